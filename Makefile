@@ -1,0 +1,104 @@
+# Naungan — `make run` to try it, `make test` to check it. See README.md and docs/operator.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PORT ?= 8000
+VENV := .venv
+VPY := $(VENV)/bin/python
+MANAGE := $(VPY) manage.py
+CHROMIUM ?= /usr/bin/chromium
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+
+# A Python 3.12+ interpreter: python3.13, python3.12, python3, then pyenv's installs.
+# (pyenv's version shims fail without PYENV_VERSION, so every candidate is tried for real.)
+define FIND_PYTHON
+for c in python3.13 python3.12 python3; do \
+  if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
+    command -v $$c; exit 0; fi; done; \
+root=$$(pyenv root 2>/dev/null || echo $$HOME/.pyenv); \
+for p in $$(ls -d $$root/versions/3.1[2-9]* 2>/dev/null | sort -rV); do \
+  if [ -x $$p/bin/python3 ] && $$p/bin/python3 -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
+    echo $$p/bin/python3; exit 0; fi; done
+endef
+
+.PHONY: help run install test test-pg lint check-deploy bench clean deps-base deps-test npm-deps chromium
+
+help:
+	@echo "make run      install, migrate SQLite, load demo data, serve http://127.0.0.1:$(PORT)"
+	@echo "make test     install test tools and run every check and test (PostgreSQL when CI=true)"
+	@echo "make install  install, build static files and migrate"
+
+$(VENV)/bin/python:
+	@py="$$( $(FIND_PYTHON) )"; \
+	if [ -z "$$py" ]; then \
+	  echo "Naungan needs Python 3.12 or newer (tried python3.13, python3.12, python3 and pyenv's versions)." >&2; \
+	  echo "Install Python 3.12+ and run make again." >&2; exit 1; fi; \
+	echo "Using $$py ($$($$py --version))"; \
+	$$py -m venv $(VENV) && $(VPY) -m pip install -q --upgrade pip
+
+$(VENV)/.base-installed: requirements/base.txt | $(VENV)/bin/python
+	$(VPY) -m pip install -q -r requirements/base.txt
+	@touch $@
+
+$(VENV)/.test-installed: requirements/test.txt requirements/base.txt | $(VENV)/bin/python
+	$(VPY) -m pip install -q -r requirements/test.txt
+	@touch $@ $(VENV)/.base-installed
+
+deps-base: $(VENV)/.base-installed
+deps-test: $(VENV)/.test-installed
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "npm not found: installing Debian's nodejs and npm"; \
+	  $(call APT_INSTALL,nodejs npm); }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+npm-deps: node_modules/.installed
+
+# Debian's chromium for the browser tests (Playwright may not download its own browsers here).
+define APT_INSTALL
+if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(1)
+endef
+
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then echo "Installing Debian's chromium"; $(call APT_INSTALL,chromium); fi
+
+install: deps-base npm-deps
+	@mkdir -p var
+	$(MANAGE) collectstatic --noinput -v 0
+	$(MANAGE) migrate --noinput
+
+run: install
+	@$(MANAGE) seed_demo
+	@echo "Naungan is at http://127.0.0.1:$(PORT)/  (public reporting: http://127.0.0.1:$(PORT)/lapor/)"
+	$(MANAGE) runserver 127.0.0.1:$(PORT) --noreload
+
+lint: deps-test
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy naungan
+
+check-deploy: deps-test npm-deps
+	NAUNGAN_HTTPS=1 NAUNGAN_DEBUG=0 NAUNGAN_ALLOWED_HOSTS=naungan.example.org \
+	NAUNGAN_SECRET_KEY=$$($(VPY) -c 'import secrets; print(secrets.token_urlsafe(64))') \
+	$(MANAGE) check --deploy --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+
+# Under CI=true the suite runs on PostgreSQL and fails when it cannot reach it.
+test: deps-test npm-deps chromium lint check-deploy
+	@mkdir -p var
+	$(MANAGE) collectstatic --noinput -v 0
+	@if [ "$(CI)" = "true" ]; then $(MAKE) --no-print-directory test-pg; \
+	else $(VENV)/bin/pytest -q; fi
+
+test-pg: deps-test
+	@$(VPY) -c "import psycopg, sys; psycopg.connect('$(PG_URL)', connect_timeout=5).close()" \
+	  || { echo "PostgreSQL is not reachable at $(PG_URL)" >&2; exit 1; }
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q
+
+bench: deps-test
+	@echo "see bench/README.md"
+
+clean:
+	rm -rf var/static var/naungan.sqlite3

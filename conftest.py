@@ -1,0 +1,119 @@
+"""Shared fixtures: personas (one user per role) in two areas, Kota Balikpapan (64.71) and
+Provinsi Kalimantan Tengah (62). Every endpoint gets a test where the persona of the other
+area receives 404."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from naungan.accounts.models import User
+from naungan.accounts.services import staff_create, token_issue
+from naungan.orgs.models import Organisation
+from naungan.orgs.services import org_create
+
+PASSWORD = "Uji-Persona-2026!"
+
+AREAS = {"bpp": "64.71", "kalteng": "62"}
+ORG_SPECS = {
+    "bpp": [
+        ("t-uptd-bpp", "UPTD PPA Balikpapan (uji)", "uptd_ppa", "64.71", [], ""),
+        ("t-ppatbm-bpp", "PPATBM Manggar (uji)", "ppatbm", "64.71.01.1001", [], ""),
+        ("t-posbakum-bpp", "Posbakum (uji)", "provider", "64.71", ["legal_aid"], "legal_aid"),
+        ("t-dinas-bpp", "DP3AKB (uji)", "dinas", "64.71", [], ""),
+    ],
+    "kalteng": [
+        ("t-uptd-kalteng", "UPTD PPA Kalteng (uji)", "uptd_ppa", "62", [], ""),
+        ("t-ppatbm-kalteng", "PPATBM Pahandut (uji)", "ppatbm", "62.71.01.1001", [], ""),
+        ("t-rsud-kalteng", "RSUD (uji)", "provider", "62.71", ["health"], "health"),
+        ("t-dinas-kalteng", "Dinas P3APPKB (uji)", "dinas", "62", [], ""),
+    ],
+}
+ROLE_ORG = {
+    "activist": (1, "ppatbm"),
+    "intake": (0, None),
+    "caseworker": (0, None),
+    "supervisor": (0, None),
+    "provider": (2, None),
+    "analyst": (3, None),
+    "admin": (3, None),
+}
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing(settings: Any) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def orgs(db: Any) -> dict[str, dict[str, Organisation]]:
+    out: dict[str, dict[str, Organisation]] = {}
+    for key, specs in ORG_SPECS.items():
+        out[key] = {}
+        for slug, name, kind, area, services, ptype in specs:
+            out[key][slug] = org_create(
+                actor=None,
+                slug=slug,
+                name=name,
+                kind=kind,
+                area_code=area,
+                services=services,
+                provider_type=ptype,
+            )
+    return out
+
+
+@pytest.fixture
+def make_user(orgs: dict[str, dict[str, Organisation]]) -> Callable[..., User]:
+    def make(role: str, where: str = "bpp", username: str | None = None) -> User:
+        index, _ = ROLE_ORG[role]
+        spec = ORG_SPECS[where][index]
+        area = spec[3] if role == "activist" else AREAS[where]
+        return staff_create(
+            actor=None,
+            username=username or f"{role}_{where}",
+            password=PASSWORD,
+            role=role,
+            org_slug=spec[0],
+            area_code=area,
+            check_password=False,
+        )
+
+    return make
+
+
+class Persona:
+    """One user with a logged-in web client and an API token."""
+
+    def __init__(self, user: User) -> None:
+        self.user = user
+        self.client = Client()
+        self.client.force_login(user)
+        self._token: str | None = None
+
+    @property
+    def token(self) -> str:
+        if self._token is None:
+            self._token = token_issue(user=self.user, name="test")
+        return self._token
+
+    def api(self, method: str, path: str, data: Any = None, **extra: Any) -> Any:
+        c = Client()
+        kwargs: dict[str, Any] = {"HTTP_AUTHORIZATION": f"Bearer {self.token}", **extra}
+        if data is not None:
+            kwargs["data"] = data
+            kwargs["content_type"] = "application/json"
+        return getattr(c, method.lower())(path, **kwargs)
+
+
+@pytest.fixture
+def personas(make_user: Callable[..., User]) -> dict[str, Persona]:
+    """Keys like ``intake_bpp`` and ``supervisor_kalteng``: every role in both areas."""
+    out = {}
+    for where in AREAS:
+        for role in ROLE_ORG:
+            out[f"{role}_{where}"] = Persona(make_user(role, where))
+    return out

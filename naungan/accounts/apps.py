@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "naungan.accounts"
+    label = "accounts"
+    verbose_name = "Akun"
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from naungan.orgs.models import Organisation
+
+        from . import signals  # noqa: F401
+        from .models import ApiToken, User
+
+        # Admin actions on accounts and organisations are diffed by django-auditlog.
+        auditlog.register(User, exclude_fields=["password", "last_login"])
+        auditlog.register(ApiToken, exclude_fields=["digest", "last_used_at"])
+        auditlog.register(Organisation, mask_fields=["confidential_address"])

@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+import secrets
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from naungan.areas.models import Area
+from naungan.core.audit import audit_record
+from naungan.core.models import AuditAction
+from naungan.orgs.models import Organisation
+
+from .models import ApiToken, Role, User
+
+TOKEN_PREFIX = "ngn_"  # noqa: S105 - a public prefix, not a secret
+
+# What the admin role may manage in the Django admin: accounts, organisations, areas and the
+# audit metadata. No permission on any case-data model is ever granted to this group.
+ADMIN_GROUP = "naungan-admin"
+ADMIN_PERMISSIONS = {
+    "accounts": ["add", "change", "view"],
+    "orgs": ["add", "change", "view"],
+    "areas": ["change", "view"],
+    "core": ["view"],
+}
+
+
+def admin_group() -> Group:
+    group, _created = Group.objects.get_or_create(name=ADMIN_GROUP)
+    if not group.permissions.exists():
+        perms = Permission.objects.none()
+        for app, actions in ADMIN_PERMISSIONS.items():
+            perms |= Permission.objects.filter(
+                content_type__app_label=app,
+                codename__regex=rf"^({'|'.join(actions)})_",
+            )
+        group.permissions.set(perms)
+    return group
+
+
+@transaction.atomic
+def staff_create(
+    *,
+    actor: User | None,
+    username: str,
+    password: str,
+    role: str,
+    org_slug: str,
+    area_code: str,
+    email: str = "",
+    check_password: bool = True,
+) -> User:
+    """Create an active staff account. Unknown role, organisation or area → ValidationError and
+    nothing is created. Callers: administrators and the ``create_staff`` command."""
+    errors: dict[str, str] = {}
+    if role not in Role.values:
+        errors["role"] = _("Peran tidak dikenal: %(v)s (pilihan: %(c)s)") % {
+            "v": role,
+            "c": ", ".join(Role.values),
+        }
+    org = Organisation.objects.filter(slug=org_slug).first()
+    if org is None:
+        errors["org"] = _("Organisasi tidak dikenal: %(v)s") % {"v": org_slug}
+    area = Area.objects.filter(code=area_code).first()
+    if area is None:
+        errors["area"] = _("Kode wilayah tidak dikenal: %(v)s") % {"v": area_code}
+    if User.objects.filter(username__iexact=username).exists():
+        errors["username"] = _("Nama pengguna sudah dipakai: %(v)s") % {"v": username}
+    if errors:
+        raise ValidationError(errors)
+    user = User(
+        username=username,
+        email=email,
+        role=role,
+        organisation=org,
+        area=area,
+        is_staff=(role == Role.ADMIN),
+    )
+    if check_password:
+        validate_password(password, user)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    if role == Role.ADMIN:
+        user.groups.add(admin_group())
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=user,
+        actor_label="" if actor else "system",
+        area_code=area_code,
+    )
+    return user
+
+
+@transaction.atomic
+def token_issue(*, user: User, name: str = "", actor: User | None = None) -> str:
+    """Issue a new API token for ``user``; returns the raw token, which is never stored."""
+    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=user, name=name, prefix=raw[:10], digest=ApiToken.hash(raw)
+    )
+    audit_record(
+        actor=actor or user,
+        action=AuditAction.CREATE,
+        obj=token,
+        actor_label="" if actor or user else "system",
+    )
+    return raw
+
+
+@transaction.atomic
+def token_revoke(*, user: User, token_id: int) -> ApiToken:
+    """Revoke one of ``user``'s own tokens (404-equivalent DoesNotExist for anyone else's)."""
+    token = ApiToken.objects.select_for_update().get(
+        pk=token_id, user=user, revoked_at__isnull=True
+    )
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at", "updated_at"])
+    audit_record(actor=user, action=AuditAction.UPDATE, obj=token, reason="revoked")
+    return token
+
+
+def token_authenticate(raw: str) -> User | None:
+    """The active user owning an unrevoked token, or None."""
+    if not raw.startswith(TOKEN_PREFIX):
+        return None
+    token = (
+        ApiToken.objects.select_related("user", "user__area", "user__organisation")
+        .filter(digest=ApiToken.hash(raw), revoked_at__isnull=True)
+        .first()
+    )
+    if token is None or not token.user.is_active:
+        return None
+    now = timezone.now()
+    # Touch last_used_at at most once a minute: no write per request.
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user

@@ -1,0 +1,66 @@
+"""The versioned JSON API (/api/v1/). Each app mounts its own router here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from naungan.accounts.api import router as accounts_router
+from naungan.api_base import token_auth
+from naungan.areas.api import router as regions_router
+
+api = NinjaAPI(
+    title="Naungan API",
+    version="1",
+    description=(
+        "API Naungan untuk layanan perlindungan perempuan dan anak. Staff endpoints take "
+        "`Authorization: Bearer <token>` (see `manage.py issue_token`). Errors are "
+        '`{"detail": ...}`; lists are `{"items": [...], "count": N}`.'
+    ),
+    auth=token_auth,
+    urls_namespace="api-v1",
+)
+
+
+@api.exception_handler(AuthenticationError)
+def _auth_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return api.create_response(
+        request, {"detail": _("Token tidak ada atau tidak sah.")}, status=401
+    )
+
+
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
+    # One body for "missing" and "not yours": nothing hints that a record exists.
+    return api.create_response(request, {"detail": "Not Found"}, status=404)
+
+
+@api.exception_handler(ValidationError)
+def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    return api.create_response(request, {"detail": exc.errors}, status=422)
+
+
+@api.exception_handler(DjangoValidationError)
+def _model_validation_error(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+    if hasattr(exc, "error_dict"):
+        detail: Any = [
+            {"loc": ["body", field], "msg": " ".join(msgs)}
+            for field, msgs in exc.message_dict.items()
+        ]
+    else:
+        detail = [{"loc": ["body"], "msg": " ".join(exc.messages)}]
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+api.add_router("/regions", regions_router)
+api.add_router("", accounts_router)

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import hashlib
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class PublicModel(TimeStampedModel):
+    """Case data: a UUID in every URL and API answer, never the sequential key."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class AuditAction(models.TextChoices):
+    VIEW = "view", _("lihat")
+    CREATE = "create", _("buat")
+    UPDATE = "update", _("ubah")
+    DELETE = "delete", _("hapus")
+    EXPORT = "export", _("ekspor")
+    PRINT = "print", _("cetak")
+    LOGIN = "login", _("masuk")
+    LOGIN_FAILED = "login_failed", _("gagal masuk")
+    LOGOUT = "logout", _("keluar")
+    DENIED = "denied", _("ditolak")
+    ADMIN = "admin", _("tindakan admin")
+
+
+class AuditEvent(models.Model):
+    """Append-only record of who read or changed what, when and from where.
+
+    Rows are inserted in the request's transaction and never updated except once, by
+    ``audit_seal``, which links them into a SHA-256 hash chain in id order (sealing off the hot
+    path keeps inserts cheap under load; verification recomputes the chain)."""
+
+    at = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("pelaku"),
+    )
+    actor_label = models.CharField(_("pelaku"), max_length=150, blank=True)
+    action = models.CharField(_("tindakan"), max_length=20, choices=AuditAction.choices)
+    object_type = models.CharField(_("jenis objek"), max_length=60, blank=True)
+    object_id = models.CharField(_("id objek"), max_length=64, blank=True)
+    area_code = models.CharField(_("wilayah"), max_length=13, blank=True, db_index=True)
+    categories = models.CharField(_("kategori data"), max_length=200, blank=True)
+    reason = models.TextField(_("alasan"), blank=True)
+    outcome = models.CharField(_("hasil"), max_length=20, default="ok")
+    ip = models.GenericIPAddressField(_("alamat IP"), null=True, blank=True)
+    prev_hash = models.CharField(max_length=64, blank=True)
+    hash = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+        verbose_name = _("catatan audit")
+        verbose_name_plural = _("catatan audit")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_type}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk and not kwargs.pop("_sealing", False):
+            raise PermissionError("audit events are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        raise PermissionError("audit events are append-only")
+
+    def payload(self) -> str:
+        return "|".join(
+            [
+                str(self.pk),
+                self.at.isoformat(),
+                str(self.actor_id or ""),
+                self.actor_label,
+                self.action,
+                self.object_type,
+                self.object_id,
+                self.area_code,
+                self.categories,
+                self.reason,
+                self.outcome,
+                str(self.ip or ""),
+            ]
+        )
+
+    def compute_hash(self, prev_hash: str) -> str:
+        return hashlib.sha256((prev_hash + "\n" + self.payload()).encode()).hexdigest()

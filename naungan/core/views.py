@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from .selectors import audit_events_visible_to
+
+
+@require_GET
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    try:
+        with connection.cursor() as cur:
+            cur.execute("SELECT 1")
+            cur.fetchone()
+    except Exception:  # noqa: BLE001 - any database failure means "not healthy"
+        return JsonResponse({"status": "error", "database": "error"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """The staff work queue. Later capabilities add their queues through ``home_sections``."""
+    from .registry import home_sections
+
+    sections = [s(request) for s in home_sections()]
+    return render(request, "core/home.html", {"sections": [s for s in sections if s]})
+
+
+@login_required
+def audit_log(request: HttpRequest) -> HttpResponse:
+    events = audit_events_visible_to(request.user)  # type: ignore[arg-type]
+    if events is None:
+        from django.http import Http404
+
+        raise Http404
+    action = request.GET.get("action", "")
+    if action:
+        events = events.filter(action=action)
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    return render(request, "core/audit_log.html", {"page": page, "action": action})

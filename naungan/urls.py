@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+
+from naungan.accounts import views as account_views
+from naungan.api import api
+from naungan.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("audit/", core_views.audit_log, name="audit_log"),
+    path("accounts/tokens/", account_views.tokens, name="tokens"),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("api/v1/", api.urls),
+    path(f"{settings.ADMIN_URL}", admin.site.urls),
+]
+
+handler404 = "naungan.core.errors.not_found"
+handler500 = "naungan.core.errors.server_error"
+handler403 = "naungan.core.errors.forbidden"
