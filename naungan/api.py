@@ -13,6 +13,8 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from naungan.accounts.api import router as accounts_router
 from naungan.api_base import token_auth
 from naungan.areas.api import router as regions_router
+from naungan.cases.api import router as cases_router
+from naungan.reports.api import router as reports_router
 
 api = NinjaAPI(
     title="Naungan API",
@@ -64,3 +66,5 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 api.add_router("/regions", regions_router)
 api.add_router("", accounts_router)
+api.add_router("", reports_router)
+api.add_router("", cases_router)

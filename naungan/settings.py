@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "naungan.areas",
     "naungan.orgs",
     "naungan.accounts",
+    "naungan.reports",
+    "naungan.cases",
     "naungan.demo",
 ]
 
