@@ -8,12 +8,15 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP
 from django.test import Client
 
 from naungan.accounts.models import User
 from naungan.accounts.services import staff_create, token_issue
 from naungan.orgs.models import Organisation
 from naungan.orgs.services import org_create
+
+pytest_plugins = ["naungan.core.testing.browser"]
 
 PASSWORD = "Uji-Persona-2026!"
 
@@ -90,6 +93,9 @@ class Persona:
 
     def __init__(self, user: User) -> None:
         self.user = user
+        if user.requires_second_factor:
+            # Personas are fully set up staff: those who must have a second factor have one.
+            TOTP.activate(user, "JBSWY3DPEHPK3PXP")
         self.client = Client()
         self.client.force_login(user)
         self._token: str | None = None

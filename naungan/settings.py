@@ -164,6 +164,10 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PREVENT_ENUMERATION = True
+# django-axes owns the per-account lockout (10 failures); allauth's own limit stays as a
+# coarse per-address brake against password spraying across many accounts.
+ACCOUNT_RATE_LIMITS = {"login_failed": "60/10m/ip"}
+MFA_ADAPTER = "naungan.accounts.adapters.StaffMFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Naungan"
 MFA_RECOVERY_CODE_COUNT = 10
@@ -178,6 +182,7 @@ AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "naungan.core.net.axes_client_ip"
 AXES_USERNAME_FORM_FIELD = "login"
+AXES_USERNAME_CALLABLE = "naungan.core.net.axes_username"
 
 # Sessions: idle logout.
 SESSION_COOKIE_AGE = env.int("NAUNGAN_SESSION_IDLE_MINUTES", default=30) * 60
@@ -226,7 +231,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("NAUNGAN_STATIC_ROOT", BASE_DIR / "var" / "static"))
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
@@ -283,3 +288,11 @@ LOGGING = {
 }
 
 ADMIN_URL = env.str("NAUNGAN_ADMIN_URL", default="admin/")
+
+# Public reporting (naungan.reports). Rates are "events/seconds" per client address; "0" = off.
+QUICK_EXIT_URL = env.str("NAUNGAN_QUICK_EXIT_URL", default="https://www.google.com/search?q=cuaca")
+REPORT_LOCAL_HOTLINE = env.str("NAUNGAN_LOCAL_HOTLINE", default="")
+REPORT_PUBLIC_REGION = env.str("NAUNGAN_REPORT_PUBLIC_REGION", default="64.71")
+REPORT_DEFAULT_ORG = env.str("NAUNGAN_REPORT_DEFAULT_ORG", default="")
+REPORT_SUBMIT_RATE = env.str("NAUNGAN_REPORT_SUBMIT_RATE", default="30/600")
+REPORT_PIN_RATE = env.str("NAUNGAN_REPORT_PIN_RATE", default="10/900")

@@ -20,3 +20,14 @@ def client_ip(request: HttpRequest) -> str:
 
 def axes_client_ip(request: HttpRequest) -> str:
     return client_ip(request)
+
+
+def axes_username(request: HttpRequest, credentials: dict[str, str] | None = None) -> str:
+    """The login name axes counts failures against: allauth passes ``username`` or
+    ``email`` in credentials; the form field is ``login``. Case-folded so that ``Budi`` and
+    ``budi`` share one counter."""
+    creds = credentials or {}
+    name = creds.get("username") or creds.get("email") or creds.get("login")
+    if not name and request is not None:
+        name = request.POST.get("login", "")
+    return (name or "").strip().lower()

@@ -17,6 +17,7 @@ def test_healthz_answers_503_when_database_is_down(client, db):
 
 
 def test_healthz_is_never_cached(client, db):
-    assert "no-store" in client.get("/healthz")["Cache-Control"] or "max-age=0" in client.get(
-        "/healthz"
-    )["Cache-Control"]
+    assert (
+        "no-store" in client.get("/healthz")["Cache-Control"]
+        or "max-age=0" in client.get("/healthz")["Cache-Control"]
+    )

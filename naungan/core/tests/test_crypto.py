@@ -1,0 +1,112 @@
+import base64
+import os
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from hypothesis import given
+from hypothesis import strategies as st
+
+from naungan.core import crypto
+from naungan.core.fields import blind_index
+from naungan.core.normalize import normalize_phone
+from naungan.orgs.models import Organisation
+
+
+def new_key() -> str:
+    return base64.b64encode(os.urandom(32)).decode()
+
+
+@given(st.text(max_size=300))
+def test_encrypt_then_decrypt_gives_the_text_back(text):
+    assert crypto.decrypt(crypto.encrypt(text)) == text
+
+
+def test_ciphertext_does_not_contain_the_plaintext_and_differs_each_time():
+    a, b = crypto.encrypt("Siti Aminah"), crypto.encrypt("Siti Aminah")
+    assert a != b
+    assert "Siti" not in a
+
+
+def test_tampered_ciphertext_is_rejected_without_revealing_anything():
+    token = crypto.encrypt("3171234567890123")
+    prefix, kid, body = token.split(":")
+    raw = bytearray(base64.b64decode(body))
+    raw[-1] ^= 1
+    with pytest.raises(crypto.DecryptionError) as exc:
+        crypto.decrypt(f"{prefix}:{kid}:{base64.b64encode(bytes(raw)).decode()}")
+    assert "3171" not in str(exc.value)
+
+
+def test_old_key_still_decrypts_after_rotation_and_new_writes_use_the_new_key(settings):
+    old_token = crypto.encrypt("rahasia")
+    old_id = crypto.key_id_of(old_token)
+    settings.FIELD_KEYS = [new_key(), *settings.FIELD_KEYS]
+    assert crypto.decrypt(old_token) == "rahasia"
+    assert crypto.key_id_of(crypto.encrypt("rahasia")) != old_id
+
+
+def test_value_encrypted_with_a_removed_key_cannot_be_read(settings):
+    token = crypto.encrypt("rahasia")
+    settings.FIELD_KEYS = [new_key()]
+    with pytest.raises(crypto.DecryptionError):
+        crypto.decrypt(token)
+
+
+def raw_column(org: Organisation) -> str:
+    with connection.cursor() as cur:
+        cur.execute("SELECT confidential_address FROM orgs_organisation WHERE id = %s", [org.pk])
+        return cur.fetchone()[0]
+
+
+def test_encrypted_field_is_stored_as_ciphertext_and_read_as_plaintext(orgs):
+    org = orgs["bpp"]["t-posbakum-bpp"]
+    org.confidential_address = "Jl. Rahasia No. 7"
+    org.save()
+    assert "Rahasia" not in raw_column(org)
+    assert Organisation.objects.get(pk=org.pk).confidential_address == "Jl. Rahasia No. 7"
+
+
+def test_rotate_command_reencrypts_rows_with_the_newest_key(orgs, settings):
+    org = orgs["bpp"]["t-posbakum-bpp"]
+    org.confidential_address = "Jl. Rahasia No. 7"
+    org.save()
+    settings.FIELD_KEYS = [new_key(), *settings.FIELD_KEYS]
+    newest = crypto.keyring().current[0]
+    assert crypto.key_id_of(raw_column(org)) != newest
+    call_command("rotate_field_keys")
+    assert crypto.key_id_of(raw_column(org)) == newest
+    settings.FIELD_KEYS = settings.FIELD_KEYS[:1]  # the old key is no longer needed
+    assert Organisation.objects.get(pk=org.pk).confidential_address == "Jl. Rahasia No. 7"
+
+
+@pytest.mark.parametrize(
+    "typed", ["0812-3456-7890", "+62 812 3456 7890", "6281234567890", "(0812) 3456 7890"]
+)
+def test_phone_numbers_in_any_common_form_share_one_blind_index(typed):
+    assert normalize_phone(typed) == "+6281234567890"
+    assert blind_index("phone", typed) == blind_index("phone", "081234567890")
+
+
+def test_nik_blind_index_ignores_separators_and_differs_from_phone_index():
+    assert blind_index("nik", "6471 0101 0101 0001") == blind_index("nik", "6471010101010001")
+    assert blind_index("nik", "6471010101010001") != blind_index("phone", "6471010101010001")
+    assert blind_index("nik", "6471010101010001") != blind_index("nik", "6471010101010002")
+
+
+def test_blind_index_depends_on_the_secret_key(settings):
+    before = blind_index("nik", "6471010101010001")
+    settings.HMAC_KEY = new_key()
+    crypto._purpose_key.cache_clear()
+    assert blind_index("nik", "6471010101010001") != before
+
+
+def test_encrypted_values_do_not_reach_auditlog_diffs(orgs):
+    from auditlog.models import LogEntry
+
+    org = orgs["bpp"]["t-posbakum-bpp"]
+    org.confidential_address = "Jl. Rahasia No. 7"
+    org.save()
+    entry = LogEntry.objects.get_for_object(org).order_by("-timestamp").first()
+    assert entry is not None
+    assert "Rahasia" not in str(entry.changes)
