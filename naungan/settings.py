@@ -273,9 +273,13 @@ NINJA_PAGINATION_PER_PAGE = 50
 AUDITLOG_MASK_CALLABLE = "naungan.core.audit.mask_value"
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 
-EMAIL_BACKEND = env.str(
-    "NAUNGAN_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
-)
+MAILERS = {
+    "default": {
+        "BACKEND": env.str(
+            "NAUNGAN_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
+        )
+    }
+}
 DEFAULT_FROM_EMAIL = env.str("NAUNGAN_FROM_EMAIL", default="naungan@localhost")
 
 LOGGING = {

@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
@@ -6,6 +7,9 @@ from django.views.i18n import JavaScriptCatalog
 from naungan.accounts import views as account_views
 from naungan.api import api
 from naungan.core import views as core_views
+
+# The Django admin signs in through allauth, so its second factor and lockout apply there too.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", core_views.home, name="home"),

@@ -96,3 +96,23 @@ def test_nine_failures_do_not_lock_out(personas, client):
 def test_session_expires_after_idle_time(settings):
     assert settings.SESSION_SAVE_EVERY_REQUEST is True
     assert settings.SESSION_COOKIE_AGE <= 60 * 60
+
+
+def test_admin_login_page_goes_through_allauth(client, db):
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_admin_role_without_second_factor_cannot_open_the_admin(make_user, client):
+    client.force_login(make_user("admin", "bpp", username="admin_baru"))
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/totp/activate/"
+
+
+def test_admin_with_second_factor_manages_users_but_sees_no_case_models(personas):
+    body = personas["admin_bpp"].client.get("/admin/").content.decode()
+    assert "/admin/accounts/user/" in body
+    assert "/admin/cases/" not in body
+    assert "/admin/reports/" not in body

@@ -161,3 +161,28 @@ def login(page: Any, base_url: str, username: str, password: str) -> None:
     page.fill("#id_login", username)
     page.fill("#id_password", password)
     page.click("#login-submit")
+
+
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page: Any, *, impacts: tuple[str, ...] = ("serious", "critical")) -> list[Any]:
+    """Run axe-core on the current page; return violations of the given impacts. The page's
+    context must be created with ``bypass_csp=True`` (the CSP forbids injected scripts)."""
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate("async () => await axe.run(document)")
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+        if v["impact"] in impacts
+    ]
+
+
+@pytest.fixture
+def axe_page(browser: Any) -> Iterator[Any]:
+    """A page whose context lets axe-core be injected despite the CSP."""
+    context = browser.new_context(locale="id-ID", bypass_csp=True)
+    context.set_default_timeout(10_000)
+    pg = context.new_page()
+    yield pg
+    context.close()
