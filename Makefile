@@ -20,7 +20,7 @@ for p in $$(ls -d $$root/versions/3.1[2-9]* 2>/dev/null | sort -rV); do \
     echo $$p/bin/python3; exit 0; fi; done
 endef
 
-.PHONY: help run install test test-pg lint check-deploy bench clean deps-base deps-test npm-deps chromium
+.PHONY: help run install test test-pg lint check-deploy lighthouse clean deps-base deps-test npm-deps chromium
 
 help:
 	@echo "make run      install, migrate SQLite, load demo data, serve http://127.0.0.1:$(PORT)"
@@ -97,8 +97,13 @@ test-pg: deps-test
 	  || { echo "PostgreSQL is not reachable at $(PG_URL)" >&2; exit 1; }
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q
 
-bench: deps-test
-	@echo "see bench/README.md"
+tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json
+	cd tools/lighthouse && npm install --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Lighthouse on the public pages of a running server (make run in another terminal).
+lighthouse: deps-base chromium tools/lighthouse/node_modules/.installed
+	$(VPY) bench/lighthouse.py http://127.0.0.1:$(PORT) /lapor/ /lapor/status/ /accounts/login/
 
 clean:
 	rm -rf var/static var/naungan.sqlite3
