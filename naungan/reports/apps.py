@@ -5,3 +5,13 @@ class ReportsConfig(AppConfig):
     name = "naungan.reports"
     label = "reports"
     verbose_name = "Laporan"
+
+    def ready(self) -> None:
+        from naungan.core.registry import register_home_section
+        from naungan.demo.seed import register_seed_step
+
+        from .demo import seed_reports
+        from .home import intake_home_section
+
+        register_home_section(intake_home_section)
+        register_seed_step(seed_reports)

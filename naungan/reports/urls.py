@@ -1,3 +1,13 @@
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("lapor/", views.lapor, name="lapor"),
+    path("lapor/status/", views.lapor_status, name="status"),
+    path("laporan/", views.queue, name="queue"),
+    path("laporan/baru/", views.report_new, name="new"),
+    path("laporan/<uuid:report_id>/", views.report_detail, name="detail"),
+]

@@ -1,0 +1,268 @@
+"""HTML forms: the public report form (works without JavaScript) and the staff forms.
+Field rules live in ``services.report_validate``; these forms only convert types."""
+
+from __future__ import annotations
+
+import uuid
+from functools import cache
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from naungan.areas.models import Area, AreaLevel
+
+from . import conf
+from .models import (
+    STAFF_CHANNELS,
+    Channel,
+    HotlineMedium,
+    ReporterRelation,
+    ReportKind,
+    Sex,
+    TriageLevel,
+    ViolenceType,
+)
+from .services import ReportInput
+
+SENSITIVE = {"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}
+
+
+@cache
+def _region_choices(region: str) -> tuple[list[tuple[str, str]], list[tuple[str, Any]]]:
+    """Kecamatan of the public region, and kelurahan grouped by kecamatan (cached: areas do
+    not change at run time)."""
+    root = Area.objects.filter(code=region).first()
+    if root is None:
+        return [], []
+    inside = Area.objects.filter(root.contains_q()).only("code", "name", "level", "district_code")
+    districts = list(inside.filter(level=AreaLevel.DISTRICT).order_by("name"))
+    villages = list(inside.filter(level=AreaLevel.VILLAGE).order_by("name"))
+    district_choices = [(d.code, d.name) for d in districts]
+    grouped = [
+        (d.name, [(v.code, v.name) for v in villages if v.district_code == d.code])
+        for d in districts
+    ]
+    return district_choices, grouped
+
+
+class PublicReportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Apa yang ingin Anda lakukan?"),
+        choices=[
+            (ReportKind.COMPLAINT, _("Melaporkan kekerasan (pengaduan)")),
+            (ReportKind.CURHAT, _("Curhat: bercerita kepada petugas, tanpa pengaduan resmi")),
+        ],
+        initial=ReportKind.COMPLAINT,
+        widget=forms.RadioSelect,
+    )
+    reporter_relation = forms.ChoiceField(
+        label=_("Anda adalah"),
+        choices=ReporterRelation.choices,
+        initial=ReporterRelation.VICTIM,
+        widget=forms.RadioSelect,
+    )
+    anonymous = forms.TypedChoiceField(
+        label=_("Identitas Anda"),
+        choices=[("1", _("Anonim (tanpa nama)")), ("0", _("Cantumkan nama dan nomor"))],
+        coerce=lambda v: v == "1",
+        initial="1",
+        widget=forms.RadioSelect,
+    )
+    reporter_name = forms.CharField(
+        label=_("Nama Anda"), required=False, max_length=conf.SHORT_TEXT_MAX
+    )
+    reporter_phone = forms.CharField(
+        label=_("Nomor telepon / WhatsApp"),
+        required=False,
+        max_length=40,
+        widget=forms.TextInput(attrs={**SENSITIVE, "inputmode": "tel"}),
+    )
+    message_only = forms.BooleanField(
+        label=_("Hubungi saya hanya lewat pesan, jangan ditelepon"), required=False
+    )
+    victim_age = forms.IntegerField(
+        label=_("Usia korban (tahun)"), required=False, min_value=0, max_value=120
+    )
+    victim_sex = forms.ChoiceField(
+        label=_("Jenis kelamin korban"),
+        choices=[("", _("Tidak tahu / tidak ingin menyebut")), *Sex.choices],
+        required=False,
+    )
+    violence_types = forms.MultipleChoiceField(
+        label=_("Jenis kekerasan"),
+        choices=ViolenceType.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    description = forms.CharField(
+        label=_("Ceritakan apa yang terjadi"),
+        widget=forms.Textarea(attrs={**SENSITIVE, "rows": 6}),
+        required=False,
+    )
+    incident_date = forms.DateField(
+        label=_("Tanggal kejadian (jika tahu)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date", **SENSITIVE}),
+    )
+    kecamatan = forms.ChoiceField(label=_("Kecamatan"), required=False)
+    kelurahan = forms.ChoiceField(label=_("Kelurahan"), required=False)
+    location_detail = forms.CharField(
+        label=_("Detail lokasi (jalan, RT/RW, patokan)"),
+        required=False,
+        max_length=conf.LONG_TEXT_MAX,
+        widget=forms.TextInput(attrs=SENSITIVE),
+    )
+    submission = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        districts, villages = _region_choices(conf.public_region())
+        unknown = ("", _("Tidak tahu / di luar daftar"))
+        self.fields["kecamatan"].choices = [unknown, *districts]  # type: ignore[attr-defined]
+        self.fields["kelurahan"].choices = [unknown, *villages]  # type: ignore[attr-defined]
+        self.fields["reporter_name"].widget.attrs.update(SENSITIVE)
+        if not self.is_bound:
+            self.initial["submission"] = uuid.uuid4().hex
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        kec, kel = data.get("kecamatan"), data.get("kelurahan")
+        if kec and kel and not kel.startswith(kec + "."):
+            self.add_error("kelurahan", _("Kelurahan ini tidak berada di kecamatan yang dipilih."))
+        return data
+
+    def to_input(self) -> ReportInput:
+        d = self.cleaned_data
+        return ReportInput(
+            kind=d["kind"],
+            reporter_relation=d["reporter_relation"],
+            anonymous=d["anonymous"],
+            reporter_name=d["reporter_name"],
+            reporter_phone=d["reporter_phone"],
+            message_only=d["message_only"],
+            victim_age=d["victim_age"],
+            victim_sex=d["victim_sex"],
+            violence_types=list(d["violence_types"]),
+            description=d["description"],
+            incident_date=d["incident_date"],
+            area_code=d.get("kelurahan") or d.get("kecamatan") or None,
+            location_detail=d["location_detail"],
+        )
+
+    def add_service_errors(self, exc: ValidationError) -> None:
+        for name, messages in exc.message_dict.items():
+            target = {"area_code": "kelurahan"}.get(name, name)
+            self.add_error(target if target in self.fields else None, messages)
+
+
+class StaffReportForm(PublicReportForm):
+    channel = forms.ChoiceField(
+        label=_("Saluran"), choices=[(c, Channel(c).label) for c in STAFF_CHANNELS]
+    )
+    medium = forms.ChoiceField(
+        label=_("Media (hotline)"),
+        choices=[("", "—"), *HotlineMedium.choices],
+        required=False,
+    )
+    source_reference = forms.CharField(
+        label=_("Nomor rujukan pengirim"), required=False, max_length=100
+    )
+    received_at = forms.DateTimeField(
+        label=_("Diterima pada"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text=_("Kosongkan bila baru saja diterima."),
+    )
+    victim_name = forms.CharField(label=_("Nama korban"), required=False, max_length=200)
+    area_code = forms.CharField(
+        label=_("Kode wilayah lain"),
+        required=False,
+        max_length=13,
+        help_text=_("Untuk wilayah di luar daftar, mis. 64.72.01."),
+    )
+
+    def to_input(self) -> ReportInput:
+        data = super().to_input()
+        d = self.cleaned_data
+        data.area_code = d.get("area_code") or data.area_code
+        data.channel = d["channel"]
+        data.medium = d["medium"]
+        data.source_reference = d["source_reference"]
+        data.received_at = d["received_at"]
+        data.victim_name = d["victim_name"]
+        return data
+
+
+class StatusForm(forms.Form):
+    tracking_code = forms.CharField(
+        label=_("Kode laporan"), max_length=20, widget=forms.TextInput(attrs=SENSITIVE)
+    )
+    pin = forms.CharField(
+        label=_("PIN"),
+        max_length=12,
+        widget=forms.PasswordInput(attrs={**SENSITIVE, "inputmode": "numeric"}, render_value=True),
+    )
+
+
+class ReporterMessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Pesan Anda"),
+        max_length=conf.MESSAGE_MAX,
+        widget=forms.Textarea(attrs={**SENSITIVE, "rows": 3}),
+    )
+
+
+class TriageForm(forms.Form):
+    level = forms.ChoiceField(label=_("Tingkat triase"), choices=TriageLevel.choices)
+    checklist = forms.MultipleChoiceField(
+        label=_("Daftar periksa cepat"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[
+            ("danger_now", _("Bahaya sekarang atau pelaku ada di dekat korban")),
+            (
+                "injury_or_recent_sexual",
+                _("Luka yang mendesak atau kekerasan seksual baru terjadi"),
+            ),
+            ("threat_weapon", _("Ancaman membunuh, senjata atau dicekik")),
+            ("child", _("Anak dalam bahaya atau sendirian")),
+            ("no_safe_place", _("Tidak ada tempat aman malam ini")),
+            ("suicidal", _("Pikiran bunuh diri")),
+            ("pregnant_disability", _("Hamil atau penyandang disabilitas")),
+            ("trafficking", _("Tanda perdagangan orang (dikurung, dokumen ditahan, utang)")),
+        ],
+    )
+    reason = forms.CharField(
+        label=_("Alasan (wajib bila menurunkan tingkat)"), required=False, max_length=500
+    )
+
+
+class StaffMessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Balasan kepada pelapor"),
+        max_length=conf.MESSAGE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class OutcomeForm(forms.Form):
+    action = forms.ChoiceField(
+        label=_("Tindakan"),
+        choices=[("close", _("Tutup laporan")), ("hand_over", _("Limpahkan ke lembaga lain"))],
+    )
+    reason = forms.CharField(
+        label=_("Alasan / lembaga penerima"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class CurhatForm(forms.Form):
+    reporter_agreed = forms.BooleanField(label=_("Pelapor setuju"), required=False)
+    danger_reason = forms.CharField(
+        label=_("Alasan bahaya mendesak (supervisor, tanpa persetujuan)"),
+        required=False,
+        max_length=500,
+    )

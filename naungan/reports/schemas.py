@@ -1,0 +1,142 @@
+"""Input and output schemas of the reports API (CONTRACT §4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Literal
+
+from ninja import Field, Schema
+from pydantic import BaseModel
+
+Kind = Literal["complaint", "curhat"]
+Relation = Literal["victim", "family", "witness", "other"]
+ViolenceTypeName = Literal[
+    "physical", "psychological", "sexual", "exploitation", "trafficking", "neglect", "other"
+]
+StaffChannel = Literal["hotline", "walk_in", "activist", "referral_in", "outreach"]
+
+
+class VictimIn(BaseModel):
+    """A plain pydantic model: ninja's Schema would read attributes off any object, so a string
+    in place of the victim would pass."""
+
+    name: str | None = Field(None, description="Victim's name (optional, stored encrypted).")
+    age: int | None = Field(None, description="Age in years, 0–120.")
+    sex: Literal["F", "M"] | None = None
+
+
+class PublicReportIn(Schema):
+    kind: Kind = Field(description="`complaint` (report violence) or `curhat` (confide).")
+    reporter_relation: Relation
+    anonymous: bool = True
+    reporter_name: str | None = Field(None, description="Required when `anonymous` is false.")
+    reporter_phone: str | None = Field(None, description="Required when `anonymous` is false.")
+    message_only: bool = Field(False, description="Contact by message only, never call.")
+    victim: VictimIn | None = None
+    violence_types: list[ViolenceTypeName] = Field(
+        default_factory=list, description="SIMFONI values; at least one for a complaint."
+    )
+    description: str = Field(description="What happened: 10 to 10,000 characters.")
+    incident_date: dt.date | None = Field(None, description="Not in the future.")
+    area_code: str | None = Field(None, description="A known Kemendagri code, e.g. `64.71.01`.")
+    location_detail: str | None = None
+
+
+class StaffReportIn(PublicReportIn):
+    channel: StaffChannel
+    medium: Literal["phone", "whatsapp", "letter", "email"] | None = Field(
+        None, description="For hotline reports."
+    )
+    source_reference: str | None = Field(None, description="The sender's reference (referrals).")
+    received_at: dt.datetime | None = Field(None, description="Defaults to now; not in the future.")
+
+
+class PublicReportOut(Schema):
+    tracking_code: str
+    pin: str = Field(description="Shown once; only a keyed hash is stored.")
+    status: str
+
+
+class StaffReportCreated(Schema):
+    id: uuid.UUID
+    tracking_code: str
+    pin: str = Field(description="Give it to the reporter so she can follow the report.")
+    status: str
+
+
+class PublicMessageOut(Schema):
+    from_: Literal["reporter", "staff"] = Field(alias="from")
+    body: str
+    sent_at: dt.datetime
+
+
+class PublicStatusOut(Schema):
+    tracking_code: str
+    status: Literal["received", "in_progress", "closed"]
+    messages: list[PublicMessageOut]
+
+
+class MessageIn(Schema):
+    body: str
+
+
+class MessageCreated(Schema):
+    sent_at: dt.datetime
+
+
+class ReportItemOut(Schema):
+    id: uuid.UUID
+    tracking_code: str
+    kind: str
+    channel: str
+    status: str
+    triage: str | None
+    area_code: str | None
+    received_at: dt.datetime
+    response_due_at: dt.datetime | None
+    overdue: bool
+    unread_messages: bool
+
+
+class ReportList(Schema):
+    items: list[ReportItemOut]
+    count: int
+
+
+class StaffMessageOut(Schema):
+    from_: Literal["reporter", "staff"] = Field(alias="from")
+    author: str | None
+    body: str
+    sent_at: dt.datetime
+    read: bool
+
+
+class ReportDetailOut(ReportItemOut):
+    description: str
+    reporter_relation: str
+    anonymous: bool
+    reporter_name: str
+    reporter_phone: str
+    message_only: bool
+    victim: dict[str, object]
+    violence_types: list[str]
+    incident_date: dt.date | None
+    location_detail: str
+    organisation: str | None
+    closed_reason: str
+    messages: list[StaffMessageOut]
+
+
+class TriageIn(Schema):
+    level: Literal["emergency", "high", "medium", "low"]
+    checklist: list[str] = Field(default_factory=list)
+    reason: str = ""
+
+
+class CloseIn(Schema):
+    reason: str
+
+
+class HandOverIn(Schema):
+    recipient: str = Field(description="The competent body the report is handed over to.")

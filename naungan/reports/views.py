@@ -1,0 +1,309 @@
+"""HTML views: the public pages (/lapor/, /lapor/status/) and the staff intake pages."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from . import conf, ratelimit, selectors, services
+from .forms import (
+    CurhatForm,
+    OutcomeForm,
+    PublicReportForm,
+    ReporterMessageForm,
+    StaffMessageForm,
+    StaffReportForm,
+    StatusForm,
+    TriageForm,
+)
+from .models import Channel, ReportKind, ReportStatus, TriageLevel, ViolenceType
+
+PUBLIC_STATUS_LABELS = {
+    "received": gettext_lazy("Diterima"),
+    "in_progress": gettext_lazy("Sedang ditangani"),
+    "closed": gettext_lazy("Selesai"),
+}
+
+
+def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """No trace: never cached, no referrer to other sites, not indexed. ("no-referrer" would
+    make the browser send ``Origin: null`` on our own forms, which CSRF protection refuses.)"""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        response["Cache-Control"] = "no-store"
+        response["Pragma"] = "no-cache"
+        response["Referrer-Policy"] = "same-origin"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return wrapper
+
+
+def _public_context(**extra: Any) -> dict[str, Any]:
+    return {"quick_exit_url": conf.quick_exit_url(), "local_hotline": conf.local_hotline(), **extra}
+
+
+@public_page
+@require_http_methods(["GET", "POST"])
+def lapor(request: HttpRequest) -> HttpResponse:
+    """The public form. On success the code and PIN are shown on the answer to the POST
+    itself (never in a URL); a resubmission of the same form replays them."""
+    if request.method != "POST":
+        return render(request, "reports/lapor.html", _public_context(form=PublicReportForm()))
+    form = PublicReportForm(request.POST)
+    status = 422
+    if form.is_valid():
+        ip = getattr(request, "client_ip", "") or ""
+        rate = conf.submit_rate()
+        data = form.to_input()
+        key = form.cleaned_data["submission"][:100]
+        try:
+            result = None
+            if ratelimit.is_limited("submit", ip, rate):
+                result = services.report_replay(scope="web", key=key, data=data) if key else None
+                if result is None:
+                    form.add_error(
+                        None, _("Terlalu banyak laporan dari perangkat ini. Coba lagi nanti.")
+                    )
+                    status = 429
+            else:
+                result = services.report_submit(
+                    actor=None,
+                    data=data,
+                    request=request,
+                    idempotency_key=key,
+                    idempotency_scope="web",
+                )
+            if result is not None:
+                if not result.replayed:
+                    ratelimit.hit("submit", ip, rate)
+                return render(
+                    request,
+                    "reports/lapor_done.html",
+                    _public_context(result=result.body, kind=data.kind),
+                    status=201 if not result.replayed else 200,
+                )
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+        except services.ReportError as exc:
+            form.add_error(None, exc.message)
+            status = exc.status_code
+    return render(request, "reports/lapor.html", _public_context(form=form), status=status)
+
+
+@public_page
+@require_http_methods(["GET", "POST"])
+def lapor_status(request: HttpRequest) -> HttpResponse:
+    """Status and thread by code + PIN, sent by POST (codes never travel in a URL). The same
+    POST can carry a new message from the reporter."""
+    if request.method != "POST":
+        return render(request, "reports/status.html", _public_context(form=StatusForm()))
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        return render(request, "reports/status.html", _public_context(form=form), status=422)
+    ip = getattr(request, "client_ip", "") or ""
+    rate = conf.pin_rate()
+    if ratelimit.is_limited("pin", ip, rate):
+        form.add_error(None, _("Terlalu banyak percobaan. Coba lagi nanti."))
+        return render(request, "reports/status.html", _public_context(form=form), status=429)
+    report = services.report_for_reporter(
+        tracking_code=form.cleaned_data["tracking_code"], pin=form.cleaned_data["pin"]
+    )
+    if report is None:
+        ratelimit.hit("pin", ip, rate)
+        form.add_error(None, _("Kode atau PIN tidak cocok. Periksa lagi catatan Anda."))
+        return render(request, "reports/status.html", _public_context(form=form), status=404)
+    message_form = ReporterMessageForm()
+    sent = False
+    if request.POST.get("action") == "message":
+        message_form = ReporterMessageForm(request.POST)
+        if message_form.is_valid():
+            try:
+                services.report_message_from_reporter(
+                    report=report, body=message_form.cleaned_data["body"], request=request
+                )
+                message_form = ReporterMessageForm()
+                sent = True
+            except ValidationError as exc:
+                message_form.add_error("body", exc.message_dict.get("body", exc.messages))
+    messages = services.report_reporter_view(report=report, request=request)
+    status = services.public_status(report)
+    return render(
+        request,
+        "reports/status.html",
+        _public_context(
+            form=form,
+            report=report,
+            status_label=PUBLIC_STATUS_LABELS[status],
+            thread=messages,
+            message_form=message_form,
+            sent=sent,
+        ),
+    )
+
+
+# --- Staff ------------------------------------------------------------------------------------
+
+
+def _staff_only(request: HttpRequest) -> None:
+    if getattr(request.user, "role", "") not in services.STAFF_ROLES | {"activist"}:
+        raise Http404
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    """The intake queue with filters in the URL; HTMX refreshes only the table."""
+    _staff_only(request)
+    filters = {
+        name: request.GET.get(name, "").strip()
+        for name in ("status", "kind", "channel", "area", "violence_type")
+    }
+    show_all = request.GET.get("all") == "1"
+    qs = selectors.report_queue(
+        user=request.user,
+        status=filters["status"],
+        kind=filters["kind"],
+        channel=filters["channel"],
+        area_code=filters["area"],
+        violence_type=filters["violence_type"] if filters["violence_type"] in ViolenceType else "",
+        open_only=not show_all,
+    )
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "filters": filters,
+        "show_all": show_all,
+        "statuses": ReportStatus.choices,
+        "kinds": ReportKind.choices,
+        "channels": Channel.choices,
+        "violence_types": ViolenceType.choices,
+        "rows": _rows(page.object_list),
+        "total": page.paginator.count,
+    }
+    template = "reports/partials/queue_table.html" if request.htmx else "reports/queue.html"  # type: ignore[attr-defined]
+    return render(request, template, context)
+
+
+def _rows(reports: Any) -> list[dict[str, Any]]:
+    return [{"report": r, "overdue": selectors.report_is_overdue(r)} for r in reports]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_new(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    form = StaffReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.report_submit(
+                actor=request.user,
+                data=form.to_input(),
+                request=request,
+                idempotency_key=form.cleaned_data["submission"][:100],
+                idempotency_scope=f"staffweb:{request.user.pk}",
+            )
+            return render(request, "reports/staff_created.html", {"result": result.body})
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+        except services.ReportError as exc:
+            form.add_error(None, exc.message)
+    return render(request, "reports/report_new.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_detail(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+    """One report: content (audited view), triage, thread, outcome. POSTs redirect back."""
+    report = selectors.report_get(user=request.user, report_id=report_id)
+    forms: dict[str, Any] = {
+        "triage_form": TriageForm(initial={"level": report.triage or TriageLevel.MEDIUM}),
+        "message_form": StaffMessageForm(),
+        "outcome_form": OutcomeForm(),
+        "curhat_form": CurhatForm(),
+    }
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        handler = _ACTIONS.get(action)
+        if handler is None:
+            raise Http404
+        name, form_class, run = handler
+        form = form_class(request.POST)
+        if form.is_valid():
+            try:
+                run(request, report, form.cleaned_data)
+                return redirect("reports:detail", report_id=report.public_id)
+            except ValidationError as exc:
+                for msgs in exc.message_dict.values():
+                    form.add_error(None, msgs)
+            except services.ReportError as exc:
+                form.add_error(None, exc.message)
+        forms[name] = form
+    services.report_view(actor=request.user, report=report, request=request)
+    context = {
+        "report": report,
+        "overdue": selectors.report_is_overdue(report),
+        "thread": list(selectors.report_messages(report)),
+        "can_act": getattr(request.user, "role", "") in services.STAFF_ROLES,
+        **forms,
+    }
+    status = 422 if request.method == "POST" else 200
+    return render(request, "reports/report_detail.html", context, status=status)
+
+
+def _do_triage(request: HttpRequest, report: Any, d: dict[str, Any]) -> None:
+    services.report_triage(
+        actor=request.user,
+        report=report,
+        level=d["level"],
+        checklist=d["checklist"],
+        reason=d["reason"],
+        request=request,
+    )
+
+
+def _do_message(request: HttpRequest, report: Any, d: dict[str, Any]) -> None:
+    services.report_message_from_staff(
+        actor=request.user, report=report, body=d["body"], request=request
+    )
+
+
+def _do_outcome(request: HttpRequest, report: Any, d: dict[str, Any]) -> None:
+    if d["action"] == "close":
+        services.report_close(
+            actor=request.user, report=report, reason=d["reason"], request=request
+        )
+    else:
+        services.report_hand_over(
+            actor=request.user, report=report, recipient=d["reason"], request=request
+        )
+
+
+def _do_curhat(request: HttpRequest, report: Any, d: dict[str, Any]) -> None:
+    services.report_curhat_to_complaint(
+        actor=request.user,
+        report=report,
+        reporter_agreed=d["reporter_agreed"],
+        danger_reason=d["danger_reason"],
+        request=request,
+    )
+
+
+_ACTIONS: dict[str, tuple[str, Any, Callable[[HttpRequest, Any, dict[str, Any]], None]]] = {
+    "triage": ("triage_form", TriageForm, _do_triage),
+    "message": ("message_form", StaffMessageForm, _do_message),
+    "outcome": ("outcome_form", OutcomeForm, _do_outcome),
+    "curhat": ("curhat_form", CurhatForm, _do_curhat),
+}
