@@ -133,7 +133,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("NAUNGAN_DB_CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # A health check costs one "SELECT 1" round trip per request (docs/performance.md).
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool(
+        "NAUNGAN_DB_CONN_HEALTH_CHECKS", default=True
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -219,7 +222,7 @@ if HTTPS and TRUSTED_PROXIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SILENCED_SYSTEM_CHECKS = (
     [] if HTTPS else ["security.W004", "security.W008", "security.W012", "security.W016"]
-)
+) + ["models.W040"]  # covering indexes (cases): PostgreSQL uses them, SQLite ignores them
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "naungan.accounts"
     label = "accounts"
-    verbose_name = "Akun"
+    verbose_name = _("Akun")
 
     def ready(self) -> None:
         from auditlog.registry import auditlog

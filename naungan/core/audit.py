@@ -31,8 +31,11 @@ def audit_record(
     outcome: str = "ok",
     request: HttpRequest | None = None,
     actor_label: str = "",
+    save: bool = True,
 ) -> AuditEvent:
-    """Append one audit event. Call it inside the transaction of the action it records."""
+    """Append one audit event. Call it inside the transaction of the action it records.
+    ``save=False`` returns the event unsaved, for a caller that inserts it in one statement
+    with the action it records."""
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(getattr(obj, "public_id", None) or obj.pk)
@@ -52,7 +55,8 @@ def audit_record(
         outcome=outcome,
         ip=getattr(request, "client_ip", None) if request is not None else None,
     )
-    event.save()
+    if save:
+        event.save()
     return event
 
 

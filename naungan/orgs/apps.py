@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OrgsConfig(AppConfig):
     name = "naungan.orgs"
     label = "orgs"
-    verbose_name = "Organisasi"
+    verbose_name = _("Organisasi")

@@ -7,12 +7,14 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
-from django.db.models import Subquery
+from django.db import IntegrityError, connection, models, transaction
+from django.db.models import Subquery, signals
 from django.db.models.functions import Coalesce, Length
+from django.db.models.sql import Query
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,7 +22,7 @@ from django.utils.translation import gettext as _
 from naungan.areas.models import Area, AreaLevel
 from naungan.core.audit import audit_record
 from naungan.core.fields import blind_index
-from naungan.core.models import AuditAction
+from naungan.core.models import AuditAction, AuditEvent
 from naungan.core.normalize import normalize_phone
 from naungan.orgs.models import Organisation, OrgKind
 
@@ -348,18 +350,11 @@ def report_submit(
     body_hash = data.fingerprint() if full_key else ""
     # Optimistic: a fresh key (the common case) costs no lookup; a retry hits the unique
     # constraint and is answered from the stored record below.
-    organisation = _route_expression(clean.area)
     for _attempt in range(4):
         try:
-            with transaction.atomic():
-                return _report_create(
-                    actor=actor,
-                    clean=clean,
-                    organisation=organisation,
-                    request=request,
-                    full_key=full_key,
-                    body_hash=body_hash,
-                )
+            return _report_create(
+                actor=actor, clean=clean, request=request, full_key=full_key, body_hash=body_hash
+            )
         except IntegrityError:
             if full_key:
                 replay = _idempotency_replay(full_key, body_hash)
@@ -373,11 +368,14 @@ def _report_create(
     *,
     actor: Any,
     clean: _Clean,
-    organisation: Any,
     request: HttpRequest | None,
     full_key: str,
     body_hash: str,
 ) -> SubmitResult:
+    """Store the report, its idempotency record and its audit event atomically: one INSERT
+    statement on PostgreSQL (see ``_insert_together``), else the ORM inside a transaction
+    (other databases, or when a model signal listens). Raises IntegrityError on a duplicate
+    key or tracking code, storing nothing."""
     v = clean.values
     pin = pin_new()
     report = Report(
@@ -404,10 +402,7 @@ def _report_create(
         received_at=v["received_at"],
         status=ReportStatus.RECEIVED,
         created_by=actor,
-        organisation_id=organisation,
     )
-    # Validation already ran (report_validate); full_clean would repeat it with extra queries.
-    report.save(force_insert=True)
     body: dict[str, Any] = {
         "tracking_code": report.tracking_code,
         "pin": pin,
@@ -415,24 +410,138 @@ def _report_create(
     }
     if actor is not None:
         body = {"id": str(report.public_id), **body}
-    if full_key:
-        IdempotencyRecord.objects.create(
+    record = (
+        IdempotencyRecord(
             key=full_key,
             body_hash=body_hash,
             status_code=201,
             response=json.dumps(body),
-            report=report,
             created_at=timezone.now(),
         )
-    audit_record(
+        if full_key
+        else None
+    )
+    event = audit_record(
         actor=actor,
         action=AuditAction.CREATE,
         obj=report,
         categories=CATEGORIES,
         request=request,
         actor_label="" if actor is not None else "public",
+        save=False,
     )
+    if connection.vendor != "postgresql" or _signals_listen():
+        with transaction.atomic():
+            report.organisation_id = _route_expression(clean.area)
+            # Validation already ran (report_validate); full_clean would repeat it with queries.
+            report.save(force_insert=True)
+            report.refresh_from_db(fields=["organisation"])
+            if record is not None:
+                record.report = report
+                record.save(force_insert=True)
+            event.save(force_insert=True)
+    elif connection.in_atomic_block:
+        with transaction.atomic():  # a savepoint: a duplicate must not spoil the caller's
+            _insert_together(report, record, event)
+    else:
+        _insert_together(report, record, event)  # autocommit: one statement, one transaction
     return SubmitResult(201, body, report)
+
+
+_MODELS = (Report, IdempotencyRecord, AuditEvent)
+
+
+def _signals_listen() -> bool:
+    """Whether anything (e.g. django-auditlog registering Report) listens to saves of the
+    models stored together; the single-statement insert would bypass it."""
+    return any(
+        sig.has_listeners(model)
+        for sig in (signals.pre_save, signals.post_save)
+        for model in _MODELS
+    )
+
+
+def _columns(model: type[models.Model], *skip: str) -> list[Any]:
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if not f.primary_key and not f.generated and f.attname not in skip
+    ]
+
+
+_REPORT_FIELDS = _columns(Report, "organisation_id")
+_RECORD_FIELDS = _columns(IdempotencyRecord, "report_id")
+_EVENT_FIELDS = _columns(AuditEvent)
+
+
+def _values(obj: models.Model, fields: list[Any]) -> list[Any]:
+    """What the ORM's INSERT would send: ``pre_save`` fills auto_now(_add) timestamps, and
+    ``get_db_prep_save`` encrypts encrypted fields and adapts JSON, UUIDs and dates."""
+    return [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
+
+
+# The routing rule compiled to SQL once per area (it holds codes and settings, never ids, so it
+# cannot go stale: the database evaluates it inside the INSERT).
+_ROUTE_SQL: dict[tuple[str, str, str], tuple[str, tuple[Any, ...]]] = {}
+
+
+def _route_sql(area: Area | None) -> tuple[str, tuple[Any, ...]]:
+    key = (connection.alias, area.code if area else "", conf.default_org_slug())
+    compiled = _ROUTE_SQL.get(key)
+    if compiled is None:
+        query = Query(Report)
+        expression = _route_expression(area).resolve_expression(query)
+        sql, params = query.get_compiler(connection=connection).compile(expression)
+        if len(_ROUTE_SQL) > 20_000:
+            _ROUTE_SQL.clear()
+        compiled = _ROUTE_SQL[key] = (sql, tuple(params))
+    return compiled
+
+
+@lru_cache(maxsize=1024)
+def _insert_sql(route: str, with_record: bool) -> str:
+    """The statement of ``_insert_together`` for one compiled routing rule. Its text holds only
+    quoted identifiers from the models' metadata and the routing rule compiled by Django;
+    every value is a parameter."""
+    quote = connection.ops.quote_name
+
+    def insert(model: type[models.Model], fields: list[Any], *extra: str) -> str:
+        columns = ", ".join([quote(f.column) for f in fields] + [quote(e) for e in extra])
+        return f"INSERT INTO {quote(model._meta.db_table)} ({columns})"
+
+    def marks(fields: list[Any]) -> str:
+        return ", ".join(["%s"] * len(fields))
+
+    parts = [
+        f"WITH r AS ({insert(Report, _REPORT_FIELDS, 'organisation_id')} "
+        f"VALUES ({marks(_REPORT_FIELDS)}, {route}) RETURNING id, organisation_id)"
+    ]
+    if with_record:
+        parts.append(
+            f"i AS ({insert(IdempotencyRecord, _RECORD_FIELDS, 'report_id')} "  # noqa: S608
+            f"SELECT {marks(_RECORD_FIELDS)}, r.id FROM r)"
+        )
+    parts.append(f"a AS ({insert(AuditEvent, _EVENT_FIELDS)} VALUES ({marks(_EVENT_FIELDS)}))")
+    return ", ".join(parts) + " SELECT id, organisation_id FROM r"  # noqa: S608
+
+
+def _insert_together(report: Report, record: IdempotencyRecord | None, event: AuditEvent) -> None:
+    """One round trip: a single INSERT ... RETURNING statement whose data-modifying CTEs store
+    the report (the responsible unit chosen by a sub-select), the idempotency record pointing at
+    it and the audit event. One statement is atomic: a duplicate key or tracking code raises
+    IntegrityError and stores none of the three."""
+    route, route_params = _route_sql(report.area)
+    params: list[Any] = [*_values(report, _REPORT_FIELDS), *route_params]
+    if record is not None:
+        params += _values(record, _RECORD_FIELDS)
+    params += _values(event, _EVENT_FIELDS)
+    with connection.cursor() as cursor:
+        cursor.execute(_insert_sql(route, record is not None), params)
+        report.pk, report.organisation_id = cursor.fetchone()
+    report._state.adding = False
+    report._state.db = connection.alias
+    if record is not None:
+        record.report = report
 
 
 # --- The reporter's side (code + PIN) ---------------------------------------------------------
