@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from naungan.core.testing.browser import login
+from naungan.core.testing.browser import axe_violations, login
 from naungan.demo.seed import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -109,3 +109,16 @@ def test_quick_exit_is_a_plain_link_without_javascript(app_server: Any, nojs: An
     assert nojs.get_by_test_id("quick-exit").get_attribute("href") == NEUTRAL
     nojs.get_by_test_id("quick-exit").click()
     nojs.wait_for_url("https://www.google.com/**")
+
+
+@pytest.mark.parametrize("path", ["/lapor/", "/lapor/status/"])
+def test_public_pages_have_no_serious_accessibility_violations(app_server, axe_page, path):
+    axe_page.goto(f"{app_server.url}{path}")
+    assert axe_violations(axe_page) == []
+
+
+def test_public_form_errors_have_no_serious_accessibility_violations(app_server, axe_page):
+    axe_page.goto(f"{app_server.url}/lapor/")
+    axe_page.locator("form button[type=submit]").last.click()
+    axe_page.wait_for_load_state()
+    assert axe_violations(axe_page) == []
