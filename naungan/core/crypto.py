@@ -1,6 +1,7 @@
 """Field encryption (AES-256-GCM) with key rotation, and keyed hashes (HMAC-SHA256).
 
-A ciphertext is ``v1:<key id>:<base64(nonce + ciphertext + tag)>``. The key id is the first
+A ciphertext is ``v1:<key id>:<base64(nonce + ciphertext + tag)>`` (text) or
+``nb1<key id><nonce><ciphertext + tag>`` (bytes, for files). The key id is the first
 8 hex digits of SHA-256 over the key, so any configured key, newest or older, can decrypt what
 it wrote; new writes always use the newest key (the first in ``NAUNGAN_FIELD_KEYS``).
 Plaintext never appears in exceptions raised here.
@@ -90,6 +91,39 @@ def decrypt(token: str) -> str:
 
 def key_id_of(token: str) -> str:
     return token.split(":", 2)[1]
+
+
+BYTES_PREFIX = b"nb1"
+_KEY_ID_LEN = 8
+
+
+def encrypt_bytes(plaintext: bytes, *, context: bytes = b"") -> bytes:
+    """Encrypt a file's bytes with the newest key: ``nb1 + key id (8 ASCII hex) + nonce (12)
+    + ciphertext + tag``. ``context`` (e.g. the owning row's public id) is authenticated, not
+    stored: a blob copied to another row then fails to decrypt there."""
+    key_id, cipher = keyring().current
+    nonce = os.urandom(12)
+    sealed = cipher.encrypt(nonce, plaintext, key_id.encode() + b":" + context)
+    return BYTES_PREFIX + key_id.encode() + nonce + sealed
+
+
+def decrypt_bytes(blob: bytes, *, context: bytes = b"") -> bytes:
+    """The bytes ``encrypt_bytes`` sealed with any configured key and the same ``context``."""
+    blob = bytes(blob)  # psycopg hands bytea over as memoryview
+    head = len(BYTES_PREFIX) + _KEY_ID_LEN
+    if not blob.startswith(BYTES_PREFIX) or len(blob) < head + 12 + 16:
+        raise DecryptionError("stored value is not a Naungan binary ciphertext")
+    raw_id = blob[len(BYTES_PREFIX) : head]
+    cipher = keyring().by_id(raw_id.decode("ascii", "replace"))
+    nonce, sealed = blob[head : head + 12], blob[head + 12 :]
+    try:
+        return cipher.decrypt(nonce, sealed, raw_id + b":" + context)
+    except Exception as exc:  # InvalidTag: tampered, wrong key or wrong context
+        raise DecryptionError("stored value failed authentication") from exc
+
+
+def key_id_of_bytes(blob: bytes) -> str:
+    return bytes(blob[len(BYTES_PREFIX) : len(BYTES_PREFIX) + _KEY_ID_LEN]).decode("ascii")
 
 
 @cache

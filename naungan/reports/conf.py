@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+
 from django.conf import settings
 
 from .models import TriageLevel
@@ -52,3 +54,37 @@ def submit_rate() -> str:
 
 def pin_rate() -> str:
     return str(getattr(settings, "REPORT_PIN_RATE", "10/900"))
+
+
+def _setting_int(name: str, env_name: str, default: int) -> int:
+    """``settings.<name>`` if the settings file defines it, else the environment variable
+    ``env_name`` (so the knob works before settings.py lists it), else ``default``."""
+    value = getattr(settings, name, None)
+    if value is None:
+        value = os.environ.get(env_name, "").strip() or default
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return number if number >= 0 else default
+
+
+def attachment_max_bytes() -> int:
+    """Largest accepted attachment, in bytes (``NAUNGAN_REPORT_ATTACHMENT_MAX_BYTES``)."""
+    return _setting_int(
+        "REPORT_ATTACHMENT_MAX_BYTES", "NAUNGAN_REPORT_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024
+    )
+
+
+def attachment_max_files() -> int:
+    """Most attachments per report (``NAUNGAN_REPORT_ATTACHMENT_MAX_FILES``; 0 turns the
+    attachment field off)."""
+    return _setting_int("REPORT_ATTACHMENT_MAX_FILES", "NAUNGAN_REPORT_ATTACHMENT_MAX_FILES", 3)
+
+
+def attachment_max_pixels() -> int:
+    """Largest photo in pixels (width × height) we decode; bigger ones are refused before
+    decoding (a small file can expand to gigabytes: a "decompression bomb")."""
+    return _setting_int(
+        "REPORT_ATTACHMENT_MAX_PIXELS", "NAUNGAN_REPORT_ATTACHMENT_MAX_PIXELS", 50_000_000
+    )

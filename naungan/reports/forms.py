@@ -9,11 +9,14 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from naungan.areas.models import Area, AreaLevel
 
 from . import conf
+from .attachments import ACCEPT
 from .models import (
     STAFF_CHANNELS,
     Channel,
@@ -45,6 +48,22 @@ def _region_choices(region: str) -> tuple[list[tuple[str, str]], list[tuple[str,
         for d in districts
     ]
     return district_choices, grouped
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Collects the chosen files; the rules (count, size, type by content) live in
+    ``attachments.attachments_prepare``, called by ``services.report_submit``."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        if not data:
+            return []
+        return list(data) if isinstance(data, (list, tuple)) else [data]
 
 
 class PublicReportForm(forms.Form):
@@ -114,10 +133,28 @@ class PublicReportForm(forms.Form):
         max_length=conf.LONG_TEXT_MAX,
         widget=forms.TextInput(attrs=SENSITIVE),
     )
+    attachments = AttachmentsField(
+        label=_("Lampiran: foto, rekaman suara atau PDF"),
+        required=False,
+        widget=MultipleFileInput(attrs={"accept": ACCEPT}),
+    )
     submission = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if "attachments" in self.fields:
+            if conf.attachment_max_files() <= 0:
+                del self.fields["attachments"]
+            else:
+                self.fields["attachments"].help_text = gettext(
+                    "Boleh dikosongkan. Paling banyak %(n)d file, masing-masing paling besar "
+                    "%(max)s: foto (JPEG, PNG, WebP), rekaman suara (MP3, M4A, OGG, AMR, WAV) "
+                    "atau PDF. Data lokasi (GPS) dan data lain di dalam foto dihapus; rekaman "
+                    "dan PDF disimpan apa adanya. Hanya petugas yang dapat membukanya."
+                ) % {
+                    "n": conf.attachment_max_files(),
+                    "max": filesizeformat(conf.attachment_max_bytes()),
+                }
         districts, villages = _region_choices(conf.public_region())
         unknown = ("", _("Tidak tahu / di luar daftar"))
         self.fields["kecamatan"].choices = [unknown, *districts]  # type: ignore[attr-defined]
@@ -132,6 +169,10 @@ class PublicReportForm(forms.Form):
         if kec and kel and not kel.startswith(kec + "."):
             self.add_error("kelurahan", _("Kelurahan ini tidak berada di kecamatan yang dipilih."))
         return data
+
+    def attachment_files(self) -> list[Any]:
+        """The chosen attachments (empty when none or when the field is off)."""
+        return list(self.cleaned_data.get("attachments") or [])
 
     def to_input(self) -> ReportInput:
         d = self.cleaned_data
@@ -158,6 +199,7 @@ class PublicReportForm(forms.Form):
 
 
 class StaffReportForm(PublicReportForm):
+    attachments = None  # type: ignore[assignment]  # public form only (for now)
     channel = forms.ChoiceField(
         label=_("Saluran"), choices=[(c, Channel(c).label) for c in STAFF_CHANNELS]
     )

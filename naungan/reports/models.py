@@ -262,3 +262,49 @@ class IdempotencyRecord(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class AttachmentKind(models.TextChoices):
+    PHOTO = "photo", _("Foto")
+    AUDIO = "audio", _("Rekaman suara")
+    PDF = "pdf", _("Dokumen PDF")
+
+
+class ReportAttachment(PublicModel):
+    """A file the reporter sent with a public report (DESIGN §3 Attachment, §12 files
+    encrypted).
+
+    Stored **in the database** (``blob``, a bytea), not under ``var/media``: the file then
+    commits or rolls back together with its report in one transaction (no orphan files, no
+    half-written report, no clean-up job), it is in every backup with the rows that refer to it,
+    and nothing can ever be served from a media URL. Files are small (at most
+    ``REPORT_ATTACHMENT_MAX_BYTES``, 10 MiB by default, and a few per report), so the cost in
+    table size is acceptable; list queries defer ``blob``.
+
+    ``blob`` is AES-256-GCM under the field keyring (``crypto.encrypt_bytes``), bound to
+    ``public_id`` so it cannot be moved to another row. Photos are re-encoded without EXIF/GPS
+    or other metadata before encryption; audio and PDF are kept byte for byte. ``sha256`` is of
+    the stored plaintext. The original file name may identify the victim: it is kept only
+    encrypted, shown to staff, never used as the download name."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField(_("jenis lampiran"), max_length=5, choices=AttachmentKind.choices)
+    content_type = models.CharField(_("tipe isi"), max_length=40)
+    size = models.PositiveIntegerField(_("ukuran (bita)"))
+    sha256 = models.CharField(max_length=64)
+    original_name = EncryptedTextField(_("nama file asli"), blank=True)
+    blob = models.BinaryField(editable=False)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("lampiran laporan")
+        verbose_name_plural = _("lampiran laporan")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=AttachmentKind.values), name="report_attachment_kind"
+            ),
+            models.CheckConstraint(condition=Q(size__gt=0), name="report_attachment_size"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report_id} {self.kind} {self.size}"

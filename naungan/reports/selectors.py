@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from naungan.core.selectors import area_scope_q
 
-from .models import OPEN_STATUSES, MessageSender, Report, ReportMessage
+from .models import OPEN_STATUSES, MessageSender, Report, ReportAttachment, ReportMessage
 
 QUEUE_ROLES = {"intake", "supervisor"}
 
@@ -95,3 +95,26 @@ def report_is_overdue(report: Report) -> bool:
 
 def report_messages(report: Report) -> QuerySet[ReportMessage]:
     return report.messages.select_related("author").order_by("sent_at", "id")
+
+
+def report_attachments(report: Report) -> QuerySet[ReportAttachment]:
+    """The attachments of a report already fetched through ``report_get`` (without the
+    encrypted bytes: a list never loads files)."""
+    return report.attachments.defer("blob").order_by("id")
+
+
+def report_attachment_get(
+    *, user: Any, report_id: uuid.UUID | str, attachment_id: uuid.UUID | str
+) -> ReportAttachment:
+    """One attachment of a report in scope (the same rule as the report, ``report_get``);
+    404 for a missing attachment and for one outside scope alike."""
+    report = report_get(user=user, report_id=report_id)
+    try:
+        public_id = uuid.UUID(str(attachment_id))
+    except ValueError:
+        raise Http404 from None
+    attachment = report.attachments.filter(public_id=public_id).first()
+    if attachment is None:
+        raise Http404
+    attachment.report = report
+    return attachment

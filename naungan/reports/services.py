@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -27,6 +28,7 @@ from naungan.core.normalize import normalize_phone
 from naungan.orgs.models import Organisation, OrgKind
 
 from . import conf
+from .attachments import PreparedAttachment, attachments_prepare, attachments_store, upload_digests
 from .codes import pin_hash, pin_matches, pin_new, tracking_code_new, tracking_code_normalize
 from .models import (
     STAFF_CHANNELS,
@@ -319,10 +321,21 @@ def _idempotency_replay(full_key: str, body_hash: str) -> SubmitResult | None:
     return SubmitResult(record.status_code, json.loads(record.response), None, replayed=True)
 
 
-def report_replay(*, scope: str, key: str, data: ReportInput) -> SubmitResult | None:
+def _body_hash(data: ReportInput, files: Sequence[Any]) -> str:
+    """The idempotency "same body" test: the input, plus the files as sent when there are any
+    (so a report without files keeps its fingerprint)."""
+    if not files:
+        return data.fingerprint()
+    joined = data.fingerprint() + "|" + ",".join(upload_digests(files))
+    return hashlib.sha256(joined.encode()).hexdigest()
+
+
+def report_replay(
+    *, scope: str, key: str, data: ReportInput, attachments: Sequence[Any] = ()
+) -> SubmitResult | None:
     """The stored answer for an idempotent retry, if any (used when new submissions from the
     client are being throttled: a retry must still get its code and PIN back)."""
-    return _idempotency_replay(f"{scope}:{key}", data.fingerprint())
+    return _idempotency_replay(f"{scope}:{key}", _body_hash(data, attachments))
 
 
 def report_submit(
@@ -332,6 +345,7 @@ def report_submit(
     request: HttpRequest | None = None,
     idempotency_key: str = "",
     idempotency_scope: str = "public",
+    attachments: Sequence[Any] = (),
 ) -> SubmitResult:
     """Accept a report: from the public (``actor`` None, channel ``web``) or taken by intake,
     a supervisor or an activist (channel from ``data``; activists always ``activist``).
@@ -339,21 +353,34 @@ def report_submit(
     The report, its audit event and the idempotency record are committed in one transaction
     before the caller answers 201. A retry with the same key within 24 hours replays the first
     answer (PIN included) and stores nothing; the same key with another body raises
-    IdempotencyMismatch; a duplicate that loses the race replays the winner's answer."""
+    IdempotencyMismatch; a duplicate that loses the race replays the winner's answer.
+
+    ``attachments`` (uploaded files, web form only) are checked with the other fields, so one
+    ValidationError names every bad field and file, and stored in the report's transaction
+    (see ``attachments.attachments_prepare``); a replay stores them no second time."""
     staff = actor is not None
     if staff and getattr(actor, "role", "") == "activist":
         data.channel = Channel.ACTIVIST
     elif staff and getattr(actor, "role", "") not in STAFF_ROLES:
         raise NotAllowed(_("Tidak ditemukan."))
-    clean = report_validate(data, staff=staff)
+    if not attachments:
+        clean = report_validate(data, staff=staff)
+        prepared: list[PreparedAttachment] = []
+    else:
+        clean, prepared = _validate_with_files(data, staff=staff, files=attachments)
     full_key = f"{idempotency_scope}:{idempotency_key}" if idempotency_key else ""
-    body_hash = data.fingerprint() if full_key else ""
+    body_hash = _body_hash(data, attachments) if full_key else ""
     # Optimistic: a fresh key (the common case) costs no lookup; a retry hits the unique
     # constraint and is answered from the stored record below.
     for _attempt in range(4):
         try:
             return _report_create(
-                actor=actor, clean=clean, request=request, full_key=full_key, body_hash=body_hash
+                actor=actor,
+                clean=clean,
+                request=request,
+                full_key=full_key,
+                body_hash=body_hash,
+                attachments=prepared,
             )
         except IntegrityError:
             if full_key:
@@ -364,6 +391,26 @@ def report_submit(
     raise SubmissionInProgress(_("Laporan yang sama sedang diproses. Coba lagi sebentar."))
 
 
+def _validate_with_files(
+    data: ReportInput, *, staff: bool, files: Sequence[Any]
+) -> tuple[_Clean, list[PreparedAttachment]]:
+    """``report_validate`` and ``attachments_prepare`` together: one error names them all."""
+    errors: dict[str, list[str]] = {}
+    clean: _Clean | None = None
+    prepared: list[PreparedAttachment] = []
+    try:
+        clean = report_validate(data, staff=staff)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    try:
+        prepared = attachments_prepare(files)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    if errors or clean is None:
+        raise ValidationError(errors)
+    return clean, prepared
+
+
 def _report_create(
     *,
     actor: Any,
@@ -371,11 +418,16 @@ def _report_create(
     request: HttpRequest | None,
     full_key: str,
     body_hash: str,
+    attachments: Sequence[PreparedAttachment] = (),
 ) -> SubmitResult:
     """Store the report, its idempotency record and its audit event atomically: one INSERT
     statement on PostgreSQL (see ``_insert_together``), else the ORM inside a transaction
     (other databases, or when a model signal listens). Raises IntegrityError on a duplicate
-    key or tracking code, storing nothing."""
+    key or tracking code, storing nothing.
+
+    With attachments (web form only) the report goes in first and the encrypted files after
+    it, all inside one ``transaction.atomic()``: a failing file leaves no report, and a
+    duplicate key rolls back before any file is written."""
     v = clean.values
     pin = pin_new()
     report = Report(
@@ -425,14 +477,26 @@ def _report_create(
         actor=actor,
         action=AuditAction.CREATE,
         obj=report,
-        categories=CATEGORIES,
+        categories=CATEGORIES + (",attachments" if attachments else ""),
         request=request,
         actor_label="" if actor is not None else "public",
         save=False,
     )
+    if attachments:
+        with transaction.atomic():
+            _report_insert(report, record, event, clean.area)
+            attachments_store(report=report, prepared=attachments)
+    else:
+        _report_insert(report, record, event, clean.area)
+    return SubmitResult(201, body, report)
+
+
+def _report_insert(
+    report: Report, record: IdempotencyRecord | None, event: AuditEvent, area: Area | None
+) -> None:
     if connection.vendor != "postgresql" or _signals_listen():
         with transaction.atomic():
-            report.organisation_id = _route_expression(clean.area)
+            report.organisation_id = _route_expression(area)
             # Validation already ran (report_validate); full_clean would repeat it with queries.
             report.save(force_insert=True)
             report.refresh_from_db(fields=["organisation"])
@@ -445,7 +509,6 @@ def _report_create(
             _insert_together(report, record, event)
     else:
         _insert_together(report, record, event)  # autocommit: one statement, one transaction
-    return SubmitResult(201, body, report)
 
 
 _MODELS = (Report, IdempotencyRecord, AuditEvent)

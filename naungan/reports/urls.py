@@ -10,4 +10,9 @@ urlpatterns = [
     path("laporan/", views.queue, name="queue"),
     path("laporan/baru/", views.report_new, name="new"),
     path("laporan/<uuid:report_id>/", views.report_detail, name="detail"),
+    path(
+        "laporan/<uuid:report_id>/lampiran/<uuid:attachment_id>/",
+        views.attachment_download,
+        name="attachment",
+    ),
 ]

@@ -12,11 +12,13 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_GET, require_http_methods
 
-from . import conf, ratelimit, selectors, services
+from . import attachments, conf, ratelimit, selectors, services
 from .forms import (
     CurhatForm,
     OutcomeForm,
@@ -56,24 +58,43 @@ def _public_context(**extra: Any) -> dict[str, Any]:
     return {"quick_exit_url": conf.quick_exit_url(), "local_hotline": conf.local_hotline(), **extra}
 
 
+@csrf_exempt  # only to install the upload handler first; _lapor checks the token
 @public_page
 @require_http_methods(["GET", "POST"])
 def lapor(request: HttpRequest) -> HttpResponse:
     """The public form. On success the code and PIN are shown on the answer to the POST
-    itself (never in a URL); a resubmission of the same form replays them."""
+    itself (never in a URL); a resubmission of the same form replays them.
+
+    Attachments arrive in the multipart body; ``AttachmentUploadHandler`` keeps them in memory
+    within the limits (never a plaintext temporary file). Upload handlers must be set before
+    anything reads ``request.POST``, which the CSRF check does: hence exempt here and
+    ``csrf_protect`` on ``_lapor``."""
+    if request.method == "POST":
+        request.upload_handlers = [attachments.AttachmentUploadHandler(request)]
+    return _lapor(request)
+
+
+@csrf_protect
+def _lapor(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "reports/lapor.html", _public_context(form=PublicReportForm()))
-    form = PublicReportForm(request.POST)
+    form = PublicReportForm(request.POST, request.FILES)
     status = 422
+    files: list[Any] = []
     if form.is_valid():
         ip = getattr(request, "client_ip", "") or ""
         rate = conf.submit_rate()
         data = form.to_input()
+        files = form.attachment_files()
         key = form.cleaned_data["submission"][:100]
         try:
             result = None
             if ratelimit.is_limited("submit", ip, rate):
-                result = services.report_replay(scope="web", key=key, data=data) if key else None
+                result = (
+                    services.report_replay(scope="web", key=key, data=data, attachments=files)
+                    if key
+                    else None
+                )
                 if result is None:
                     form.add_error(
                         None, _("Terlalu banyak laporan dari perangkat ini. Coba lagi nanti.")
@@ -86,6 +107,7 @@ def lapor(request: HttpRequest) -> HttpResponse:
                     request=request,
                     idempotency_key=key,
                     idempotency_scope="web",
+                    attachments=files,
                 )
             if result is not None:
                 if not result.replayed:
@@ -93,7 +115,9 @@ def lapor(request: HttpRequest) -> HttpResponse:
                 return render(
                     request,
                     "reports/lapor_done.html",
-                    _public_context(result=result.body, kind=data.kind),
+                    _public_context(
+                        result=result.body, kind=data.kind, attachment_count=len(files)
+                    ),
                     status=201 if not result.replayed else 200,
                 )
         except ValidationError as exc:
@@ -101,7 +125,14 @@ def lapor(request: HttpRequest) -> HttpResponse:
         except services.ReportError as exc:
             form.add_error(None, exc.message)
             status = exc.status_code
-    return render(request, "reports/lapor.html", _public_context(form=form), status=status)
+    # A browser never fills a file input again: say so when files were chosen.
+    reselect = bool(request.FILES.getlist("attachments"))
+    return render(
+        request,
+        "reports/lapor.html",
+        _public_context(form=form, reselect_files=reselect),
+        status=status,
+    )
 
 
 @public_page
@@ -256,6 +287,7 @@ def report_detail(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
         "report": report,
         "overdue": selectors.report_is_overdue(report),
         "thread": list(selectors.report_messages(report)),
+        "attachments": list(selectors.report_attachments(report)),
         "can_act": getattr(request.user, "role", "") in services.STAFF_ROLES,
         **forms,
     }
@@ -307,3 +339,25 @@ _ACTIONS: dict[str, tuple[str, Any, Callable[[HttpRequest, Any, dict[str, Any]],
     "outcome": ("outcome_form", OutcomeForm, _do_outcome),
     "curhat": ("curhat_form", CurhatForm, _do_curhat),
 }
+
+
+@login_required
+@require_GET
+def attachment_download(
+    request: HttpRequest, report_id: uuid.UUID, attachment_id: uuid.UUID
+) -> HttpResponse:
+    """Download one attachment of a report in the user's scope (404 otherwise, as for a
+    missing one). Always a download, never rendered inline, never cached; audited as export."""
+    attachment = selectors.report_attachment_get(
+        user=request.user, report_id=report_id, attachment_id=attachment_id
+    )
+    data = attachments.attachment_read(actor=request.user, attachment=attachment, request=request)
+    response = HttpResponse(data, content_type=attachment.content_type)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=attachments.attachment_download_name(attachment)
+    )
+    response["Content-Length"] = str(len(data))
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

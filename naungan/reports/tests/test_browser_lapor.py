@@ -25,10 +25,17 @@ def nojs(page: Any) -> Iterator[Any]:
     context.close()
 
 
-def _submit_report(pg: Any, base: str, text: str) -> tuple[str, str]:
+PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer\n%%EOF\n"
+
+
+def _submit_report(
+    pg: Any, base: str, text: str, files: list[Any] | None = None
+) -> tuple[str, str]:
     pg.goto(f"{base}/lapor/")
     pg.fill("#id_description", text)
     pg.check("input[name=violence_types][value=psychological]")
+    if files:
+        pg.set_input_files("#id_attachments", files)
     pg.get_by_test_id("submit").click()
     code = pg.get_by_test_id("tracking-code").inner_text().strip()
     pin = pg.get_by_test_id("pin").inner_text().strip()
@@ -53,7 +60,11 @@ def test_report_without_javascript_then_status_and_message_exchange(
     assert nojs.get_by_test_id("form-errors").is_visible()
     assert nojs.locator("#id_description").input_value() == "pendek"
 
-    code, pin = _submit_report(nojs, base, "Suami saya mengancam saya setiap hari di rumah.")
+    pdf = {"name": "ancaman.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    code, pin = _submit_report(
+        nojs, base, "Suami saya mengancam saya setiap hari di rumah.", files=[pdf]
+    )
+    assert nojs.get_by_test_id("attachment-count").is_visible()
     assert code.startswith("LP-")
     assert len(pin) >= 6
     assert code not in nojs.url
@@ -70,6 +81,12 @@ def test_report_without_javascript_then_status_and_message_exchange(
     page.goto(f"{base}/laporan/")
     page.get_by_role("link", name=code).click()
     assert "mengancam" in page.get_by_test_id("report-description").inner_text()
+    with page.expect_download() as download:
+        page.get_by_test_id("attachment-link").click()
+    assert download.value.suggested_filename.startswith(f"lampiran-{code}-")
+    assert download.value.suggested_filename.endswith(".pdf")
+    with open(download.value.path(), "rb") as fh:
+        assert fh.read() == PDF
     page.fill("#id_body", "Terima kasih, petugas kami akan membalas lewat pesan.")
     page.get_by_test_id("reply").click()
     assert "petugas kami akan membalas" in page.get_by_test_id("thread").inner_text()
