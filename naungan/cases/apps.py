@@ -1,7 +1,25 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CasesConfig(AppConfig):
     name = "naungan.cases"
     label = "cases"
-    verbose_name = "Kasus"
+    verbose_name = _("Kasus")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from naungan.core.registry import register_home_section
+        from naungan.demo.seed import register_seed_step
+
+        from . import models, seed, views
+
+        register_home_section(views.home_tasks_section)
+        register_seed_step(seed.seed_cases)
+        # Field diffs of writes; encrypted fields are masked entirely.
+        auditlog.register(
+            models.Case, mask_fields=["description"], m2m_fields={"co_workers", "restricted_to"}
+        )
+        auditlog.register(models.Task)
+        auditlog.register(models.Incident, mask_fields=["narrative", "location"])

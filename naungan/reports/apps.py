@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReportsConfig(AppConfig):
     name = "naungan.reports"
     label = "reports"
-    verbose_name = "Laporan"
+    verbose_name = _("Laporan")
 
     def ready(self) -> None:
         from naungan.core.registry import register_home_section

@@ -1,0 +1,50 @@
+"""Domain failures of case management, each with a translatable message and the HTTP status the
+edge (API or view) answers with."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+
+class CaseError(Exception):
+    status = 409
+    default_message = _("Tindakan tidak dapat dilakukan.")
+
+    def __init__(self, message: object | None = None) -> None:
+        self.message = str(message if message is not None else self.default_message)
+        super().__init__(self.message)
+
+
+class TransitionNotAllowed(CaseError):
+    default_message = _("Perpindahan status ini tidak diizinkan.")
+
+
+class ClosureBlocked(CaseError):
+    default_message = _("Kasus belum dapat ditutup.")
+
+
+class ApproverIsRequester(CaseError):
+    default_message = _("Penutupan harus disetujui oleh supervisor lain, bukan pengaju.")
+
+
+class ClosureNotPending(CaseError):
+    default_message = _("Tidak ada permintaan penutupan yang menunggu keputusan.")
+
+
+class TaskNotOpen(CaseError):
+    default_message = _("Tugas ini sudah tidak terbuka.")
+
+
+class NotPermitted(CaseError):
+    status = 403
+    default_message = _("Peran Anda tidak boleh melakukan tindakan ini.")
+
+
+class ReasonRequired(CaseError):
+    status = 422
+    default_message = _("Alasan wajib diisi.")
+
+
+class InvalidAssignee(CaseError):
+    status = 422
+    default_message = _("Pengguna ini tidak dapat ditugaskan pada kasus ini.")

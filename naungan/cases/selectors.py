@@ -1,0 +1,334 @@
+"""Reads of case data, always scoped. ``cases_visible_to`` is the one place that decides which
+cases a user may see (DESIGN §11); every list and lookup starts from it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from itertools import batched
+from typing import Any
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from naungan.accounts.models import Role, User
+from naungan.core.fields import blind_index
+from naungan.core.normalize import is_valid_nik, normalize_phone
+from naungan.core.selectors import area_scope_q
+
+from .models import (
+    Case,
+    CaseParty,
+    CaseStatus,
+    ClosureRequest,
+    ClosureStatus,
+    Incident,
+    Person,
+    PersonNameToken,
+    Task,
+    TaskStatus,
+)
+from .names import name_token_hashes
+
+NONE_Q = Q(pk__in=[])
+TASK_CHUNK = 500
+
+
+def _assigned_ids(user: User) -> QuerySet[Any]:
+    """Ids of cases the user leads or co-works, as one UNION subquery: the planner joins it
+    through the indexes (an OR of the two would scan every case)."""
+    led = Case.objects.filter(lead_id=user.pk).values("pk")
+    return led.union(Case.co_workers.through.objects.filter(user_id=user.pk).values("case_id"))
+
+
+def _named_ids(user: User) -> QuerySet[Any]:
+    """Ids of cases on which ``user`` is named: lead, co-worker or listed for a restricted
+    case."""
+    listed = Case.restricted_to.through.objects.filter(user_id=user.pk).values("case_id")
+    return _assigned_ids(user).union(listed)
+
+
+def _visible_q(user: User, prefix: str = "") -> Q:
+    """The visibility rule as a Q on ``Case`` (``prefix=""``) or on a model reaching the case
+    through ``prefix`` (e.g. ``"case__"`` for tasks), so callers join instead of nesting."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return NONE_Q
+    role = user.role
+    if role == Role.CASEWORKER:
+        # Assigned means named, so restricted cases they are assigned to are included.
+        return Q(**{f"{prefix}pk__in": _assigned_ids(user)})
+    if role == Role.SUPERVISOR:
+        # The area codes copied onto the case (``Case.area_*``): same rule as
+        # ``prefix="area__"``, without the join.
+        base = area_scope_q(user, prefix=f"{prefix}area_")
+    elif role == Role.INTAKE:
+        base = Q(**{f"{prefix}created_by_id": user.pk})
+    else:  # activist, provider, analyst, admin: no case content
+        return NONE_Q
+    # Restricted cases (a party is staff, a relative or a public figure): named users only.
+    return base & (Q(**{f"{prefix}restricted": False}) | Q(**{f"{prefix}pk__in": _named_ids(user)}))
+
+
+def cases_visible_to(user: User) -> QuerySet[Case]:
+    """Caseworker: cases they lead or co-work. Supervisor: every case in their area scope.
+    Intake: cases they created. Everyone else: none. Restricted cases only to named users."""
+    q = _visible_q(user)
+    if q is NONE_Q:
+        return Case.objects.none()
+    return Case.objects.filter(q)
+
+
+def cases_writable_by(user: User) -> QuerySet[Case]:
+    """Who writes on a case (CONTRACT §4): its assigned caseworkers and the supervisors of its
+    area. Intake officers only read the cases they created."""
+    if getattr(user, "role", "") not in (Role.CASEWORKER, Role.SUPERVISOR):
+        return Case.objects.none()
+    return cases_visible_to(user)
+
+
+def case_get(*, user: User, case_id: UUID | str) -> Case:
+    """One visible case; 404 for a missing case and an out-of-scope one alike."""
+    return _get(cases_visible_to(user), case_id)
+
+
+def case_get_for_write(*, user: User, case_id: UUID | str) -> Case:
+    return _get(cases_writable_by(user), case_id)
+
+
+def _get(qs: QuerySet[Case], case_id: UUID | str) -> Case:
+    try:
+        return qs.select_related("area", "organisation", "lead", "created_by").get(
+            public_id=case_id
+        )
+    except (Case.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        # A malformed id is "not found" too.
+        raise Http404 from exc
+
+
+def case_list(
+    *,
+    user: User,
+    status: str = "",
+    area_code: str = "",
+    violence_type: str = "",
+    q: str = "",
+    lead: str = "",
+    overdue: bool = False,
+) -> QuerySet[Case]:
+    """Visible cases with the list filters, newest first. ``q`` is a registration number, an
+    exact NIK or phone (blind index) or name words (keyed tokens, all must match)."""
+    qs = cases_visible_to(user)
+    if status:
+        qs = qs.filter(status=status)
+    if area_code:
+        from naungan.areas.models import Area
+
+        area = Area.objects.filter(code=area_code).first()
+        qs = qs.filter(area.contains_q("area_")) if area else qs.none()
+    if violence_type:
+        qs = qs.filter(violence_key__contains=f",{violence_type},")
+    if lead:
+        qs = qs.filter(lead__username=lead)
+    if overdue:
+        qs = qs.filter(
+            Exists(
+                Task.objects.filter(
+                    case_id=OuterRef("pk"), status=TaskStatus.OPEN, due_at__lt=timezone.now()
+                )
+            )
+        )
+    if q:
+        qs = qs.filter(_search_q(q.strip()))
+    return qs.select_related("area", "lead").order_by("-received_at", "-id")
+
+
+def _search_q(q: str) -> Q:
+    """A registration number (has a "/"), an exact NIK or phone, or name words. Each kind uses
+    its own index; they are not OR-ed together, which would scan every case in scope."""
+    if "/" in q:
+        return Q(registration_number__icontains=q)
+    digits = "".join(ch for ch in q if ch.isdigit())
+    compact = q.replace(" ", "").replace("-", "").replace(".", "")
+    person_ids: Any
+    if is_valid_nik(q) and len(digits) == len(compact):
+        person_ids = Person.objects.filter(nik_index=blind_index("nik", q)).values("pk")
+    elif len(digits) >= 8 and len(digits) >= len(compact) - 1:
+        person_ids = Person.objects.filter(phone_index=blind_index("phone", q)).values("pk")
+    else:
+        tokens = name_token_hashes(q)
+        if not tokens:
+            return Q(registration_number__icontains=q)
+        person_ids = (
+            PersonNameToken.objects.filter(token__in=tokens)
+            .values("person_id")
+            .annotate(n=Count("token", distinct=True))
+            .filter(n__gte=len(tokens))
+            .values("person_id")
+        )
+    return Q(pk__in=CaseParty.objects.filter(person_id__in=person_ids).values("case_id"))
+
+
+def case_detail(*, user: User, case_id: UUID | str) -> Case:
+    """A visible case with its parties, incidents and tasks prefetched."""
+    case = case_get(user=user, case_id=case_id)
+    parties = CaseParty.objects.select_related("person").order_by("id")
+    return (
+        Case.objects.filter(pk=case.pk)
+        .select_related("area", "organisation", "lead", "created_by")
+        .prefetch_related(
+            Prefetch("parties", queryset=parties),
+            Prefetch("incidents", queryset=Incident.objects.select_related("survivor")),
+            Prefetch("tasks", queryset=Task.objects.select_related("owner")),
+            "co_workers",
+        )
+        .get()
+    )
+
+
+def case_parties(case: Case, role: str) -> list[CaseParty]:
+    return [p for p in case.parties.all() if p.role == role]
+
+
+def case_tasks(*, case: Case) -> QuerySet[Task]:
+    return case.tasks.select_related("owner").order_by("due_at", "id")
+
+
+def case_pending_closure(*, case: Case) -> ClosureRequest | None:
+    return (
+        case.closure_requests.filter(status=ClosureStatus.PENDING)
+        .select_related("requested_by")
+        .first()
+    )
+
+
+def case_timeline(*, case: Case) -> list[dict[str, Any]]:
+    """Everything that happened on a case, newest first: status changes, assignments, notes,
+    incidents, tasks done or waived and closure decisions."""
+    events: list[dict[str, Any]] = []
+    for sc in case.status_changes.select_related("actor"):
+        events.append({"at": sc.created_at, "kind": "status", "obj": sc, "actor": sc.actor})
+    for a in case.assignments.select_related("user", "assigned_by"):
+        events.append({"at": a.created_at, "kind": "assignment", "obj": a, "actor": a.assigned_by})
+    for n in case.notes.select_related("author"):
+        events.append({"at": n.created_at, "kind": "note", "obj": n, "actor": n.author})
+    for i in case.incidents.select_related("recorded_by"):
+        events.append({"at": i.created_at, "kind": "incident", "obj": i, "actor": i.recorded_by})
+    for t in case.tasks.exclude(completed_at=None).select_related("completed_by"):
+        at: datetime = t.completed_at  # type: ignore[assignment]
+        events.append({"at": at, "kind": "task", "obj": t, "actor": t.completed_by})
+    for c in case.closure_requests.select_related("requested_by", "decided_by"):
+        events.append({"at": c.created_at, "kind": "closure", "obj": c, "actor": c.requested_by})
+    events.sort(key=lambda e: e["at"], reverse=True)
+    return events
+
+
+def tasks_needing(*, user: User, limit: int = 20) -> QuerySet[Task]:
+    """The "needs me now" queue: open tasks the user owns (tasks follow the lead, see
+    ``case_assign``) and, for a supervisor, tasks nobody owns yet; only on open cases the user
+    sees; overdue first, then by deadline.
+
+    Candidates come from the task indexes in deadline order and are checked against
+    ``cases_visible_to`` a chunk at a time by primary key, so the cost follows the number of
+    open tasks, not the number of cases in scope."""
+    if user.role not in (Role.CASEWORKER, Role.SUPERVISOR, Role.INTAKE):
+        return Task.objects.none()
+    mine = Q(owner_id=user.pk)
+    if user.role == Role.SUPERVISOR:
+        mine |= Q(owner__isnull=True)
+    candidates = (
+        Task.objects.filter(mine, status=TaskStatus.OPEN)
+        .order_by("due_at", "id")
+        .values_list("pk", "case_id")
+    )
+    chosen: list[int] = []
+    visible = cases_visible_to(user).exclude(status=CaseStatus.CLOSED)
+    for chunk in batched(candidates.iterator(chunk_size=TASK_CHUNK), TASK_CHUNK):
+        ok = set(
+            visible.filter(pk__in={case_id for _pk, case_id in chunk}).values_list("pk", flat=True)
+        )
+        chosen += [pk for pk, case_id in chunk if case_id in ok]
+        if len(chosen) >= limit:
+            break
+    return (
+        Task.objects.filter(pk__in=chosen[:limit])
+        .select_related("case", "case__area")
+        .order_by("due_at", "id")
+    )
+
+
+def person_matches(
+    *,
+    user: User,
+    nik: str = "",
+    phone: str = "",
+    name: str = "",
+    birth_year: int | None = None,
+    age: int | None = None,
+) -> tuple[list[dict[str, Any]], list[Case]]:
+    """Search before create (DESIGN §4). Exact on NIK and phone through the blind indexes; fuzzy
+    on name tokens (at least two shared, or all of a one-word name) narrowed by birth year or
+    age when given. Returns (matches in cases the user sees, hidden cases outside scope)."""
+    found: dict[int, str] = {}
+    if nik and is_valid_nik(nik):
+        for pk in Person.objects.filter(nik_index=blind_index("nik", nik)).values_list(
+            "pk", flat=True
+        ):
+            found.setdefault(pk, "nik")
+    if phone and normalize_phone(phone):
+        for pk in Person.objects.filter(phone_index=blind_index("phone", phone)).values_list(
+            "pk", flat=True
+        ):
+            found.setdefault(pk, "phone")
+    tokens = name_token_hashes(name) if name else []
+    if tokens:
+        need = min(2, len(tokens))
+        candidates = (
+            PersonNameToken.objects.filter(token__in=tokens)
+            .values("person_id")
+            .annotate(n=Count("token", distinct=True))
+            .filter(n__gte=need)
+            .values_list("person_id", flat=True)[:200]
+        )
+        for person in Person.objects.filter(pk__in=list(candidates)):
+            if _year_compatible(person, birth_year=birth_year, age=age):
+                found.setdefault(person.pk, "name")
+    if not found:
+        return [], []
+    visible_ids = set(cases_visible_to(user).values_list("pk", flat=True))
+    parties = (
+        CaseParty.objects.filter(person_id__in=found)
+        .select_related("case", "case__area", "person")
+        .order_by("-case__received_at")
+    )
+    matches: list[dict[str, Any]] = []
+    hidden: list[Case] = []
+    for party in parties:
+        if party.case_id in visible_ids:
+            matches.append(
+                {
+                    "person": party.person,
+                    "case": party.case,
+                    "role": party.role,
+                    "match": found[party.person_id],
+                }
+            )
+        elif party.case not in hidden:
+            hidden.append(party.case)
+    return matches, hidden
+
+
+def _year_compatible(person: Person, *, birth_year: int | None, age: int | None) -> bool:
+    if birth_year and person.birth_year:
+        return abs(person.birth_year - birth_year) <= 1
+    if age is not None and person.age is not None:
+        return abs(person.age - age) <= 2
+    return True
+
+
+def persons_linkable_by(*, user: User) -> QuerySet[Person]:
+    """People the user may link into a new case: parties of cases the user sees."""
+    return Person.objects.filter(
+        pk__in=CaseParty.objects.filter(case__in=cases_visible_to(user)).values("person_id")
+    )

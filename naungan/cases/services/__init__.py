@@ -1,0 +1,48 @@
+"""Writes of case management. Every function is one transaction, checks who may act, calls
+``full_clean()`` before saving and records an audit event (DESIGN §5, §6, §11, §12)."""
+
+from ._common import (
+    CLOCK_SKEW,
+    POLICE_REPORT_HOURS,
+    POLICE_REPORT_RULE,
+    TRANSITIONS,
+    PersonIn,
+    task_create,
+)
+from .cases import (
+    case_assign,
+    case_create,
+    case_list_audit,
+    case_read_audit,
+    case_unassign,
+    match_hidden_alert,
+    report_convert,
+)
+from .incidents import incident_reclassify, incident_record
+from .tasks import note_add, task_complete, task_waive
+from .workflow import case_reopen, case_transition, closure_decide, closure_request
+
+__all__ = [
+    "CLOCK_SKEW",
+    "POLICE_REPORT_HOURS",
+    "POLICE_REPORT_RULE",
+    "TRANSITIONS",
+    "PersonIn",
+    "case_assign",
+    "case_create",
+    "case_list_audit",
+    "case_read_audit",
+    "case_reopen",
+    "case_transition",
+    "case_unassign",
+    "closure_decide",
+    "closure_request",
+    "incident_reclassify",
+    "incident_record",
+    "match_hidden_alert",
+    "note_add",
+    "report_convert",
+    "task_complete",
+    "task_create",
+    "task_waive",
+]

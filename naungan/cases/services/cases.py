@@ -1,0 +1,298 @@
+"""Opening cases (directly or from a report), assignment, and the audit of reads."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from naungan.accounts.models import Role, User
+from naungan.areas.models import Area
+from naungan.core.audit import audit_record
+from naungan.core.models import AuditAction
+from naungan.orgs.models import OrgKind
+from naungan.reports.models import Report, ReporterRelation
+from naungan.reports.services import ReportError, report_mark_converted
+
+from ..exceptions import (
+    InvalidAssignee,
+    NotPermitted,
+    TransitionNotAllowed,
+)
+from ..models import (
+    Assignment,
+    Case,
+    CaseParty,
+    CaseStatus,
+    PartyRole,
+    StatusChange,
+    Task,
+    TaskKind,
+    TaskStatus,
+    ViolenceType,
+)
+from ._common import (
+    CLOCK_SKEW,
+    PersonIn,
+    _audit,
+    _check_violence_types,
+    _ensure_police_report_task,
+    _lock,
+    _next_registration_number,
+    _person_from,
+    _require_supervisor,
+    _save,
+    task_create,
+)
+
+# --- cases ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def case_create(
+    *,
+    actor: User,
+    area: Area,
+    channel: str,
+    violence_types: list[str],
+    description: str = "",
+    received_at: datetime | None = None,
+    triage: str = "",
+    victims: list[PersonIn] | None = None,
+    perpetrators: list[PersonIn] | None = None,
+    others: list[tuple[str, PersonIn]] | None = None,
+    restricted: bool = False,
+    source_report: Report | None = None,
+) -> Case:
+    """Open a case (walk-in, hotline, referral in, or a converted report). Callers: intake
+    officers and supervisors whose area contains ``area``; the case belongs to their UPTD PPA.
+    Sexual-violence cases get a ``police_report`` task due exactly 72 h after ``received_at``
+    (UU TPKS Pasal 41). A restricted case is visible to its creator and named staff only."""
+    if actor.role not in (Role.INTAKE, Role.SUPERVISOR):
+        raise NotPermitted(_("Hanya petugas penerimaan dan supervisor yang membuat kasus."))
+    if not actor.in_scope(area):
+        raise ValidationError({"area_code": _("Wilayah di luar wilayah tugas Anda.")})
+    org = actor.organisation
+    if org is None or org.kind != OrgKind.UPTD_PPA:
+        raise ValidationError({"organisation": _("Akun Anda tidak terhubung ke UPTD PPA.")})
+    now = timezone.now()
+    received_at = received_at or now
+    if received_at > now + CLOCK_SKEW:
+        raise ValidationError({"received_at": _("Waktu diterima tidak boleh di masa depan.")})
+    victims = victims or []
+    perpetrators = perpetrators or []
+    types = _check_violence_types(violence_types)
+    for i, v in enumerate(victims):
+        v.violence_types = _check_violence_types(v.violence_types, f"victims[{i}]")
+        types += [t for t in v.violence_types if t not in types]  # union over victims
+
+    case = Case(
+        organisation=org,
+        area=area,
+        channel=channel,
+        received_at=received_at,
+        violence_types=types,
+        description=description,
+        triage=triage,
+        restricted=restricted,
+        created_by=actor,
+        source_report=source_report,
+        registration_number="-",
+    )
+    case.registration_number = _next_registration_number(case)
+    _save(case)
+    StatusChange.objects.create(case=case, from_status="", to_status=CaseStatus.OPEN, actor=actor)
+    if restricted:
+        case.restricted_to.add(actor)
+
+    for i, v in enumerate(victims):
+        person = _person_from(actor=actor, data=v, field_name=f"victims[{i}]")
+        party = CaseParty(
+            case=case,
+            person=person,
+            role=PartyRole.VICTIM,
+            violence_types=v.violence_types,
+            place=v.place,
+        )
+        _save(party)
+    for i, p in enumerate(perpetrators):
+        person = _person_from(actor=actor, data=p, field_name=f"perpetrators[{i}]")
+        party = CaseParty(
+            case=case, person=person, role=PartyRole.PERPETRATOR, relationship=p.relationship
+        )
+        _save(party)
+    for i, (role, o) in enumerate(others or []):
+        person = _person_from(actor=actor, data=o, field_name=f"parties[{i}]")
+        _save(CaseParty(case=case, person=person, role=role))
+
+    if ViolenceType.SEXUAL in types:
+        _ensure_police_report_task(case)
+    _audit(actor, AuditAction.CREATE, case, case, categories="identity,contact,narrative")
+    return case
+
+
+@transaction.atomic
+def case_assign(*, actor: User, case: Case, assignee: User, lead: bool = True) -> Case:
+    """A supervisor of the case's area names the lead caseworker (replacing the previous lead)
+    or adds a co-worker. The assignee must be an active caseworker or supervisor whose scope
+    contains the case. Open tasks without an owner, or owned by the replaced lead, pass to the
+    new lead."""
+    _require_supervisor(actor, case)
+    case = _lock(case)
+    if (
+        not assignee.is_active
+        or assignee.role not in (Role.CASEWORKER, Role.SUPERVISOR)
+        or not assignee.in_scope(case.area)
+    ):
+        raise InvalidAssignee
+    previous = case.lead
+    if lead:
+        if previous is not None and previous.pk == assignee.pk:
+            return case
+        case.lead = assignee
+        _save(case)
+        case.co_workers.remove(assignee)
+        Task.objects.filter(case=case, status=TaskStatus.OPEN).filter(owner__isnull=True).update(
+            owner=assignee
+        )
+        if previous is not None:
+            Task.objects.filter(case=case, status=TaskStatus.OPEN, owner=previous).update(
+                owner=assignee
+            )
+            Assignment.objects.create(
+                case=case, user=previous, action=Assignment.Action.REMOVED, assigned_by=actor
+            )
+        action = Assignment.Action.LEAD
+    else:
+        if previous is not None and previous.pk == assignee.pk:
+            raise InvalidAssignee(_("Pengguna ini sudah menjadi pendamping utama."))
+        case.co_workers.add(assignee)
+        action = Assignment.Action.CO_WORKER
+    Assignment.objects.create(case=case, user=assignee, action=action, assigned_by=actor)
+    _audit(actor, AuditAction.UPDATE, case, case, reason=f"assign {action} {assignee.username}")
+    return case
+
+
+@transaction.atomic
+def case_unassign(*, actor: User, case: Case, assignee: User) -> Case:
+    """A supervisor removes a co-worker or the lead (the case then has no lead)."""
+    _require_supervisor(actor, case)
+    case = _lock(case)
+    if case.lead_id == assignee.pk:
+        case.lead = None
+        _save(case)
+    elif not case.co_workers.filter(pk=assignee.pk).exists():
+        raise InvalidAssignee(_("Pengguna ini tidak ditugaskan pada kasus ini."))
+    case.co_workers.remove(assignee)
+    Assignment.objects.create(
+        case=case, user=assignee, action=Assignment.Action.REMOVED, assigned_by=actor
+    )
+    _audit(actor, AuditAction.UPDATE, case, case, reason=f"unassign {assignee.username}")
+    return case
+
+
+@transaction.atomic
+def report_convert(
+    *,
+    actor: User,
+    report: Report,
+    victims: list[PersonIn] | None = None,
+    perpetrators: list[PersonIn] | None = None,
+    violence_types: list[str] | None = None,
+    triage: str | None = None,
+    area: Area | None = None,
+    restricted: bool = False,
+) -> Case:
+    """Turn an open complaint into a case (DESIGN §4). The case keeps the report's
+    ``received_at`` (so the 72-hour police clock counts from the victim's report), channel,
+    description, violence types and triage unless given; the report's victim and, when the
+    reporter is not the victim, the reporter become parties. A triage response deadline still
+    ahead becomes a ``first_response`` task. Callers: intake officers and supervisors who see
+    the report (the caller looked it up through ``report_get``)."""
+    try:
+        report_mark_converted(actor=actor, report=report)
+    except ReportError as exc:
+        raise TransitionNotAllowed(exc.message) from exc
+    area = area or report.area or actor.area
+    if area is None:
+        raise ValidationError({"area_code": _("Tentukan wilayah kasus.")})
+    is_victim_reporter = report.reporter_relation == ReporterRelation.VICTIM
+    if not victims:
+        victims = [
+            PersonIn(
+                name=report.victim_name or (report.reporter_name if is_victim_reporter else ""),
+                age=report.victim_age,
+                sex=report.victim_sex,
+                phone=report.reporter_phone if is_victim_reporter else "",
+                violence_types=list(report.violence_types or []),
+            )
+        ]
+    others: list[tuple[str, PersonIn]] = []
+    if not is_victim_reporter and (report.reporter_name or report.reporter_phone):
+        others.append(
+            (PartyRole.REPORTER, PersonIn(name=report.reporter_name, phone=report.reporter_phone))
+        )
+    case = case_create(
+        actor=actor,
+        area=area,
+        channel=report.channel,
+        received_at=report.received_at,
+        violence_types=list(
+            violence_types if violence_types is not None else report.violence_types
+        ),
+        description=report.description,
+        triage=triage if triage is not None else report.triage,
+        victims=victims,
+        perpetrators=perpetrators,
+        others=others,
+        restricted=restricted,
+        source_report=report,
+    )
+    if report.response_due_at and report.response_due_at > timezone.now():
+        task_create(
+            case=case,
+            kind=TaskKind.FIRST_RESPONSE,
+            due_at=report.response_due_at,
+            source_rule=f"triage {report.triage}",
+        )
+    return case
+
+
+# --- reads that must be audited ---------------------------------------------------------------
+
+
+def case_read_audit(*, actor: User, case: Case, categories: str = "", request: Any = None) -> None:
+    """Record a read of one case's data (DESIGN §12: every read is audited)."""
+    audit_record(
+        actor=actor, action=AuditAction.VIEW, obj=case, categories=categories, request=request
+    )
+
+
+def case_list_audit(*, actor: User, count: int, request: Any = None) -> None:
+    audit_record(
+        actor=actor,
+        action=AuditAction.VIEW,
+        object_type="cases.case",
+        object_id="list",
+        categories=f"list:{count}",
+        request=request,
+    )
+
+
+def match_hidden_alert(*, actor: User, cases: list[Case]) -> None:
+    """A search-before-create match outside the actor's scope is never shown; it is recorded
+    for the supervisors covering that case's area (audit log, outcome ``hidden_match``)."""
+    for case in cases:
+        audit_record(
+            actor=actor,
+            action=AuditAction.VIEW,
+            object_type="cases.case",
+            object_id=str(case.public_id),
+            area_code=case.area.code,
+            categories="match",
+            outcome="hidden_match",
+        )

@@ -1,0 +1,150 @@
+"""Status transitions, closure with approval, reopening (DESIGN §5)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from naungan.accounts.models import User
+from naungan.core.models import AuditAction
+
+from ..exceptions import (
+    ApproverIsRequester,
+    ClosureBlocked,
+    ClosureNotPending,
+    ReasonRequired,
+    TransitionNotAllowed,
+)
+from ..models import (
+    Case,
+    CaseStatus,
+    ClosureReason,
+    ClosureRequest,
+    ClosureStatus,
+    StatusChange,
+    Task,
+    TaskKind,
+    TaskStatus,
+)
+from ._common import (
+    TRANSITIONS,
+    _audit,
+    _lock,
+    _require_supervisor,
+    _require_writer,
+    _save,
+)
+
+
+@transaction.atomic
+def case_transition(*, actor: User, case: Case, to_status: str, reason: str = "") -> Case:
+    """Move a case along the workflow (DESIGN §5) by the allowed-transition table. Closing goes
+    through ``closure_request``/``closure_decide``, reopening through ``case_reopen``. Leaving
+    identification needs a lead caseworker. Callers: the case's caseworkers and supervisors."""
+    _require_writer(actor, case)
+    case = _lock(case)
+    if to_status not in CaseStatus.values:
+        raise ValidationError({"to": _("Status tidak dikenal.")})
+    if to_status == CaseStatus.CLOSED:
+        raise TransitionNotAllowed(_("Penutupan kasus memerlukan permintaan dan persetujuan."))
+    if to_status not in TRANSITIONS[case.status]:
+        raise TransitionNotAllowed(
+            _("Status tidak dapat berpindah dari “%(a)s” ke “%(b)s”.")
+            % {"a": CaseStatus(case.status).label, "b": CaseStatus(to_status).label}
+        )
+    if case.status == CaseStatus.OPEN and case.lead_id is None:
+        raise TransitionNotAllowed(_("Tunjuk pendamping utama sebelum asesmen dimulai."))
+    return _set_status(actor=actor, case=case, to_status=to_status, reason=reason)
+
+
+def _set_status(*, actor: User, case: Case, to_status: str, reason: str) -> Case:
+    from_status = case.status
+    case.status = to_status
+    case.closed_at = timezone.now() if to_status == CaseStatus.CLOSED else None
+    _save(case)
+    StatusChange.objects.create(
+        case=case, from_status=from_status, to_status=to_status, actor=actor, reason=reason
+    )
+    _audit(actor, AuditAction.UPDATE, case, case, reason=f"status {from_status}→{to_status}")
+    return case
+
+
+def _closure_blockers(case: Case) -> list[str]:
+    open_statutory = case.tasks.filter(status=TaskStatus.OPEN, statutory=True)
+    return [str(TaskKind(t.kind).label) for t in open_statutory]
+
+
+@transaction.atomic
+def closure_request(*, actor: User, case: Case, reason: str, summary: str = "") -> ClosureRequest:
+    """Ask to close a case with a reason (goals met, declined, transferred, unreachable, moved,
+    died) and a summary. Blocked by open statutory tasks unless waived (DESIGN §5 step 6).
+    Callers: the case's caseworkers and supervisors."""
+    _require_writer(actor, case)
+    case = _lock(case)
+    if case.status == CaseStatus.CLOSED:
+        raise TransitionNotAllowed(_("Kasus sudah ditutup."))
+    if reason not in ClosureReason.values:
+        raise ValidationError({"reason": _("Alasan penutupan tidak dikenal.")})
+    if case.closure_requests.filter(status=ClosureStatus.PENDING).exists():
+        raise ClosureBlocked(_("Sudah ada permintaan penutupan yang menunggu keputusan."))
+    blockers = _closure_blockers(case)
+    if blockers:
+        raise ClosureBlocked(
+            _("Tugas wajib masih terbuka: %(t)s. Selesaikan atau minta supervisor mengesampingkan.")
+            % {"t": ", ".join(blockers)}
+        )
+    closure = ClosureRequest(case=case, reason=reason, summary=summary, requested_by=actor)
+    _save(closure)
+    _audit(actor, AuditAction.CREATE, closure, case, reason=f"closure request {reason}")
+    return closure
+
+
+@transaction.atomic
+def closure_decide(
+    *, actor: User, closure: ClosureRequest, approve: bool, note: str = ""
+) -> ClosureRequest:
+    """A supervisor of the case's area, never the requester, approves (the case closes; open
+    non-statutory tasks are cancelled) or rejects with a note."""
+    case = _lock(closure.case)
+    _require_supervisor(actor, case)
+    closure = ClosureRequest.objects.select_for_update().get(pk=closure.pk)
+    if closure.status != ClosureStatus.PENDING:
+        raise ClosureNotPending
+    if closure.requested_by_id == actor.pk:
+        raise ApproverIsRequester
+    if not approve and not note.strip():
+        raise ReasonRequired(_("Tulis alasan penolakan."))
+    closure.decided_by = actor
+    closure.decided_at = timezone.now()
+    closure.decision_note = note.strip()
+    if approve:
+        blockers = _closure_blockers(case)
+        if blockers:
+            raise ClosureBlocked(
+                _("Tugas wajib masih terbuka: %(t)s.") % {"t": ", ".join(blockers)}
+            )
+        closure.status = ClosureStatus.APPROVED
+        _save(closure)
+        Task.objects.filter(case=case, status=TaskStatus.OPEN, statutory=False).update(
+            status=TaskStatus.CANCELLED
+        )
+        _set_status(actor=actor, case=case, to_status=CaseStatus.CLOSED, reason=closure.reason)
+    else:
+        closure.status = ClosureStatus.REJECTED
+        _save(closure)
+    _audit(actor, AuditAction.UPDATE, closure, case, reason=f"closure {closure.status}")
+    return closure
+
+
+@transaction.atomic
+def case_reopen(*, actor: User, case: Case, reason: str) -> Case:
+    """Reopen a closed case with a reason; it returns to assessment (not a new case)."""
+    _require_writer(actor, case)
+    case = _lock(case)
+    if case.status != CaseStatus.CLOSED:
+        raise TransitionNotAllowed(_("Hanya kasus yang sudah ditutup yang dapat dibuka kembali."))
+    if not reason.strip():
+        raise ReasonRequired(_("Tulis alasan membuka kembali kasus."))
+    return _set_status(actor=actor, case=case, to_status=CaseStatus.ASSESSMENT, reason=reason)

@@ -1,0 +1,41 @@
+"""Helpers that build cases through the services, as the app does."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from naungan.accounts.models import User
+from naungan.areas.models import Area
+from naungan.cases import services
+from naungan.cases.models import Case
+
+
+def make_case(
+    actor: User,
+    *,
+    area: str = "64.71.01",
+    violence_types: list[str] | None = None,
+    received_at: datetime | None = None,
+    victims: list[dict[str, Any]] | None = None,
+    perpetrators: list[dict[str, Any]] | None = None,
+    **kwargs: Any,
+) -> Case:
+    return services.case_create(
+        actor=actor,
+        area=Area.objects.get(code=area),
+        channel=kwargs.pop("channel", "walk_in"),
+        violence_types=violence_types if violence_types is not None else ["physical"],
+        received_at=received_at,
+        description=kwargs.pop("description", "Kronologi uji"),
+        victims=[
+            services.PersonIn(**v)
+            for v in (victims if victims is not None else [{"name": "Siti", "age": 15}])
+        ],
+        perpetrators=[services.PersonIn(**p) for p in (perpetrators or [])],
+        **kwargs,
+    )
+
+
+def assign(supervisor: User, case: Case, user: User, *, lead: bool = True) -> Case:
+    return services.case_assign(actor=supervisor, case=case, assignee=user, lead=lead)

@@ -1,0 +1,330 @@
+"""The cases API over HTTP (CONTRACT §4, §6, §8), with personas."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from naungan.cases.models import Case, Task
+from naungan.core.models import AuditEvent
+
+from .factories import make_case
+
+CASE_BODY = {
+    "area_code": "64.71.01",
+    "received_at": "2026-03-02T10:00:00+08:00",
+    "channel": "walk_in",
+    "violence_types": ["sexual"],
+    "description": "Kronologi singkat",
+    "victims": [{"name": "Siti", "age": 15, "sex": "F", "nik": "6471010101010001",
+                 "phone": "081234567890"}],
+    "perpetrators": [{"relationship": "family", "age": 40, "sex": "M"}],
+}  # fmt: skip
+INCIDENT = {
+    "occurred_on": "2026-03-01",
+    "survivor_age_at_incident": 14,
+    "classification": {"penetration": False, "sexual_contact": True, "physical_assault": True,
+                       "forced_marriage": False, "denial_of_resources": False,
+                       "psychological_abuse": True},
+    "perpetrator_relationship": "intimate_partner",
+    "perpetrator_age": 40,
+    "money_goods_exchanged": False,
+    "abduction": "none",
+    "harmful_traditional_practice": "no",
+    "tpks_type": None,
+    "reporting_consent": True,
+    "reported_elsewhere": False,
+}  # fmt: skip
+
+
+def test_create_case_answers_201_with_open_status_and_police_task(personas):
+    r = personas["intake_bpp"].api("post", "/api/v1/cases", CASE_BODY)
+    assert r.status_code == 201, r.content
+    body = r.json()
+    assert body["status"] == "open"
+    assert body["victims"][0]["name"] == "Siti"
+    assert body["perpetrators"][0]["relationship"] == "family"
+    tasks = personas["intake_bpp"].api("get", f"/api/v1/cases/{body['id']}/tasks").json()
+    assert tasks["items"][0]["kind"] == "police_report"
+    assert tasks["items"][0]["due_at"].startswith("2026-03-05T02:00:00")
+    assert tasks["items"][0]["status"] == "open"
+
+
+@pytest.mark.parametrize(
+    ("patch", "field"),
+    [
+        ({"violence_types": ["bogus"]}, "violence_types"),
+        ({"area_code": "99.99"}, "area_code"),
+        ({"channel": "pigeon"}, "channel"),
+        ({"area_code": "62.71"}, "area_code"),
+    ],
+)
+def test_bad_input_is_422_naming_the_field(personas, patch, field):
+    r = personas["intake_bpp"].api("post", "/api/v1/cases", CASE_BODY | patch)
+    assert r.status_code == 422
+    assert field in str(r.json()["detail"])
+    assert Case.objects.count() == 0
+
+
+@pytest.mark.parametrize("who", ["caseworker_bpp", "analyst_bpp", "activist_bpp", "admin_bpp"])
+def test_other_roles_cannot_create(personas, who):
+    r = personas[who].api("post", "/api/v1/cases", CASE_BODY)
+    assert r.status_code == 403
+    assert Case.objects.count() == 0
+
+
+def test_no_token_is_401(client, db):
+    assert client.get("/api/v1/cases").status_code == 401
+
+
+def test_list_filters_and_pagination(personas):
+    intake = personas["intake_bpp"].user
+    make_case(intake, violence_types=["sexual"])
+    make_case(intake, violence_types=["physical"], area="64.71.02")
+    make_case(intake, violence_types=["physical", "neglect"])
+    make_case(personas["intake_kalteng"].user, area="62.71")
+    sup = personas["supervisor_bpp"]
+    assert sup.api("get", "/api/v1/cases").json()["count"] == 3
+    assert sup.api("get", "/api/v1/cases?violence_type=physical").json()["count"] == 2
+    assert sup.api("get", "/api/v1/cases?area=64.71.02").json()["count"] == 1
+    assert sup.api("get", "/api/v1/cases?status=closed").json()["count"] == 0
+    page = sup.api("get", "/api/v1/cases?limit=2&offset=2").json()
+    assert page["count"] == 3
+    assert len(page["items"]) == 1
+    assert len(sup.api("get", "/api/v1/cases?limit=999").json()["items"]) == 3
+
+
+def test_list_search_by_nik_phone_and_old_spelling(personas):
+    r = personas["intake_bpp"].api(
+        "post",
+        "/api/v1/cases",
+        CASE_BODY | {"victims": [{"name": "Siti Djuwita", "nik": "6471010101010001",
+                                  "phone": "0812-3456-7890"}]},
+    )  # fmt: skip
+    make_case(personas["intake_bpp"].user)
+    sup = personas["supervisor_bpp"]
+    for q in ["6471010101010001", "+6281234567890", "siti juwita", "Hj. Siti Djuwita"]:
+        items = sup.api("get", f"/api/v1/cases?q={q}").json()["items"]
+        assert [i["id"] for i in items] == [r.json()["id"]], q
+
+
+def test_list_query_count_does_not_grow_with_cases(personas, django_assert_max_num_queries):
+    sup = personas["supervisor_bpp"]
+    make_case(personas["intake_bpp"].user)
+    sup.api("get", "/api/v1/cases")  # token issued outside the measured calls
+    with CaptureQueriesContext(connection) as one:
+        sup.api("get", "/api/v1/cases?limit=200")
+    for _ in range(11):
+        make_case(personas["intake_bpp"].user)
+    with django_assert_max_num_queries(len(one)):
+        r = sup.api("get", "/api/v1/cases?limit=200")
+    assert r.json()["count"] == 12
+    assert len(one) <= 10
+
+
+def test_detail_is_audited_and_404_for_other_area(personas):
+    case = make_case(personas["intake_bpp"].user)
+    url = f"/api/v1/cases/{case.public_id}"
+    assert personas["supervisor_bpp"].api("get", url).status_code == 200
+    assert AuditEvent.objects.filter(action="view", object_id=str(case.public_id)).exists()
+    r = personas["supervisor_kalteng"].api("get", url)
+    assert r.status_code == 404
+    missing = personas["supervisor_kalteng"].api(
+        "get", "/api/v1/cases/00000000-0000-0000-0000-000000000000"
+    )
+    assert missing.status_code == 404
+    assert missing.json() == r.json() == {"detail": "Not Found"}
+
+
+def test_assign_then_caseworker_sees_and_records_incident(personas):
+    case = make_case(personas["intake_bpp"].user, violence_types=["sexual"])
+    url = f"/api/v1/cases/{case.public_id}"
+    cw = personas["caseworker_bpp"]
+    assert cw.api("get", url).status_code == 404
+    r = personas["supervisor_bpp"].api(
+        "post", f"{url}/assign", {"username": "caseworker_bpp", "lead": True}
+    )
+    assert r.status_code == 200
+    assert r.json()["lead"] == "caseworker_bpp"
+    assert cw.api("get", url).status_code == 200
+    r = cw.api("post", f"{url}/incidents", INCIDENT)
+    assert r.status_code == 201, r.content
+    assert r.json()["gbv_type"] == "sexual_assault"
+    assert r.json()["context_flags"] == ["IPV", "CSA"]
+    assert "id" in r.json()
+
+
+def test_caseworker_cannot_assign(personas, bpp_case):
+    r = personas["caseworker_bpp"].api(
+        "post", f"/api/v1/cases/{bpp_case.public_id}/assign", {"username": "caseworker_bpp"}
+    )
+    assert r.status_code == 403
+
+
+def test_incident_survivor_must_be_a_victim_of_the_case(personas, bpp_case):
+    body = INCIDENT | {"survivor": "00000000-0000-0000-0000-000000000000"}
+    r = personas["caseworker_bpp"].api(
+        "post", f"/api/v1/cases/{bpp_case.public_id}/incidents", body
+    )
+    assert r.status_code == 422
+    assert "survivor" in str(r.json()["detail"])
+
+
+def test_intake_reads_but_does_not_write_their_case(personas, bpp_case):
+    url = f"/api/v1/cases/{bpp_case.public_id}"
+    assert personas["intake_bpp"].api("get", url).status_code == 200
+    assert personas["intake_bpp"].api("post", f"{url}/incidents", INCIDENT).status_code == 404
+
+
+def test_transition_not_allowed_is_409_with_reason(personas, bpp_case):
+    url = f"/api/v1/cases/{bpp_case.public_id}/transition"
+    r = personas["caseworker_bpp"].api("post", url, {"to": "monitoring"})
+    assert r.status_code == 409
+    assert r.json()["detail"]
+    r = personas["caseworker_bpp"].api("post", url, {"to": "assessment"})
+    assert r.status_code == 200
+    assert r.json()["status"] == "assessment"
+
+
+def test_close_with_approval_over_http(personas, bpp_case, make_user):
+    base = f"/api/v1/cases/{bpp_case.public_id}"
+    cw = personas["caseworker_bpp"]
+    sup = personas["supervisor_bpp"]
+    assert cw.api("post", f"{base}/closure", {"reason": "goals_met"}).status_code == 409
+    task = Task.objects.get(case=bpp_case)
+    r = cw.api("post", f"{base}/tasks/{task.public_id}/waive", {"reason": "x"})
+    assert r.status_code == 403
+    r = sup.api("post", f"{base}/tasks/{task.public_id}/waive", {"reason": "LP sudah ada"})
+    assert r.status_code == 200
+    assert r.json()["status"] == "waived"
+    r = cw.api("post", f"{base}/closure", {"reason": "goals_met", "summary": "selesai"})
+    assert r.status_code == 201
+    closure_id = r.json()["id"]
+    r = sup.api("post", f"{base}/closure/{closure_id}/decide", {"approve": True})
+    assert r.status_code == 200
+    assert r.json()["case_status"] == "closed"
+    r = sup.api("post", f"{base}/reopen", {"reason": "kekerasan berulang"})
+    assert r.json()["status"] == "assessment"
+
+
+def test_requester_cannot_approve_own_closure_over_http(personas, bpp_case):
+    base = f"/api/v1/cases/{bpp_case.public_id}"
+    sup = personas["supervisor_bpp"]
+    task = Task.objects.get(case=bpp_case)
+    sup.api("post", f"{base}/tasks/{task.public_id}/complete")
+    closure_id = sup.api("post", f"{base}/closure", {"reason": "goals_met"}).json()["id"]
+    r = sup.api("post", f"{base}/closure/{closure_id}/decide", {"approve": True})
+    assert r.status_code == 409
+
+
+def test_search_before_create_hides_other_area(personas):
+    make_case(personas["intake_kalteng"].user, area="62.71",
+              victims=[{"name": "Rina", "nik": "6271010101010009"}])  # fmt: skip
+    make_case(personas["intake_bpp"].user, victims=[{"name": "Rina Wati", "age": 20}])
+    sup = personas["supervisor_bpp"]
+    r = sup.api("get", "/api/v1/cases/matches?nik=6271010101010009")
+    assert r.json() == {"items": [], "count": 0}
+    assert AuditEvent.objects.filter(outcome="hidden_match", area_code="62.71").exists()
+    items = sup.api("get", "/api/v1/cases/matches?name=Rina%20Wati&age=21").json()["items"]
+    assert [i["match"] for i in items] == ["name"]
+
+
+def test_link_existing_person_instead_of_duplicating(personas):
+    make_case(personas["intake_bpp"].user, victims=[{"name": "Ayu", "nik": "6471010101010002"}])
+    sup = personas["supervisor_bpp"]
+    sup_case = make_case(sup.user, victims=[{"name": "Ayu", "nik": "6471010101010002"}])
+    match = sup.api("get", "/api/v1/cases/matches?nik=6471010101010002").json()["items"][0]
+    body = CASE_BODY | {"victims": [{"person_id": match["person_id"]}], "violence_types": []}
+    r = sup.api("post", "/api/v1/cases", body)
+    assert r.status_code == 201
+    assert r.json()["victims"][0]["id"] == match["person_id"]
+    assert sup_case.pk
+
+
+@pytest.mark.parametrize(
+    ("method", "suffix", "body"),
+    [
+        ("get", "", None),
+        ("get", "/tasks", None),
+        ("post", "/incidents", INCIDENT),
+        ("post", "/assign", {"username": "caseworker_kalteng"}),
+        ("post", "/transition", {"to": "assessment"}),
+        ("post", "/closure", {"reason": "goals_met"}),
+        ("post", "/reopen", {"reason": "x"}),
+        ("post", "/notes", {"kind": "contact", "body": "x"}),
+    ],
+)
+@pytest.mark.parametrize(
+    "who",
+    ["supervisor_kalteng", "caseworker_kalteng", "intake_kalteng", "caseworker_bpp",
+     "activist_bpp", "provider_bpp", "analyst_bpp", "admin_bpp"],
+)  # fmt: skip
+def test_out_of_scope_personas_get_404(personas, who, method, suffix, body):
+    case = make_case(personas["intake_bpp"].user, violence_types=["sexual"])
+    r = personas[who].api(method, f"/api/v1/cases/{case.public_id}{suffix}", body)
+    assert r.status_code == 404, r.content
+
+
+def test_out_of_scope_list_is_empty(personas, bpp_case):
+    for who in ["supervisor_kalteng", "analyst_bpp", "provider_bpp", "admin_bpp"]:
+        assert personas[who].api("get", "/api/v1/cases").json() == {"items": [], "count": 0}
+
+
+def test_list_search_by_registration_number(personas):
+    a = make_case(personas["intake_bpp"].user)
+    b = make_case(personas["intake_bpp"].user)
+    sup = personas["supervisor_bpp"]
+    items = sup.api("get", f"/api/v1/cases?q={b.registration_number}").json()["items"]
+    assert [i["registration_number"] for i in items] == [b.registration_number]
+    assert a.registration_number != b.registration_number
+
+
+@pytest.mark.parametrize("who", ["supervisor_kalteng", "caseworker_kalteng", "analyst_bpp"])
+def test_nested_endpoints_are_404_out_of_scope(personas, bpp_case, who):
+    from naungan.cases import services
+
+    sup = personas["supervisor_bpp"].user
+    task = Task.objects.get(case=bpp_case)
+    services.task_complete(actor=sup, task=task)
+    closure = services.closure_request(
+        actor=personas["caseworker_bpp"].user, case=bpp_case, reason="goals_met"
+    )
+    incident = services.incident_record(
+        actor=sup, case=bpp_case, answers={"physical_assault": True}
+    )
+    base = f"/api/v1/cases/{bpp_case.public_id}"
+    calls = [
+        (f"{base}/closure/{closure.public_id}/decide", {"approve": True}),
+        (f"{base}/incidents/{incident.public_id}/reclassify",
+         {"classification": {"penetration": True}, "reason": "x"}),
+        (f"{base}/tasks/{task.public_id}/complete", None),
+        (f"{base}/tasks/{task.public_id}/waive", {"reason": "x"}),
+    ]  # fmt: skip
+    for path, body in calls:
+        assert personas[who].api("post", path, body or {}).status_code == 404, path
+    # In scope the same closure decision goes through.
+    r = personas["supervisor_bpp"].api("post", calls[0][0], calls[0][1])
+    assert r.status_code == 200
+
+
+def test_reclassify_in_scope_keeps_trace(personas, bpp_case):
+    from naungan.cases import services
+
+    incident = services.incident_record(
+        actor=personas["caseworker_bpp"].user, case=bpp_case, answers={"physical_assault": True}
+    )
+    url = f"/api/v1/cases/{bpp_case.public_id}/incidents/{incident.public_id}/reclassify"
+    body = {"classification": {"penetration": True}, "reason": "visum"}
+    assert personas["caseworker_bpp"].api("post", url, body).status_code == 403
+    r = personas["supervisor_bpp"].api("post", url, body)
+    assert r.status_code == 200
+    assert r.json()["gbv_type"] == "rape"
+    assert len(r.json()["answer_trace"]) == 2
+
+
+def test_matches_need_a_case_role(personas):
+    make_case(personas["intake_bpp"].user, victims=[{"name": "Ayu", "nik": "6471010101010002"}])
+    for who in ["analyst_bpp", "admin_bpp", "provider_bpp"]:
+        r = personas[who].api("get", "/api/v1/cases/matches?nik=6471010101010002")
+        assert r.json() == {"items": [], "count": 0}
