@@ -81,6 +81,7 @@ lint: deps-test
 
 check-deploy: deps-test npm-deps
 	NAUNGAN_HTTPS=1 NAUNGAN_DEBUG=0 NAUNGAN_ALLOWED_HOSTS=naungan.example.org \
+	NAUNGAN_SMTP_HOST=smtp.example.org \
 	NAUNGAN_SECRET_KEY=$$($(VPY) -c 'import secrets; print(secrets.token_urlsafe(64))') \
 	$(MANAGE) check --deploy --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run

@@ -37,6 +37,13 @@ def _secret(name: str, generate: Callable[[], str]) -> str:
     return path.read_text().strip()
 
 
+def _optional_secret(name: str) -> str:
+    """``name`` or the content of ``name_FILE``; empty when neither is set."""
+    if os.environ.get(f"{name}_FILE"):
+        return Path(os.environ[f"{name}_FILE"]).read_text().strip()
+    return os.environ.get(name, "")
+
+
 def _new_key() -> str:
     return base64.b64encode(secrets.token_bytes(32)).decode()
 
@@ -276,13 +283,24 @@ NINJA_PAGINATION_PER_PAGE = 50
 AUDITLOG_MASK_CALLABLE = "naungan.core.audit.mask_value"
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 
-MAILERS = {
-    "default": {
-        "BACKEND": env.str(
-            "NAUNGAN_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
-        )
+# E-mail goes out only when an SMTP host is configured; otherwise it is printed (development).
+EMAIL_SMTP_HOST = env.str("NAUNGAN_SMTP_HOST", default="")
+if EMAIL_SMTP_HOST:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": EMAIL_SMTP_HOST,
+                "port": env.int("NAUNGAN_SMTP_PORT", default=587),
+                "username": env.str("NAUNGAN_SMTP_USER", default=""),
+                "password": _optional_secret("NAUNGAN_SMTP_PASSWORD"),
+                "use_tls": env.bool("NAUNGAN_SMTP_TLS", default=True),
+                "timeout": 10,
+            },
+        }
     }
-}
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env.str("NAUNGAN_FROM_EMAIL", default="naungan@localhost")
 
 LOGGING = {
