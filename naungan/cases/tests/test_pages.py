@@ -220,3 +220,10 @@ def test_caseworker_cannot_waive_statutory_task_on_the_page(personas, bpp_case):
     personas["supervisor_bpp"].client.post(url, {"reason": "LP sudah ada"})
     task.refresh_from_db()
     assert task.status == "waived"
+
+
+def test_case_list_shows_violence_type_labels_not_codes():
+    from naungan.cases.templatetags.case_tags import violence_labels
+
+    assert violence_labels(["physical", "sexual"]) == "Fisik, Seksual"
+    assert violence_labels([]) == ""
