@@ -14,6 +14,8 @@ from naungan.accounts.api import router as accounts_router
 from naungan.api_base import token_auth
 from naungan.areas.api import router as regions_router
 from naungan.cases.api import router as cases_router
+from naungan.cases.api_plans import router as cases_plans_router
+from naungan.cases.api_supervisor import router as cases_supervisor_router
 from naungan.reports.api import router as reports_router
 
 api = NinjaAPI(
@@ -67,4 +69,7 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 api.add_router("/regions", regions_router)
 api.add_router("", accounts_router)
 api.add_router("", reports_router)
+# Before cases_router: its "/cases/{case_id}" would otherwise take "/cases/transfers" etc.
+api.add_router("", cases_supervisor_router)
 api.add_router("", cases_router)
+api.add_router("", cases_plans_router)

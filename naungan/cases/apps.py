@@ -16,6 +16,9 @@ class CasesConfig(AppConfig):
         from . import models, seed, views
 
         register_home_section(views.home_tasks_section)
+        from . import views_supervisor
+
+        register_home_section(views_supervisor.transfers_home_section)
         register_seed_step(seed.seed_cases)
         # Field diffs of writes; encrypted fields are masked entirely.
         auditlog.register(

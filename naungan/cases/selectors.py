@@ -64,7 +64,10 @@ def _visible_q(user: User, prefix: str = "") -> Q:
         # ``prefix="area__"``, without the join.
         base = area_scope_q(user, prefix=f"{prefix}area_")
     elif role == Role.INTAKE:
-        base = Q(**{f"{prefix}created_by_id": user.pk})
+        # Still in their scope: a case transferred to another unit leaves its creator too.
+        base = Q(**{f"{prefix}created_by_id": user.pk}) & area_scope_q(
+            user, prefix=f"{prefix}area_"
+        )
     else:  # activist, provider, analyst, admin: no case content
         return NONE_Q
     # Restricted cases (a party is staff, a relative or a public figure): named users only.
@@ -220,6 +223,18 @@ def case_timeline(*, case: Case) -> list[dict[str, Any]]:
         events.append({"at": at, "kind": "task", "obj": t, "actor": t.completed_by})
     for c in case.closure_requests.select_related("requested_by", "decided_by"):
         events.append({"at": c.created_at, "kind": "closure", "obj": c, "actor": c.requested_by})
+    for p in case.plans.select_related("author", "decided_by"):
+        decided = p.decided_at is not None
+        events.append(
+            {
+                "at": p.decided_at if decided else p.updated_at,
+                "kind": "plan",
+                "obj": p,
+                "actor": p.decided_by if decided else p.author,
+            }
+        )
+    for m in case.monitoring.select_related("author"):
+        events.append({"at": m.created_at, "kind": "monitoring", "obj": m, "actor": m.author})
     events.sort(key=lambda e: e["at"], reverse=True)
     return events
 

@@ -1,6 +1,8 @@
 from django.urls import path
 
 from . import views
+from .urls_plans import urlpatterns as plans_urlpatterns
+from .urls_supervisor import urlpatterns as supervisor_urlpatterns
 
 app_name = "cases"
 
@@ -29,3 +31,8 @@ urlpatterns = [
         name="task_waive",
     ),
 ]
+
+# Transfers, bulk assignment, caseloads, exports, saved filters, documents.
+urlpatterns += supervisor_urlpatterns
+# Intervention plan, monitoring, case summary PDF, notices.
+urlpatterns += plans_urlpatterns

@@ -223,7 +223,12 @@ def test_caseworker_cannot_waive_statutory_task_on_the_page(personas, bpp_case):
 
 
 def test_case_list_shows_violence_type_labels_not_codes():
+    from django.utils import translation
+
     from naungan.cases.templatetags.case_tags import violence_labels
 
-    assert violence_labels(["physical", "sexual"]) == "Fisik, Seksual"
-    assert violence_labels([]) == ""
+    with translation.override("id"):
+        assert violence_labels(["physical", "sexual"]) == "Fisik, Seksual"
+        assert violence_labels([]) == ""
+    with translation.override("en"):
+        assert violence_labels(["physical", "unknown"]) == "Physical, unknown"

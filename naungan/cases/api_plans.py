@@ -1,0 +1,358 @@
+"""Cases API, working records: intervention plans, monitoring, the case summary PDF and the
+user's notices (issue 5; DESIGN §5 steps 3 and 5). Same conventions as ``cases.api``: scoped
+lookups from selectors, writes from services, domain failures as 403/409/422."""
+
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema, Status
+
+from naungan.accounts.models import User
+from naungan.orgs.models import Organisation
+
+from . import pdf, selectors, selectors_plans, services
+from .api import _user, domain_errors
+from .models import Case, InterventionPlan, MonitoringEntry, Notification
+from .services import notifications as notice_services
+from .services import plans as plan_services
+from .views_plans import pdf_response
+
+router = Router(tags=["cases"])
+
+
+# --- schemas ----------------------------------------------------------------------------------
+
+
+class PlanActionIn(Schema):
+    description: str = Field(..., min_length=1, max_length=2000)
+    service: str = Field("", max_length=30)
+    responsible_user: str | None = Field(None, description="Username of a caseworker of the case")
+    responsible_org: str | None = Field(None, description="Organisation slug")
+    due_on: date | None = Field(None, description="Date in the case area's zone")
+
+
+class PlanIn(Schema):
+    goals: str = Field(..., min_length=1, max_length=10000)
+    made_with: str = Field("", max_length=200)
+    actions: list[PlanActionIn] = Field(..., min_length=1, max_length=20)
+
+
+class PlanActionOut(Schema):
+    description: str
+    service: str
+    responsible_user: str | None
+    responsible_org: str | None
+    due_at: datetime | None
+    task: UUID | None
+
+
+class PlanOut(Schema):
+    id: UUID
+    version: int
+    status: str
+    goals: str
+    made_with: str
+    author: str
+    decided_by: str | None
+    decided_at: datetime | None
+    decision_reason: str
+    current: bool
+    actions: list[PlanActionOut]
+
+
+class PlanListOut(Schema):
+    items: list[PlanOut]
+    count: int
+
+
+class PlanDecisionIn(Schema):
+    approve: bool
+    reason: str = Field("", max_length=2000)
+
+
+class MonitoringIn(Schema):
+    reviewed_on: date
+    summary: str = Field(..., min_length=1, max_length=20000)
+    rights_reviewed: bool = False
+    risk_changed: bool = False
+    next_review_on: date | None = Field(None, description="Default: 30 days after the review")
+
+
+class MonitoringOut(Schema):
+    id: UUID
+    reviewed_on: date
+    summary: str
+    rights_reviewed: bool
+    risk_changed: bool
+    next_review_on: date | None
+    author: str
+
+
+class MonitoringListOut(Schema):
+    items: list[MonitoringOut]
+    count: int
+
+
+class NotificationOut(Schema):
+    id: int
+    kind: str
+    message: str
+    case: UUID | None
+    created_at: datetime
+    read_at: datetime | None
+
+
+class NotificationListOut(Schema):
+    items: list[NotificationOut]
+    count: int
+    unread: int
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def plan_out(plan: InterventionPlan, current: InterventionPlan | None = None) -> dict[str, Any]:
+    return {
+        "id": plan.public_id,
+        "version": plan.version,
+        "status": plan.status,
+        "goals": plan.goals,
+        "made_with": plan.made_with,
+        "author": plan.author.username,
+        "decided_by": plan.decided_by.username if plan.decided_by else None,
+        "decided_at": plan.decided_at,
+        "decision_reason": plan.decision_reason,
+        "current": current is not None and current.pk == plan.pk,
+        "actions": [
+            {
+                "description": a.description,
+                "service": a.service,
+                "responsible_user": a.responsible_user.username if a.responsible_user else None,
+                "responsible_org": a.responsible_org.slug if a.responsible_org else None,
+                "due_at": a.due_at,
+                "task": a.task.public_id if a.task else None,
+            }
+            for a in plan.actions.all()
+        ],
+    }
+
+
+def _plan_reload(case: Case, plan: InterventionPlan) -> dict[str, Any]:
+    plans = list(selectors_plans.case_plans(case=case))
+    current = selectors_plans.plan_current(plans)
+    return plan_out(next(p for p in plans if p.pk == plan.pk), current)
+
+
+def _action_in(case: Case, data: PlanActionIn, index: int) -> plan_services.PlanActionIn:
+    user = None
+    if data.responsible_user:
+        user = User.objects.filter(username=data.responsible_user).first()
+        if user is None:
+            raise ValidationError(
+                {"actions": _("Pengguna tindakan %(n)d tidak dikenal.") % {"n": index}}
+            )
+    org = None
+    if data.responsible_org:
+        org = Organisation.objects.filter(slug=data.responsible_org).first()
+        if org is None:
+            raise ValidationError(
+                {"actions": _("Lembaga tindakan %(n)d tidak dikenal.") % {"n": index}}
+            )
+    return plan_services.PlanActionIn(
+        description=data.description,
+        service=data.service,
+        responsible_user=user,
+        responsible_org=org,
+        due_on=data.due_on,
+    )
+
+
+def monitoring_out(m: MonitoringEntry) -> dict[str, Any]:
+    return {
+        "id": m.public_id,
+        "reviewed_on": m.reviewed_on,
+        "summary": m.summary,
+        "rights_reviewed": m.rights_reviewed,
+        "risk_changed": m.risk_changed,
+        "next_review_on": m.next_review_on,
+        "author": m.author.username,
+    }
+
+
+def notification_out(n: Notification) -> dict[str, Any]:
+    return {
+        "id": n.pk,
+        "kind": n.kind,
+        "message": n.message,
+        "case": n.case.public_id if n.case else None,
+        "created_at": n.created_at,
+        "read_at": n.read_at,
+    }
+
+
+# --- plans ------------------------------------------------------------------------------------
+
+
+@router.get(
+    "/cases/{case_id}/plans",
+    response=PlanListOut,
+    summary="Intervention plan versions of a case",
+    description="Newest version first; `current` marks the approved version in force (older "
+    "approved versions are superseded).",
+)
+def cases_plans(request: HttpRequest, case_id: UUID) -> dict[str, Any]:
+    user = _user(request)
+    case = selectors.case_get(user=user, case_id=case_id)
+    plans = list(selectors_plans.case_plans(case=case))
+    services.case_read_audit(actor=user, case=case, categories="narrative", request=request)
+    current = selectors_plans.plan_current(plans)
+    return {"items": [plan_out(p, current) for p in plans], "count": len(plans)}
+
+
+@router.post(
+    "/cases/{case_id}/plans",
+    response={201: PlanOut},
+    summary="Draft an intervention plan",
+    description="Goals and actions (what, responsible caseworker of the case and/or "
+    "organisation, due date). Replaces an open draft or starts a new version; a plan awaiting "
+    "a decision → 409. The case's caseworkers and supervisors of its area.",
+)
+@domain_errors
+def cases_plan_draft(request: HttpRequest, case_id: UUID, payload: PlanIn) -> Status[Any]:
+    user = _user(request)
+    case = selectors.case_get_for_write(user=user, case_id=case_id)
+    plan = plan_services.plan_draft(
+        actor=user,
+        case=case,
+        goals=payload.goals,
+        made_with=payload.made_with,
+        actions=[_action_in(case, a, i) for i, a in enumerate(payload.actions, start=1)],
+    )
+    return Status(201, _plan_reload(case, plan))
+
+
+@router.post(
+    "/cases/{case_id}/plans/{plan_id}/submit",
+    response=PlanOut,
+    summary="Submit a draft plan for approval",
+    description="A plan that is not a draft → 409.",
+)
+@domain_errors
+def cases_plan_submit(request: HttpRequest, case_id: UUID, plan_id: UUID) -> dict[str, Any]:
+    user = _user(request)
+    case = selectors.case_get_for_write(user=user, case_id=case_id)
+    plan = selectors_plans.case_plan_get(case=case, plan_id=plan_id)
+    plan_services.plan_submit(actor=user, plan=plan)
+    return _plan_reload(case, plan)
+
+
+@router.post(
+    "/cases/{case_id}/plans/{plan_id}/decision",
+    response=PlanOut,
+    summary="Approve or reject a submitted plan",
+    description="A supervisor of the case's area who is not the plan's author (the author → "
+    "409; another role → 403). Rejection needs `reason` (422). Approval creates a `follow_up` "
+    "task for each dated action and supersedes the previous approved version.",
+)
+@domain_errors
+def cases_plan_decide(
+    request: HttpRequest, case_id: UUID, plan_id: UUID, payload: PlanDecisionIn
+) -> dict[str, Any]:
+    user = _user(request)
+    case = selectors.case_get_for_write(user=user, case_id=case_id)
+    plan = selectors_plans.case_plan_get(case=case, plan_id=plan_id)
+    plan_services.plan_decide(actor=user, plan=plan, approve=payload.approve, reason=payload.reason)
+    return _plan_reload(case, plan)
+
+
+# --- monitoring -------------------------------------------------------------------------------
+
+
+@router.get(
+    "/cases/{case_id}/monitoring",
+    response=MonitoringListOut,
+    summary="Monitoring entries of a case",
+    description="Newest review first.",
+)
+def cases_monitoring(request: HttpRequest, case_id: UUID) -> dict[str, Any]:
+    user = _user(request)
+    case = selectors.case_get(user=user, case_id=case_id)
+    entries = list(selectors_plans.case_monitoring(case=case))
+    services.case_read_audit(actor=user, case=case, categories="narrative", request=request)
+    return {"items": [monitoring_out(m) for m in entries], "count": len(entries)}
+
+
+@router.post(
+    "/cases/{case_id}/monitoring",
+    response={201: MonitoringOut},
+    summary="Record a monitoring entry",
+    description="Review of rights, tasks, referral feedback and risk. Completes the open "
+    "`review` task and creates the next one due at `next_review_on` (default 30 days later).",
+)
+@domain_errors
+def cases_monitoring_add(request: HttpRequest, case_id: UUID, payload: MonitoringIn) -> Status[Any]:
+    user = _user(request)
+    case = selectors.case_get_for_write(user=user, case_id=case_id)
+    entry = plan_services.monitoring_record(
+        actor=user,
+        case=case,
+        reviewed_on=payload.reviewed_on,
+        summary=payload.summary,
+        rights_reviewed=payload.rights_reviewed,
+        risk_changed=payload.risk_changed,
+        next_review_on=payload.next_review_on,
+    )
+    return Status(201, monitoring_out(entry))
+
+
+# --- summary PDF ------------------------------------------------------------------------------
+
+
+@router.get(
+    "/cases/{case_id}/summary.pdf",
+    summary="Case summary PDF",
+    description="Watermarked with who printed it and when; the print is audited. Everyone who "
+    "sees the case. `Cache-Control: no-store`.",
+    response={200: None},
+)
+def cases_summary_pdf(request: HttpRequest, case_id: UUID) -> HttpResponse:
+    user = _user(request)
+    case = selectors.case_get(user=user, case_id=case_id)
+    return pdf_response(pdf.case_summary_print(actor=user, case=case, request=request), case)
+
+
+# --- notifications ----------------------------------------------------------------------------
+
+
+@router.get(
+    "/notifications",
+    response=NotificationListOut,
+    summary="My notices",
+    description="Overdue tasks and plan decisions for the signed-in user, unread first "
+    "(at most 100).",
+)
+def notifications_list(request: HttpRequest) -> dict[str, Any]:
+    user = _user(request)
+    items = list(selectors_plans.notifications_for(user=user)[:100])
+    return {
+        "items": [notification_out(n) for n in items],
+        "count": len(items),
+        "unread": selectors_plans.notifications_unread_count(user=user),
+    }
+
+
+@router.post(
+    "/notifications/{notification_id}/read",
+    response=NotificationOut,
+    summary="Mark a notice read",
+    description="Only the notice's user; anyone else → 404.",
+)
+@domain_errors
+def notifications_read(request: HttpRequest, notification_id: int) -> dict[str, Any]:
+    user = _user(request)
+    notice = selectors_plans.notification_get(user=user, notification_id=notification_id)
+    return notification_out(notice_services.notification_mark_read(actor=user, notification=notice))

@@ -1,0 +1,199 @@
+"""Overdue-task notices (issue 5, DESIGN §6): in the app for the task's owner (or the case's
+lead) and the supervisors whose area scope covers the case, and by e-mail when the user has an
+address. A notice names the case by registration number and the task by kind, never a person,
+so it may leave the system by e-mail. Runs in the background queue (``cases.tasks``)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from naungan.accounts.models import Role, User
+from naungan.core.audit import audit_record
+from naungan.core.models import AuditAction
+
+from ..exceptions import NotPermitted
+from ..models import CaseStatus, Notification, NotificationKind, Task, TaskKind, TaskStatus
+
+logger = logging.getLogger(__name__)
+BATCH = 500
+
+
+def _overdue_message(task: Task) -> str:
+    case = task.case
+    due = timezone.localtime(task.due_at, timezone=ZoneInfo(case.area.timezone))
+    return _("Tugas terlambat: %(kind)s pada kasus %(number)s, tenggat %(due)s %(zone)s.") % {
+        "kind": TaskKind(task.kind).label,
+        "number": case.registration_number,
+        "due": due.strftime("%d-%m-%Y %H:%M"),
+        "zone": case.area.zone_label,
+    }
+
+
+def _recipients(task: Task, supervisors: Iterable[User]) -> list[User]:
+    """The owner (or the lead) and each supervisor whose area contains the case's area. A
+    restricted case only notifies supervisors named on it (DESIGN §11)."""
+    case = task.case
+    out: list[User] = []
+    owner = task.owner or case.lead
+    if owner is not None and owner.is_active:
+        out.append(owner)
+    named: set[int] | None = None
+    if case.restricted:
+        named = {u.pk for u in case.restricted_to.all()}
+    for sup in supervisors:
+        if not sup.in_scope(case.area) or (named is not None and sup.pk not in named):
+            continue
+        if all(u.pk != sup.pk for u in out):
+            out.append(sup)
+    return out
+
+
+def _supervisors_for(area_codes: set[str]) -> list[User]:
+    """Active supervisors whose area is one of the given areas or their ancestors. The final
+    word is ``User.in_scope`` (``Area.contains``); this only narrows the candidates."""
+    prefixes: set[str] = set()
+    for code in area_codes:
+        parts = code.split(".")
+        prefixes |= {".".join(parts[:i]) for i in range(1, len(parts) + 1)}
+    return list(
+        User.objects.filter(role=Role.SUPERVISOR, is_active=True, area__code__in=prefixes)
+        .select_related("area")
+        .order_by("pk")
+    )
+
+
+def overdue_notices_create(*, now: datetime | None = None) -> list[int]:
+    """Create the missing ``task_overdue`` notices for every open task past its deadline on a
+    case that is not closed. Safe to run twice: the unique constraint (user, task, kind) and
+    ``ignore_conflicts`` make a second run create nothing. Returns the ids of new notices.
+    Caller: the background task ``notify_overdue_tasks`` (system, no actor)."""
+    now = now or timezone.now()
+    tasks = (
+        Task.objects.filter(status=TaskStatus.OPEN, due_at__lt=now)
+        .exclude(case__status=CaseStatus.CLOSED)
+        .select_related("owner", "case", "case__area", "case__lead")
+        .prefetch_related("case__restricted_to")
+        .order_by("pk")
+    )
+    new_ids: list[int] = []
+    last_pk = 0
+    while True:
+        chunk = list(tasks.filter(pk__gt=last_pk)[:BATCH])
+        if not chunk:
+            break
+        last_pk = chunk[-1].pk
+        new_ids += _create_for_chunk(chunk)
+    return new_ids
+
+
+@transaction.atomic
+def _create_for_chunk(chunk: list[Task]) -> list[int]:
+    supervisors = _supervisors_for({t.case.area.code for t in chunk})
+    existing = set(
+        Notification.objects.filter(task__in=chunk, kind=NotificationKind.TASK_OVERDUE).values_list(
+            "task_id", "user_id"
+        )
+    )
+    wanted: list[Notification] = []
+    with override(settings.LANGUAGE_CODE):
+        for task in chunk:
+            for user in _recipients(task, supervisors):
+                if (task.pk, user.pk) in existing:
+                    continue
+                notice = Notification(
+                    user=user,
+                    kind=NotificationKind.TASK_OVERDUE,
+                    case=task.case,
+                    task=task,
+                    message=_overdue_message(task),
+                )
+                # The related rows were just read; checking they exist again costs 3 queries.
+                notice.full_clean(exclude=["user", "case", "task"], validate_constraints=False)
+                wanted.append(notice)
+    if not wanted:
+        return []
+    # A concurrent run may have inserted some of these; the constraint keeps one of each.
+    Notification.objects.bulk_create(wanted, ignore_conflicts=True)
+    ids = list(
+        Notification.objects.filter(
+            Q(*[Q(task_id=n.task_id, user_id=n.user_id) for n in wanted], _connector=Q.OR),
+            kind=NotificationKind.TASK_OVERDUE,
+        ).values_list("pk", flat=True)
+    )
+    for notice in wanted:
+        audit_record(
+            actor=None,
+            actor_label="system",
+            action=AuditAction.CREATE,
+            object_type="cases.notification",
+            object_id=str(notice.task.public_id) if notice.task else "",
+            area_code=notice.task.case.area.code if notice.task else "",
+            reason=f"task overdue notice to user {notice.user_id}",
+        )
+    return ids
+
+
+def overdue_notices_email(*, ids: Iterable[int] | None = None) -> int:
+    """E-mail overdue notices not yet sent to users who have an address, marking
+    ``emailed_at``. Each notice is locked while it is sent so two workers never send it twice;
+    a failed send stays unmarked and is retried by the next run. Returns how many went out."""
+    qs = Notification.objects.filter(
+        kind=NotificationKind.TASK_OVERDUE, emailed_at__isnull=True, task__status=TaskStatus.OPEN
+    ).exclude(user__email="")
+    if ids is not None:
+        qs = qs.filter(pk__in=list(ids))
+    sent = 0
+    for pk in list(qs.values_list("pk", flat=True)):
+        with transaction.atomic():
+            notice = (
+                Notification.objects.select_for_update(skip_locked=True, of=("self",))
+                .select_related("user", "case")
+                .filter(pk=pk, emailed_at__isnull=True)
+                .first()
+            )
+            if notice is None:
+                continue
+            with override(settings.LANGUAGE_CODE):
+                subject = _("[Naungan] Tugas terlambat pada kasus %(n)s") % {
+                    "n": notice.case.registration_number if notice.case else ""
+                }
+            try:
+                EmailMessage(subject, notice.message, None, [notice.user.email]).send()
+            except OSError:
+                logger.warning("overdue e-mail failed for notice %s", notice.pk)
+                continue
+            notice.emailed_at = timezone.now()
+            notice.save(update_fields=["emailed_at", "updated_at"])
+            sent += 1
+    return sent
+
+
+@transaction.atomic
+def notification_mark_read(*, actor: User, notification: Notification) -> Notification:
+    """Mark one of the actor's notices read (idempotent). Callers: the notice's user only."""
+    if notification.user_id != actor.pk:
+        raise NotPermitted
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at", "updated_at"])
+    return notification
+
+
+@transaction.atomic
+def notifications_mark_all_read(*, actor: User) -> int:
+    """Mark all of the actor's unread notices read; returns how many."""
+    now = timezone.now()
+    return Notification.objects.filter(user=actor, read_at__isnull=True).update(
+        read_at=now, updated_at=now
+    )

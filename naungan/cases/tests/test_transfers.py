@@ -1,0 +1,272 @@
+"""Transfer of a case to another UPTD PPA (DESIGN §5): request, the receiver's limited view,
+acceptance (ownership and area move, the sender loses access), decline, one open request."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from naungan.cases.exceptions import NotPermitted, ReasonRequired
+from naungan.cases.models import Case, CaseTransfer, Notification, Task, TransferStatus
+from naungan.cases.selectors import cases_visible_to
+from naungan.cases.services.transfers import (
+    TransferNotAllowed,
+    TransferNotOpen,
+    TransferPending,
+    transfer_accept,
+    transfer_decline,
+    transfer_request,
+)
+from naungan.core.models import AuditAction, AuditEvent
+from naungan.orgs.models import Organisation
+
+from .factories import make_case
+
+pytestmark = pytest.mark.django_db
+
+
+def _kalteng_unit() -> Organisation:
+    return Organisation.objects.get(slug="t-uptd-kalteng")
+
+
+def _request(personas: dict[str, Any], case: Case, reason: str = "Korban pindah ke Palangka Raya"):
+    return transfer_request(
+        actor=personas["supervisor_bpp"].user,
+        case=case,
+        to_organisation=_kalteng_unit(),
+        reason=reason,
+    )
+
+
+def test_supervisor_requests_and_receiver_is_notified(personas, bpp_case):
+    transfer = _request(personas, bpp_case)
+    assert transfer.status == TransferStatus.REQUESTED
+    assert transfer.to_area.code == "62"
+    assert transfer.from_area.code == bpp_case.area.code
+    notice = Notification.objects.get(user=personas["supervisor_kalteng"].user)
+    assert bpp_case.registration_number in notice.message
+    assert AuditEvent.objects.filter(
+        object_id=str(transfer.public_id), action=AuditAction.CREATE
+    ).exists()
+
+
+def test_only_one_open_request_per_case(personas, bpp_case):
+    _request(personas, bpp_case)
+    with pytest.raises(TransferPending):
+        _request(personas, bpp_case)
+    assert CaseTransfer.objects.filter(case=bpp_case).count() == 1
+
+
+def test_request_needs_a_reason_and_another_uptd(personas, bpp_case, orgs):
+    with pytest.raises(ReasonRequired):
+        _request(personas, bpp_case, reason="  ")
+    with pytest.raises(TransferNotAllowed):
+        transfer_request(
+            actor=personas["supervisor_bpp"].user,
+            case=bpp_case,
+            to_organisation=orgs["kalteng"]["t-rsud-kalteng"],
+            reason="x",
+        )
+    with pytest.raises(TransferNotAllowed):
+        transfer_request(
+            actor=personas["supervisor_bpp"].user,
+            case=bpp_case,
+            to_organisation=bpp_case.organisation,
+            reason="x",
+        )
+
+
+def test_caseworker_cannot_request(personas, bpp_case):
+    with pytest.raises(NotPermitted):
+        transfer_request(
+            actor=personas["caseworker_bpp"].user,
+            case=bpp_case,
+            to_organisation=_kalteng_unit(),
+            reason="x",
+        )
+
+
+def test_receiver_does_not_see_the_case_before_accepting(personas, bpp_case):
+    _request(personas, bpp_case)
+    receiver = personas["supervisor_kalteng"].user
+    assert not cases_visible_to(receiver).filter(pk=bpp_case.pk).exists()
+    assert (
+        personas["supervisor_kalteng"].client.get(f"/kasus/{bpp_case.public_id}/").status_code
+        == 404
+    )
+
+
+def test_acceptance_moves_the_case_and_the_sender_loses_access(personas, bpp_case):
+    transfer = _request(personas, bpp_case)
+    transfer_accept(actor=personas["supervisor_kalteng"].user, transfer=transfer)
+    case = Case.objects.get(pk=bpp_case.pk)
+    assert case.organisation.slug == "t-uptd-kalteng"
+    assert case.area.code == "62"
+    # The denormalised scope columns follow the new area.
+    assert (case.area_province_code, case.area_code) == ("62", "62")
+    assert case.area_regency_code == ""
+    assert case.lead is None
+    for key in ("supervisor_bpp", "caseworker_bpp", "intake_bpp"):
+        assert not cases_visible_to(personas[key].user).filter(pk=case.pk).exists(), key
+    assert cases_visible_to(personas["supervisor_kalteng"].user).filter(pk=case.pk).exists()
+    # Open tasks wait for the receiving unit's lead.
+    assert not Task.objects.filter(case=case, owner=personas["caseworker_bpp"].user).exists()
+    transfer.refresh_from_db()
+    assert transfer.status == TransferStatus.ACCEPTED
+    assert transfer.decided_by == personas["supervisor_kalteng"].user
+    # The sender keeps the transfer record.
+    page = personas["supervisor_bpp"].client.get(f"/kasus/pelimpahan/{transfer.public_id}/")
+    assert page.status_code == 200
+    assert "Buka kasus" not in page.content.decode()
+    assert personas["supervisor_bpp"].client.get(f"/kasus/{case.public_id}/").status_code == 404
+
+
+def test_sender_cannot_accept_and_decided_requests_stay_decided(personas, bpp_case):
+    transfer = _request(personas, bpp_case)
+    with pytest.raises(NotPermitted):
+        transfer_accept(actor=personas["supervisor_bpp"].user, transfer=transfer)
+    transfer_decline(
+        actor=personas["supervisor_kalteng"].user, transfer=transfer, reason="Bukan wilayah kami"
+    )
+    with pytest.raises(TransferNotOpen):
+        transfer_accept(actor=personas["supervisor_kalteng"].user, transfer=transfer)
+    case = Case.objects.get(pk=bpp_case.pk)
+    assert case.organisation.slug == "t-uptd-bpp"
+    assert cases_visible_to(personas["caseworker_bpp"].user).filter(pk=case.pk).exists()
+
+
+def test_decline_needs_a_reason(personas, bpp_case):
+    transfer = _request(personas, bpp_case)
+    with pytest.raises(ReasonRequired):
+        transfer_decline(actor=personas["supervisor_kalteng"].user, transfer=transfer, reason="")
+    transfer.refresh_from_db()
+    assert transfer.status == TransferStatus.REQUESTED
+
+
+# --- pages ----------------------------------------------------------------------------------
+
+
+def test_request_from_the_case_page(personas, bpp_case):
+    client = personas["supervisor_bpp"].client
+    page = client.get(f"/kasus/{bpp_case.public_id}/")
+    assert 'data-testid="transfer-form"' in page.content.decode()
+    org = _kalteng_unit()
+    response = client.post(
+        f"/kasus/{bpp_case.public_id}/limpahkan/",
+        {"to_organisation": org.pk, "reason": "Korban pindah"},
+    )
+    assert response.status_code == 302
+    assert CaseTransfer.objects.filter(case=bpp_case, to_organisation=org).exists()
+
+
+def test_other_area_cannot_request_on_a_case_it_does_not_see(personas, bpp_case):
+    response = personas["supervisor_kalteng"].client.post(
+        f"/kasus/{bpp_case.public_id}/limpahkan/",
+        {"to_organisation": _kalteng_unit().pk, "reason": "x"},
+    )
+    assert response.status_code == 404
+    assert not CaseTransfer.objects.exists()
+
+
+def test_incoming_list_home_and_summary_show_the_request_not_the_content(personas, bpp_case):
+    transfer = _request(personas, bpp_case)
+    client = personas["supervisor_kalteng"].client
+    listing = client.get("/kasus/pelimpahan/").content.decode()
+    assert bpp_case.registration_number in listing
+    home = client.get("/").content.decode()
+    assert 'data-testid="home-transfers"' in home
+    detail = client.get(f"/kasus/pelimpahan/{transfer.public_id}/")
+    assert detail.status_code == 200
+    text = detail.content.decode()
+    assert "Korban pindah ke Palangka Raya" in text
+    assert "sexual" in text
+    assert "Kronologi uji" not in text  # the case description
+    assert "Siti" not in text  # the victim's name
+    assert 'data-testid="transfer-accept"' in text
+
+
+def test_transfer_pages_are_404_for_others(personas, bpp_case):
+    transfer = _request(personas, bpp_case)
+    for key in ("caseworker_kalteng", "intake_kalteng", "admin_bpp", "caseworker_bpp"):
+        client = personas[key].client
+        assert client.get(f"/kasus/pelimpahan/{transfer.public_id}/").status_code == 404, key
+        assert client.get("/kasus/pelimpahan/").status_code == 404, key
+        assert client.post(f"/kasus/pelimpahan/{transfer.public_id}/terima/").status_code == 404, (
+            key
+        )
+    transfer.refresh_from_db()
+    assert transfer.status == TransferStatus.REQUESTED
+
+
+def test_accept_and_decline_through_the_pages(personas, bpp_case, make_user):
+    transfer = _request(personas, bpp_case)
+    client = personas["supervisor_kalteng"].client
+    response = client.post(f"/kasus/pelimpahan/{transfer.public_id}/terima/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/kasus/{bpp_case.public_id}/"
+    assert client.get(response["Location"]).status_code == 200
+    # Back again, and declined this time.
+    back = transfer_request(
+        actor=personas["supervisor_kalteng"].user,
+        case=Case.objects.get(pk=bpp_case.pk),
+        to_organisation=Organisation.objects.get(slug="t-uptd-bpp"),
+        reason="Kembali",
+    )
+    response = personas["supervisor_bpp"].client.post(
+        f"/kasus/pelimpahan/{back.public_id}/tolak/", {"reason": "Tetap di Kalteng"}
+    )
+    assert response.status_code == 302
+    back.refresh_from_db()
+    assert back.status == TransferStatus.DECLINED
+    assert back.decline_reason == "Tetap di Kalteng"
+
+
+# --- API ------------------------------------------------------------------------------------
+
+
+def test_api_request_list_accept(personas, bpp_case):
+    sender = personas["supervisor_bpp"]
+    r = sender.api(
+        "post",
+        f"/api/v1/cases/{bpp_case.public_id}/transfers",
+        {"to_organisation": "t-uptd-kalteng", "reason": "Pindah"},
+    )
+    assert r.status_code == 201, r.content
+    transfer_id = r.json()["id"]
+    again = sender.api(
+        "post",
+        f"/api/v1/cases/{bpp_case.public_id}/transfers",
+        {"to_organisation": "t-uptd-kalteng", "reason": "Pindah"},
+    )
+    assert again.status_code == 409
+    receiver = personas["supervisor_kalteng"]
+    listing = receiver.api("get", "/api/v1/cases/transfers").json()
+    assert [i["id"] for i in listing["items"]] == [transfer_id]
+    assert "description" not in listing["items"][0]
+    assert personas["caseworker_kalteng"].api("get", "/api/v1/cases/transfers").status_code == 404
+    assert (
+        personas["supervisor_bpp"].api("post", f"/api/v1/cases/transfers/{transfer_id}/accept")
+    ).status_code == 403
+    ok = receiver.api("post", f"/api/v1/cases/transfers/{transfer_id}/accept")
+    assert ok.status_code == 200
+    assert ok.json()["status"] == "accepted"
+    assert sender.api("get", f"/api/v1/cases/{bpp_case.public_id}").status_code == 404
+    assert receiver.api("get", f"/api/v1/cases/{bpp_case.public_id}").status_code == 200
+
+
+def test_api_transfer_is_404_outside_scope(personas, bpp_case):
+    transfer = _request(personas, bpp_case)
+    other = make_case(personas["intake_kalteng"].user, area="62.71")
+    assert (
+        personas["caseworker_bpp"]
+        .api("get", f"/api/v1/cases/transfers/{transfer.public_id}")
+        .status_code
+        == 404
+    )
+    r = personas["supervisor_bpp"].api(
+        "post",
+        f"/api/v1/cases/{other.public_id}/transfers",
+        {"to_organisation": "t-uptd-bpp", "reason": "x"},
+    )
+    assert r.status_code == 404

@@ -1,0 +1,229 @@
+"""Staff pages for the intervention plan, monitoring, the case summary PDF and the user's
+notices. Thin: scoped reads from selectors, writes through services; a case outside the
+user's scope is a 404."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from naungan.accounts.models import Role, User
+
+from . import pdf, selectors, selectors_plans
+from .exceptions import CaseError
+from .forms_plans import MonitoringForm, PlanActionFormSet, PlanDecideForm, PlanForm
+from .models import Case, InterventionPlan, PlanStatus
+from .services import notifications as notice_services
+from .services import plans as plan_services
+
+PAGE_SIZE = 25
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def _error_text(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return " ".join(exc.messages)
+    return str(getattr(exc, "message", exc))
+
+
+def plan_context(*, user: User, case: Case) -> dict[str, Any]:
+    """What the plan page and the case page's plan section show."""
+    plans = list(selectors_plans.case_plans(case=case))
+    can_write = selectors.cases_writable_by(user).filter(pk=case.pk).exists()
+    current = selectors_plans.plan_current(plans)
+    return {
+        "case": case,
+        "plans": plans,
+        "current_plan": current,
+        "draft": next((p for p in plans if p.status == PlanStatus.DRAFT), None),
+        "submitted": next((p for p in plans if p.status == PlanStatus.SUBMITTED), None),
+        "monitoring": list(selectors_plans.case_monitoring(case=case)),
+        "can_write": can_write and case.status != "closed",
+        "can_decide": can_write and user.role == Role.SUPERVISOR,
+        "user": user,
+    }
+
+
+def _action_formset(case: Case, plan: InterventionPlan | None, data: Any = None) -> Any:
+    initial = []
+    if plan is not None:
+        zone = ZoneInfo(case.area.timezone)
+        for a in plan.actions.all():
+            due = timezone.localtime(a.due_at, timezone=zone).date() if a.due_at else None
+            initial.append(
+                {
+                    "description": a.description,
+                    "service": a.service,
+                    "responsible_user": a.responsible_user_id,
+                    "responsible_org": a.responsible_org_id,
+                    "due_on": due,
+                }
+            )
+    return PlanActionFormSet(data, initial=initial, prefix="actions", form_kwargs={"case": case})
+
+
+@login_required
+def plan_page(request: HttpRequest, case_id: UUID) -> HttpResponse:
+    """The plan versions and monitoring entries of a case; caseworkers draft and submit here,
+    supervisors decide, everyone who writes on the case records monitoring."""
+    user = _user(request)
+    case = selectors.case_get(user=user, case_id=case_id)
+    context = plan_context(user=user, case=case)
+    draft = context["draft"]
+    if request.method == "POST":
+        if not context["can_write"]:
+            return redirect("cases:plans", case_id=case.public_id)
+        form = PlanForm(request.POST)
+        formset = _action_formset(case, draft, request.POST)
+        if form.is_valid() and formset.is_valid():
+            actions = [a for f in formset.forms if (a := f.to_action()) is not None]
+            try:
+                plan_services.plan_draft(
+                    actor=user,
+                    case=case,
+                    goals=form.cleaned_data["goals"],
+                    made_with=form.cleaned_data["made_with"],
+                    actions=actions,
+                )
+            except (ValidationError, CaseError) as exc:
+                form.add_error(None, _error_text(exc))
+            else:
+                messages.success(request, _("Draf rencana disimpan."))
+                return redirect("cases:plans", case_id=case.public_id)
+    else:
+        source = draft or context["current_plan"]
+        initial = {"goals": source.goals, "made_with": source.made_with} if source else None
+        form = PlanForm(initial=initial)
+        formset = _action_formset(case, source)
+    context |= {
+        "form": form,
+        "formset": formset,
+        "decide_form": PlanDecideForm(),
+        "monitoring_form": MonitoringForm(initial={"reviewed_on": timezone.localdate()}),
+        "zone": case.area.timezone,
+    }
+    return render(request, "cases/plans.html", context)
+
+
+def _plan_action(
+    request: HttpRequest, case_id: UUID, plan_id: UUID, *, decide: bool
+) -> HttpResponse:
+    user = _user(request)
+    case = selectors.case_get_for_write(user=user, case_id=case_id)
+    plan = selectors_plans.case_plan_get(case=case, plan_id=plan_id)
+    try:
+        if decide:
+            form = PlanDecideForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(_("Pilih setujui atau tolak."))
+            approve = form.cleaned_data["approve"] == "yes"
+            plan_services.plan_decide(
+                actor=user, plan=plan, approve=approve, reason=form.cleaned_data["reason"]
+            )
+            messages.success(request, _("Rencana disetujui.") if approve else _("Rencana ditolak."))
+        else:
+            plan_services.plan_submit(actor=user, plan=plan)
+            messages.success(request, _("Rencana diajukan; menunggu persetujuan supervisor."))
+    except (ValidationError, CaseError) as exc:
+        messages.error(request, _error_text(exc))
+    return redirect("cases:plans", case_id=case.public_id)
+
+
+@login_required
+@require_POST
+def plan_submit(request: HttpRequest, case_id: UUID, plan_id: UUID) -> HttpResponse:
+    return _plan_action(request, case_id, plan_id, decide=False)
+
+
+@login_required
+@require_POST
+def plan_decide(request: HttpRequest, case_id: UUID, plan_id: UUID) -> HttpResponse:
+    return _plan_action(request, case_id, plan_id, decide=True)
+
+
+@login_required
+@require_POST
+def monitoring_add(request: HttpRequest, case_id: UUID) -> HttpResponse:
+    user = _user(request)
+    case = selectors.case_get_for_write(user=user, case_id=case_id)
+    form = MonitoringForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+        return redirect("cases:plans", case_id=case.public_id)
+    data = form.cleaned_data
+    try:
+        plan_services.monitoring_record(
+            actor=user,
+            case=case,
+            reviewed_on=data["reviewed_on"],
+            summary=data["summary"],
+            rights_reviewed=data["rights_reviewed"],
+            risk_changed=data["risk_changed"],
+            next_review_on=data["next_review_on"],
+        )
+    except (ValidationError, CaseError) as exc:
+        messages.error(request, _error_text(exc))
+    else:
+        messages.success(request, _("Catatan pemantauan disimpan."))
+    return redirect("cases:plans", case_id=case.public_id)
+
+
+@login_required
+def summary_pdf(request: HttpRequest, case_id: UUID) -> HttpResponse:
+    """The case summary PDF (watermarked, audited) for everyone who sees the case."""
+    user = _user(request)
+    case = selectors.case_get(user=user, case_id=case_id)
+    content = pdf.case_summary_print(actor=user, case=case, request=request)
+    return pdf_response(content, case)
+
+
+def pdf_response(content: bytes, case: Case) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    name = "ringkasan-" + case.registration_number.replace("/", "-").replace(".", "") + ".pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def notification_list(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    page = Paginator(selectors_plans.notifications_for(user=user), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "cases/notifications.html",
+        {"page": page, "unread": selectors_plans.notifications_unread_count(user=user)},
+    )
+
+
+@login_required
+@require_POST
+def notification_read(request: HttpRequest, notification_id: int) -> HttpResponse:
+    user = _user(request)
+    notice = selectors_plans.notification_get(user=user, notification_id=notification_id)
+    notice_services.notification_mark_read(actor=user, notification=notice)
+    return redirect("cases:notifications")
+
+
+@login_required
+@require_POST
+def notification_read_all(request: HttpRequest) -> HttpResponse:
+    count = notice_services.notifications_mark_all_read(actor=_user(request))
+    messages.success(request, _("%(n)d pemberitahuan ditandai dibaca.") % {"n": count})
+    return redirect("cases:notifications")
