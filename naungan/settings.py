@@ -327,3 +327,6 @@ REPORT_ATTACHMENT_MAX_BYTES = env.int(
 REPORT_ATTACHMENT_MAX_FILES = env.int("NAUNGAN_REPORT_ATTACHMENT_MAX_FILES", default=3)
 REPORT_ATTACHMENT_MAX_PIXELS = env.int("NAUNGAN_REPORT_ATTACHMENT_MAX_PIXELS", default=50_000_000)
 NAUNGAN_CASELOAD_WARNING = env.int("NAUNGAN_CASELOAD_WARNING", default=30)  # open cases per lead
+# Case visibility: caseworkers see the cases they are assigned to; with this on, also the
+# unrestricted cases of their own unit in their area (read only).
+CASEWORKER_SEES_UNIT_CASES = env.bool("NAUNGAN_CASEWORKER_SEES_UNIT_CASES", default=False)

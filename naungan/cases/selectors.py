@@ -8,6 +8,7 @@ from itertools import batched
 from typing import Any
 from uuid import UUID
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -58,7 +59,14 @@ def _visible_q(user: User, prefix: str = "") -> Q:
     role = user.role
     if role == Role.CASEWORKER:
         # Assigned means named, so restricted cases they are assigned to are included.
-        return Q(**{f"{prefix}pk__in": _assigned_ids(user)})
+        assigned = Q(**{f"{prefix}pk__in": _assigned_ids(user)})
+        if not (settings.CASEWORKER_SEES_UNIT_CASES and user.organisation_id):
+            return assigned
+        # Configured per installation: also the unit's (unrestricted) cases in their area.
+        unit = Q(
+            **{f"{prefix}organisation_id": user.organisation_id, f"{prefix}restricted": False}
+        ) & area_scope_q(user, prefix=f"{prefix}area_")
+        return assigned | unit
     if role == Role.SUPERVISOR:
         # The area codes copied onto the case (``Case.area_*``): same rule as
         # ``prefix="area__"``, without the join.
@@ -75,7 +83,9 @@ def _visible_q(user: User, prefix: str = "") -> Q:
 
 
 def cases_visible_to(user: User) -> QuerySet[Case]:
-    """Caseworker: cases they lead or co-work. Supervisor: every case in their area scope.
+    """Caseworker: cases they lead or co-work (plus, where ``NAUNGAN_CASEWORKER_SEES_UNIT_CASES``
+    is on, their unit's unrestricted cases in their area). Supervisor: every case in their
+    area scope.
     Intake: cases they created. Everyone else: none. Restricted cases only to named users."""
     q = _visible_q(user)
     if q is NONE_Q:
@@ -86,7 +96,13 @@ def cases_visible_to(user: User) -> QuerySet[Case]:
 def cases_writable_by(user: User) -> QuerySet[Case]:
     """Who writes on a case (CONTRACT §4): its assigned caseworkers and the supervisors of its
     area. Intake officers only read the cases they created."""
-    if getattr(user, "role", "") not in (Role.CASEWORKER, Role.SUPERVISOR):
+    role = getattr(user, "role", "")
+    if role == Role.CASEWORKER:
+        # Seeing the unit's cases (CASEWORKER_SEES_UNIT_CASES) never makes them writable.
+        if not user.is_active:
+            return Case.objects.none()
+        return Case.objects.filter(pk__in=_assigned_ids(user))
+    if role != Role.SUPERVISOR:
         return Case.objects.none()
     return cases_visible_to(user)
 

@@ -66,3 +66,45 @@ def test_case_get_answers_404_for_missing_and_out_of_scope_alike(personas):
     with pytest.raises(Http404):
         case_get(user=personas["supervisor_bpp"].user, case_id="not-a-uuid")
     assert case_get(user=personas["supervisor_bpp"].user, case_id=case.public_id) == case
+
+
+def test_caseworker_sees_unit_cases_in_area_only_when_configured(personas, settings):
+    cw = personas["caseworker_bpp"].user
+    unit_case = make_case(personas["intake_bpp"].user)
+    other_area = make_case(personas["intake_kalteng"].user, area="62.71")
+    assert unit_case.pk not in visible(cw)
+    settings.CASEWORKER_SEES_UNIT_CASES = True
+    assert visible(cw) == {unit_case.pk}
+    assert other_area.pk in visible(personas["caseworker_kalteng"].user)
+
+
+def test_unit_visibility_never_reveals_restricted_cases_or_grants_writes(personas, settings):
+    from naungan.cases.selectors import cases_writable_by
+
+    settings.CASEWORKER_SEES_UNIT_CASES = True
+    cw = personas["caseworker_bpp"].user
+    secret = make_case(personas["intake_bpp"].user)
+    secret.restricted = True
+    secret.save()
+    open_case = make_case(personas["intake_bpp"].user)
+    assert visible(cw) == {open_case.pk}
+    assert not cases_writable_by(cw).filter(pk=open_case.pk).exists()
+    response = personas["caseworker_bpp"].api(
+        "post",
+        f"/api/v1/cases/{open_case.public_id}/incidents",
+        {
+            "occurred_on": "2026-03-01",
+            "classification": {
+                "penetration": False,
+                "sexual_contact": False,
+                "physical_assault": True,
+                "forced_marriage": False,
+                "denial_of_resources": False,
+                "psychological_abuse": False,
+            },
+            "perpetrator_relationship": "family",
+            "reporting_consent": True,
+            "reported_elsewhere": False,
+        },
+    )
+    assert response.status_code in {403, 404}
