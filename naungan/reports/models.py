@@ -14,21 +14,14 @@ from django.utils.translation import gettext_lazy as _
 from naungan.areas.models import Area
 from naungan.core.fields import BlindIndexField, EncryptedTextField
 from naungan.core.models import PublicModel, TimeStampedModel
+from naungan.core.vocabulary import Channel, Sex, ViolenceType  # noqa: F401 - re-exported
+from naungan.core.vocabulary import Triage as TriageLevel
 from naungan.orgs.models import Organisation
 
 
 class ReportKind(models.TextChoices):
     COMPLAINT = "complaint", _("Pengaduan")
     CURHAT = "curhat", _("Curhat")
-
-
-class Channel(models.TextChoices):
-    WEB = "web", _("Formulir daring")
-    HOTLINE = "hotline", _("Hotline")
-    WALK_IN = "walk_in", _("Datang langsung")
-    ACTIVIST = "activist", _("Aktivis PPATBM")
-    REFERRAL_IN = "referral_in", _("Rujukan masuk")
-    OUTREACH = "outreach", _("Penjangkauan")
 
 
 STAFF_CHANNELS = [c for c in Channel.values if c != Channel.WEB]
@@ -39,30 +32,6 @@ class ReporterRelation(models.TextChoices):
     FAMILY = "family", _("Keluarga")
     WITNESS = "witness", _("Saksi / tetangga")
     OTHER = "other", _("Lainnya")
-
-
-class Sex(models.TextChoices):
-    FEMALE = "F", _("Perempuan")
-    MALE = "M", _("Laki-laki")
-
-
-class ViolenceType(models.TextChoices):
-    """SIMFONI-PPA jenis kekerasan (CONTRACT §5)."""
-
-    PHYSICAL = "physical", _("Fisik")
-    PSYCHOLOGICAL = "psychological", _("Psikis")
-    SEXUAL = "sexual", _("Seksual")
-    EXPLOITATION = "exploitation", _("Eksploitasi")
-    TRAFFICKING = "trafficking", _("Perdagangan orang (TPPO)")
-    NEGLECT = "neglect", _("Penelantaran")
-    OTHER = "other", _("Lainnya")
-
-
-class TriageLevel(models.TextChoices):
-    EMERGENCY = "emergency", _("Darurat")
-    HIGH = "high", _("Tinggi")
-    MEDIUM = "medium", _("Sedang")
-    LOW = "low", _("Rendah")
 
 
 class ReportStatus(models.TextChoices):

@@ -1,12 +1,13 @@
 """Case-management models: the core (``case``) and the working records (``work``)."""
 
+from naungan.core.vocabulary import Channel, Sex, Triage, ViolenceType
+
 from .case import (
     Abduction,
     Assignment,
     Case,
     CaseParty,
     CaseStatus,
-    Channel,
     ClosureReason,
     ClosureRequest,
     ClosureStatus,
@@ -22,14 +23,11 @@ from .case import (
     PersonNameToken,
     Place,
     Relationship,
-    Sex,
     StatusChange,
     Task,
     TaskKind,
     TaskStatus,
     TpksType,
-    Triage,
-    ViolenceType,
 )
 from .work import (
     CaseDocument,

@@ -16,28 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from naungan.areas.models import Area
 from naungan.core.fields import BlindIndexField, EncryptedTextField
 from naungan.core.models import PublicModel, TimeStampedModel
+from naungan.core.vocabulary import Channel, Sex, Triage, ViolenceType  # noqa: F401 - re-exported
 from naungan.orgs.models import Organisation
 
 # --- vocabulary (CONTRACT §5, §6; DESIGN §7) ---------------------------------------------------
-
-
-class ViolenceType(models.TextChoices):
-    PHYSICAL = "physical", _("Fisik")
-    PSYCHOLOGICAL = "psychological", _("Psikis")
-    SEXUAL = "sexual", _("Seksual")
-    EXPLOITATION = "exploitation", _("Eksploitasi")
-    TRAFFICKING = "trafficking", _("Trafficking")
-    NEGLECT = "neglect", _("Penelantaran")
-    OTHER = "other", _("Lainnya")
-
-
-class Channel(models.TextChoices):
-    WEB = "web", _("Web / aplikasi")
-    HOTLINE = "hotline", _("Hotline")
-    WALK_IN = "walk_in", _("Datang langsung")
-    ACTIVIST = "activist", _("Aktivis PPATBM")
-    REFERRAL_IN = "referral_in", _("Rujukan masuk")
-    OUTREACH = "outreach", _("Penjangkauan")
 
 
 class CaseStatus(models.TextChoices):
@@ -46,18 +28,6 @@ class CaseStatus(models.TextChoices):
     INTERVENTION = "intervention", _("Intervensi")
     MONITORING = "monitoring", _("Pemantauan")
     CLOSED = "closed", _("Ditutup")
-
-
-class Triage(models.TextChoices):
-    EMERGENCY = "emergency", _("Darurat")
-    HIGH = "high", _("Tinggi")
-    MEDIUM = "medium", _("Sedang")
-    LOW = "low", _("Rendah")
-
-
-class Sex(models.TextChoices):
-    FEMALE = "F", _("Perempuan")
-    MALE = "M", _("Laki-laki")
 
 
 class Education(models.TextChoices):
