@@ -30,6 +30,8 @@ router = Router(tags=["cases"])
 
 
 def _errors[F: Callable[..., Any]](fn: F) -> F:
+    # Kept local, not imported from .api: ninja resolves the endpoint's string annotations in
+    # the wrapper's module globals, so the wrapper must live where the schemas do.
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
