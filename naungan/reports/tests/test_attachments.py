@@ -264,7 +264,7 @@ def test_a_failing_file_store_leaves_no_report(monkeypatch: pytest.MonkeyPatch) 
     def broken(**kwargs: Any) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(services, "attachments_store", broken)
+    monkeypatch.setattr(services.submit, "attachments_store", broken)
     data = services.ReportInput(
         description="Saya diancam setiap malam oleh tetangga.", violence_types=["psychological"]
     )

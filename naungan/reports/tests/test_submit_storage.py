@@ -65,7 +65,7 @@ def test_report_record_and_event_are_stored_together(orgs: Any, rf: Any) -> None
 def test_tracking_code_collision_stores_nothing_half(orgs: Any, monkeypatch: Any) -> None:
     first = services.report_submit(actor=None, data=_input(), idempotency_key="one")
     codes = iter([first.body["tracking_code"], "LP-2222-2222"])
-    monkeypatch.setattr(services, "tracking_code_new", lambda: next(codes))
+    monkeypatch.setattr(services.submit, "tracking_code_new", lambda: next(codes))
     second = services.report_submit(actor=None, data=_input(), idempotency_key="two")
     assert second.status_code == 201
     assert not second.replayed

@@ -1,0 +1,69 @@
+"""Writes on reports (DESIGN §4): submission (public and staff), the reporter's thread, triage
+and the status workflow. Every write and every read of report content is audited here.
+
+The package's modules: ``submit`` (validation, idempotency), ``routing`` (responsible unit),
+``store`` (the single-statement insert), ``reporter`` (code + PIN side), ``intake`` (staff)."""
+
+from ._base import (
+    CATEGORIES,
+    STAFF_ROLES,
+    TRIAGE_ORDER,
+    IdempotencyMismatch,
+    NotAllowed,
+    ReportError,
+    SubmissionInProgress,
+    TransitionNotAllowed,
+)
+from .intake import (
+    report_close,
+    report_curhat_to_complaint,
+    report_hand_over,
+    report_mark_converted,
+    report_message_from_staff,
+    report_triage,
+    report_view,
+    triage_hours,
+    triage_suggest,
+)
+from .reporter import (
+    PUBLIC_STATUS,
+    public_status,
+    report_for_reporter,
+    report_message_from_reporter,
+    report_reporter_view,
+)
+from .routing import report_route
+from .store import _signals_listen
+from .submit import ReportInput, SubmitResult, report_replay, report_submit, report_validate
+
+__all__ = [
+    "CATEGORIES",
+    "PUBLIC_STATUS",
+    "STAFF_ROLES",
+    "TRIAGE_ORDER",
+    "IdempotencyMismatch",
+    "NotAllowed",
+    "ReportError",
+    "ReportInput",
+    "SubmissionInProgress",
+    "SubmitResult",
+    "TransitionNotAllowed",
+    "_signals_listen",
+    "public_status",
+    "report_close",
+    "report_curhat_to_complaint",
+    "report_for_reporter",
+    "report_hand_over",
+    "report_mark_converted",
+    "report_message_from_reporter",
+    "report_message_from_staff",
+    "report_replay",
+    "report_reporter_view",
+    "report_route",
+    "report_submit",
+    "report_triage",
+    "report_validate",
+    "report_view",
+    "triage_hours",
+    "triage_suggest",
+]

@@ -1,0 +1,268 @@
+"""The staff side: reading, replying, triage with response clocks, close, hand-over,
+conversion to a case (DESIGN §4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from naungan.core.audit import audit_record
+from naungan.core.models import AuditAction
+from naungan.orgs.models import Organisation
+
+from .. import conf
+from ..models import (
+    MessageSender,
+    Report,
+    ReportKind,
+    ReportMessage,
+    ReportStatus,
+    TriageClock,
+    TriageLevel,
+)
+from ._base import (
+    CATEGORIES,
+    STAFF_ROLES,
+    TRIAGE_ORDER,
+    NotAllowed,
+    TransitionNotAllowed,
+)
+from .reporter import _message_text
+
+# --- The staff side ---------------------------------------------------------------------------
+
+
+def _ensure_staff(actor: Any) -> None:
+    if getattr(actor, "role", "") not in STAFF_ROLES:
+        raise NotAllowed(_("Tidak ditemukan."))
+
+
+def report_view(*, actor: Any, report: Report, request: HttpRequest | None = None) -> None:
+    """Record that staff opened a report (content read); reporter messages become read."""
+    with transaction.atomic():
+        if getattr(actor, "role", "") in STAFF_ROLES:
+            report.messages.filter(sender=MessageSender.REPORTER, read=False).update(read=True)
+        audit_record(
+            actor=actor, action=AuditAction.VIEW, obj=report, categories=CATEGORIES, request=request
+        )
+
+
+@transaction.atomic
+def report_message_from_staff(
+    *, actor: Any, report: Report, body: Any, request: HttpRequest | None = None
+) -> ReportMessage:
+    """Reply to the reporter. She sees "Petugas", never the author's name (recorded here)."""
+    _ensure_staff(actor)
+    text = _message_text(body)
+    message = ReportMessage.objects.create(
+        report=report, sender=MessageSender.STAFF, author=actor, body=text, sent_at=timezone.now()
+    )
+    audit_record(
+        actor=actor, action=AuditAction.CREATE, obj=report, categories="messages", request=request
+    )
+    return message
+
+
+def triage_hours(organisation: Organisation | None, level: str) -> int:
+    """The response clock of ``organisation`` for ``level`` (configured, else the default)."""
+    if organisation is not None:
+        row = TriageClock.objects.filter(organisation=organisation, level=level).first()
+        if row is not None:
+            return row.hours
+    return conf.DEFAULT_TRIAGE_HOURS[TriageLevel(level)]
+
+
+def triage_suggest(checklist: list[str]) -> str:
+    """The quick checklist's suggestion (DESIGN §8, project default, not validated)."""
+    if any(item in conf.TRIAGE_CHECKLIST_EMERGENCY for item in checklist):
+        return TriageLevel.EMERGENCY
+    if any(item in conf.TRIAGE_CHECKLIST_HIGH for item in checklist):
+        return TriageLevel.HIGH
+    return ""
+
+
+@transaction.atomic
+def report_triage(
+    *,
+    actor: Any,
+    report: Report,
+    level: str,
+    checklist: list[str] | None = None,
+    reason: str = "",
+    request: HttpRequest | None = None,
+) -> Report:
+    """Set the triage level; the response deadline is received_at plus the unit's clock for
+    the level (clock hours, DESIGN §4). A level change never restarts the clock. Only a
+    supervisor may lower a level, and only with a reason. Callers: intake and supervisors."""
+    _ensure_staff(actor)
+    if level not in TriageLevel.values:
+        raise ValidationError(
+            {"level": _("Pilihan tidak dikenal. Pilihan: %(c)s") % {"c": ", ".join(TriageLevel)}}
+        )
+    items = [c for c in (checklist or []) if isinstance(c, str)]
+    known = conf.TRIAGE_CHECKLIST_EMERGENCY + conf.TRIAGE_CHECKLIST_HIGH
+    if any(c not in known for c in items):
+        raise ValidationError({"checklist": _("Butir daftar periksa tidak dikenal.")})
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if not report.is_open:
+        raise TransitionNotAllowed(_("Laporan ini sudah tidak terbuka."))
+    old = report.triage
+    lowering = bool(old) and TRIAGE_ORDER.index(level) < TRIAGE_ORDER.index(old)  # type: ignore[arg-type]
+    if lowering:
+        if getattr(actor, "role", "") != "supervisor":
+            raise TransitionNotAllowed(_("Hanya supervisor yang boleh menurunkan tingkat triase."))
+        if not reason.strip():
+            raise ValidationError({"reason": _("Alasan wajib diisi untuk menurunkan tingkat.")})
+    report.triage = level
+    report.triage_checklist = items
+    report.triaged_at = timezone.now()
+    report.triaged_by = actor
+    report.response_due_at = report.received_at + dt.timedelta(
+        hours=triage_hours(report.organisation, level)
+    )
+    report.status = ReportStatus.TRIAGED
+    report.save(
+        update_fields=[
+            "triage",
+            "triage_checklist",
+            "triaged_at",
+            "triaged_by",
+            "response_due_at",
+            "status",
+            "updated_at",
+        ]
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=report,
+        categories="triage",
+        reason=f"triage {old or '-'} -> {level}" + (f": {reason.strip()}" if reason else ""),
+        request=request,
+    )
+    return report
+
+
+def _finish(
+    *, actor: Any, report: Report, status: str, reason: str, request: HttpRequest | None
+) -> Report:
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if not report.is_open:
+        raise TransitionNotAllowed(_("Laporan ini sudah tidak terbuka."))
+    report.status = status
+    report.closed_reason = reason
+    report.closed_at = timezone.now()
+    report.save(update_fields=["status", "closed_reason", "closed_at", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=report,
+        categories="status",
+        reason=f"status -> {status}" + (f": {reason}" if reason else ""),
+        request=request,
+    )
+    return report
+
+
+@transaction.atomic
+def report_close(
+    *, actor: Any, report: Report, reason: str, request: HttpRequest | None = None
+) -> Report:
+    """Close an open report with a reason (e.g. information given, curhat answered)."""
+    _ensure_staff(actor)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Alasan wajib diisi.")})
+    return _finish(
+        actor=actor,
+        report=report,
+        status=ReportStatus.CLOSED,
+        reason=reason.strip(),
+        request=request,
+    )
+
+
+@transaction.atomic
+def report_hand_over(
+    *, actor: Any, report: Report, recipient: str, request: HttpRequest | None = None
+) -> Report:
+    """Hand an open report over (*pelimpahan*) to the competent body, named in ``recipient``:
+    a report outside the unit's authority is accepted first, then handed over (DESIGN §4)."""
+    _ensure_staff(actor)
+    if not (recipient or "").strip():
+        raise ValidationError({"recipient": _("Sebutkan lembaga penerima pelimpahan.")})
+    return _finish(
+        actor=actor,
+        report=report,
+        status=ReportStatus.HANDED_OVER,
+        reason=recipient.strip(),
+        request=request,
+    )
+
+
+def report_mark_converted(*, actor: Any, report: Report) -> Report:
+    """Mark an open report as converted to a case. Called by the cases app inside the
+    transaction that creates the case (the case keeps the report's received_at). A curhat is
+    first turned into a complaint with ``report_curhat_to_complaint``."""
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        if not report.is_open:
+            raise TransitionNotAllowed(_("Laporan ini sudah tidak terbuka."))
+        if report.kind == ReportKind.CURHAT:
+            raise TransitionNotAllowed(
+                _("Curhat harus diubah menjadi pengaduan dulu (dengan persetujuan pelapor).")
+            )
+        report.status = ReportStatus.CONVERTED
+        report.closed_at = timezone.now()
+        report.save(update_fields=["status", "closed_at", "updated_at"])
+        audit_record(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            obj=report,
+            categories="status",
+            reason="status -> converted",
+        )
+    return report
+
+
+@transaction.atomic
+def report_curhat_to_complaint(
+    *,
+    actor: Any,
+    report: Report,
+    reporter_agreed: bool,
+    danger_reason: str = "",
+    request: HttpRequest | None = None,
+) -> Report:
+    """Turn a curhat into a complaint. The reporter must agree, except for immediate danger to
+    a life or a child: then a supervisor decides with a written reason (DESIGN §4). The
+    original received_at is kept."""
+    _ensure_staff(actor)
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.kind != ReportKind.CURHAT or not report.is_open:
+        raise TransitionNotAllowed(_("Hanya curhat yang masih terbuka yang dapat diubah."))
+    reason = (danger_reason or "").strip()
+    if not reporter_agreed:
+        if getattr(actor, "role", "") != "supervisor":
+            raise TransitionNotAllowed(
+                _("Tanpa persetujuan pelapor hanya supervisor yang boleh mengubah curhat.")
+            )
+        if not reason:
+            raise ValidationError({"danger_reason": _("Tuliskan alasan bahaya yang mendesak.")})
+    report.kind = ReportKind.COMPLAINT
+    report.save(update_fields=["kind", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=report,
+        categories="kind",
+        reason="curhat -> complaint: "
+        + ("reporter agreed" if reporter_agreed else f"immediate danger: {reason}"),
+        request=request,
+    )
+    return report

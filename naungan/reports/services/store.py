@@ -1,0 +1,137 @@
+"""Storage of a new report together with its idempotency record and audit event: one
+INSERT statement on PostgreSQL (docs/performance.md), the ORM elsewhere."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from django.db import connection, models, transaction
+from django.db.models import signals
+from django.db.models.sql import Query
+
+from naungan.areas.models import Area
+from naungan.core.models import AuditEvent
+
+from .. import conf
+from ..models import (
+    IdempotencyRecord,
+    Report,
+)
+from .routing import _route_expression
+
+
+def _report_insert(
+    report: Report, record: IdempotencyRecord | None, event: AuditEvent, area: Area | None
+) -> None:
+    if connection.vendor != "postgresql" or _signals_listen():
+        with transaction.atomic():
+            report.organisation_id = _route_expression(area)
+            # Validation already ran (report_validate); full_clean would repeat it with queries.
+            report.save(force_insert=True)
+            report.refresh_from_db(fields=["organisation"])
+            if record is not None:
+                record.report = report
+                record.save(force_insert=True)
+            event.save(force_insert=True)
+    elif connection.in_atomic_block:
+        with transaction.atomic():  # a savepoint: a duplicate must not spoil the caller's
+            _insert_together(report, record, event)
+    else:
+        _insert_together(report, record, event)  # autocommit: one statement, one transaction
+
+
+_MODELS = (Report, IdempotencyRecord, AuditEvent)
+
+
+def _signals_listen() -> bool:
+    """Whether anything (e.g. django-auditlog registering Report) listens to saves of the
+    models stored together; the single-statement insert would bypass it."""
+    return any(
+        sig.has_listeners(model)
+        for sig in (signals.pre_save, signals.post_save)
+        for model in _MODELS
+    )
+
+
+def _columns(model: type[models.Model], *skip: str) -> list[Any]:
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if not f.primary_key and not f.generated and f.attname not in skip
+    ]
+
+
+_REPORT_FIELDS = _columns(Report, "organisation_id")
+_RECORD_FIELDS = _columns(IdempotencyRecord, "report_id")
+_EVENT_FIELDS = _columns(AuditEvent)
+
+
+def _values(obj: models.Model, fields: list[Any]) -> list[Any]:
+    """What the ORM's INSERT would send: ``pre_save`` fills auto_now(_add) timestamps, and
+    ``get_db_prep_save`` encrypts encrypted fields and adapts JSON, UUIDs and dates."""
+    return [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
+
+
+# The routing rule compiled to SQL once per area (it holds codes and settings, never ids, so it
+# cannot go stale: the database evaluates it inside the INSERT).
+_ROUTE_SQL: dict[tuple[str, str, str], tuple[str, tuple[Any, ...]]] = {}
+
+
+def _route_sql(area: Area | None) -> tuple[str, tuple[Any, ...]]:
+    key = (connection.alias, area.code if area else "", conf.default_org_slug())
+    compiled = _ROUTE_SQL.get(key)
+    if compiled is None:
+        query = Query(Report)
+        expression = _route_expression(area).resolve_expression(query)
+        sql, params = query.get_compiler(connection=connection).compile(expression)
+        if len(_ROUTE_SQL) > 20_000:
+            _ROUTE_SQL.clear()
+        compiled = _ROUTE_SQL[key] = (sql, tuple(params))
+    return compiled
+
+
+@lru_cache(maxsize=1024)
+def _insert_sql(route: str, with_record: bool) -> str:
+    """The statement of ``_insert_together`` for one compiled routing rule. Its text holds only
+    quoted identifiers from the models' metadata and the routing rule compiled by Django;
+    every value is a parameter."""
+    quote = connection.ops.quote_name
+
+    def insert(model: type[models.Model], fields: list[Any], *extra: str) -> str:
+        columns = ", ".join([quote(f.column) for f in fields] + [quote(e) for e in extra])
+        return f"INSERT INTO {quote(model._meta.db_table)} ({columns})"
+
+    def marks(fields: list[Any]) -> str:
+        return ", ".join(["%s"] * len(fields))
+
+    parts = [
+        f"WITH r AS ({insert(Report, _REPORT_FIELDS, 'organisation_id')} "
+        f"VALUES ({marks(_REPORT_FIELDS)}, {route}) RETURNING id, organisation_id)"
+    ]
+    if with_record:
+        parts.append(
+            f"i AS ({insert(IdempotencyRecord, _RECORD_FIELDS, 'report_id')} "  # noqa: S608
+            f"SELECT {marks(_RECORD_FIELDS)}, r.id FROM r)"
+        )
+    parts.append(f"a AS ({insert(AuditEvent, _EVENT_FIELDS)} VALUES ({marks(_EVENT_FIELDS)}))")
+    return ", ".join(parts) + " SELECT id, organisation_id FROM r"  # noqa: S608
+
+
+def _insert_together(report: Report, record: IdempotencyRecord | None, event: AuditEvent) -> None:
+    """One round trip: a single INSERT ... RETURNING statement whose data-modifying CTEs store
+    the report (the responsible unit chosen by a sub-select), the idempotency record pointing at
+    it and the audit event. One statement is atomic: a duplicate key or tracking code raises
+    IntegrityError and stores none of the three."""
+    route, route_params = _route_sql(report.area)
+    params: list[Any] = [*_values(report, _REPORT_FIELDS), *route_params]
+    if record is not None:
+        params += _values(record, _RECORD_FIELDS)
+    params += _values(event, _EVENT_FIELDS)
+    with connection.cursor() as cursor:
+        cursor.execute(_insert_sql(route, record is not None), params)
+        report.pk, report.organisation_id = cursor.fetchone()
+    report._state.adding = False
+    report._state.db = connection.alias
+    if record is not None:
+        record.report = report
