@@ -27,6 +27,8 @@ ADMIN_PERMISSIONS = {
     "areas": ["change", "view"],
     "core": ["view"],
 }
+# Configuration that lives in domain apps but holds no case content.
+ADMIN_MODEL_PERMISSIONS = {("reports", "triageclock"): ["add", "change", "delete", "view"]}
 
 
 def admin_group() -> Group:
@@ -37,6 +39,10 @@ def admin_group() -> Group:
             perms |= Permission.objects.filter(
                 content_type__app_label=app,
                 codename__regex=rf"^({'|'.join(actions)})_",
+            )
+        for (app, model), actions in ADMIN_MODEL_PERMISSIONS.items():
+            perms |= Permission.objects.filter(
+                content_type__app_label=app, codename__in=[f"{a}_{model}" for a in actions]
             )
         group.permissions.set(perms)
     return group

@@ -48,9 +48,19 @@ def test_2fa_required_roles_are_configurable(make_user, client, settings):
 def test_admin_group_has_no_permission_on_case_data(personas):
     perms = Permission.objects.filter(group__name=ADMIN_GROUP)
     apps = set(perms.values_list("content_type__app_label", flat=True))
-    assert apps <= {"accounts", "orgs", "areas", "core"}
+    assert apps <= {"accounts", "orgs", "areas", "core", "reports"}
+    # the only permission in a domain app is configuration: the triage clocks
+    assert set(
+        perms.filter(content_type__app_label="reports").values_list(
+            "content_type__model", flat=True
+        )
+    ) == {"triageclock"}
     assert perms.filter(codename="change_user").exists()
-    assert not perms.filter(codename__startswith="delete_").exists()
+    assert (
+        not perms.filter(codename__startswith="delete_")
+        .exclude(codename="delete_triageclock")
+        .exists()
+    )
 
 
 def test_tokens_page_lists_own_tokens_and_revokes(personas):
@@ -115,4 +125,5 @@ def test_admin_with_second_factor_manages_users_but_sees_no_case_models(personas
     body = personas["admin_bpp"].client.get("/admin/").content.decode()
     assert "/admin/accounts/user/" in body
     assert "/admin/cases/" not in body
-    assert "/admin/reports/" not in body
+    assert "/admin/reports/triageclock/" in body
+    assert "/admin/reports/report/" not in body
