@@ -24,6 +24,8 @@ class TransferRequestForm(forms.Form):
     )
 
     def __init__(self, *args: Any, destinations: QuerySet[Organisation], **kwargs: Any) -> None:
+        # Its own ids: the case page also holds the closure form, which has a "reason" too.
+        kwargs.setdefault("auto_id", "transfer_%s")
         super().__init__(*args, **kwargs)
         self.fields["to_organisation"].queryset = destinations  # type: ignore[attr-defined]
 

@@ -30,6 +30,7 @@ from .models import (
     PersonNameToken,
     Task,
     TaskStatus,
+    TransferStatus,
 )
 from .names import name_token_hashes
 
@@ -224,7 +225,8 @@ def case_pending_closure(*, case: Case) -> ClosureRequest | None:
 
 def case_timeline(*, case: Case) -> list[dict[str, Any]]:
     """Everything that happened on a case, newest first: status changes, assignments, notes,
-    incidents, tasks done or waived and closure decisions."""
+    incidents, tasks done or waived, closure decisions, plan versions, monitoring and transfers
+    (requested, then accepted, declined or cancelled). One query per kind, not per event."""
     events: list[dict[str, Any]] = []
     for sc in case.status_changes.select_related("actor"):
         events.append({"at": sc.created_at, "kind": "status", "obj": sc, "actor": sc.actor})
@@ -251,6 +253,31 @@ def case_timeline(*, case: Case) -> list[dict[str, Any]]:
         )
     for m in case.monitoring.select_related("author"):
         events.append({"at": m.created_at, "kind": "monitoring", "obj": m, "actor": m.author})
+    transfers = case.transfers.select_related(
+        "from_organisation", "to_organisation", "requested_by", "decided_by"
+    )
+    for tr in transfers:
+        # The request, then (once decided) the acceptance, decline or withdrawal: ``step``
+        # tells the template which of the two this event is.
+        events.append(
+            {
+                "at": tr.created_at,
+                "kind": "transfer",
+                "step": TransferStatus.REQUESTED,
+                "obj": tr,
+                "actor": tr.requested_by,
+            }
+        )
+        if tr.decided_at is not None:
+            events.append(
+                {
+                    "at": tr.decided_at,
+                    "kind": "transfer",
+                    "step": tr.status,
+                    "obj": tr,
+                    "actor": tr.decided_by,
+                }
+            )
     events.sort(key=lambda e: e["at"], reverse=True)
     return events
 

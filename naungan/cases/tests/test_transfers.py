@@ -9,12 +9,13 @@ import pytest
 
 from naungan.cases.exceptions import NotPermitted, ReasonRequired
 from naungan.cases.models import Case, CaseTransfer, Notification, Task, TransferStatus
-from naungan.cases.selectors import cases_visible_to
+from naungan.cases.selectors import case_timeline, cases_visible_to
 from naungan.cases.services.transfers import (
     TransferNotAllowed,
     TransferNotOpen,
     TransferPending,
     transfer_accept,
+    transfer_cancel,
     transfer_decline,
     transfer_request,
 )
@@ -142,6 +143,69 @@ def test_decline_needs_a_reason(personas, bpp_case):
         transfer_decline(actor=personas["supervisor_kalteng"].user, transfer=transfer, reason="")
     transfer.refresh_from_db()
     assert transfer.status == TransferStatus.REQUESTED
+
+
+def _transfer_steps(case: Case) -> list[tuple[str, str, str, int]]:
+    return [
+        (e["step"], e["obj"].from_organisation.slug, e["obj"].to_organisation.slug, e["actor"].pk)
+        for e in case_timeline(case=case)
+        if e["kind"] == "transfer"
+    ]
+
+
+def test_timeline_shows_the_request_and_the_acceptance(personas, bpp_case):
+    sender, receiver = personas["supervisor_bpp"], personas["supervisor_kalteng"]
+    transfer = _request(personas, bpp_case)
+    assert _transfer_steps(bpp_case) == [
+        ("requested", "t-uptd-bpp", "t-uptd-kalteng", sender.user.pk)
+    ]
+    transfer_accept(actor=receiver.user, transfer=transfer)
+    case = Case.objects.get(pk=bpp_case.pk)
+    # Newest first: the acceptance, then the request.
+    assert _transfer_steps(case) == [
+        ("accepted", "t-uptd-bpp", "t-uptd-kalteng", receiver.user.pk),
+        ("requested", "t-uptd-bpp", "t-uptd-kalteng", sender.user.pk),
+    ]
+    page = receiver.client.get(f"/kasus/{case.public_id}/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    bpp, kalteng = transfer.from_organisation.name, transfer.to_organisation.name
+    assert f"Pelimpahan diajukan dari {bpp} ke {kalteng}" in text
+    assert "Korban pindah ke Palangka Raya" in text
+    assert f"Pelimpahan dari {bpp} ke {kalteng} diterima" in text
+
+
+def test_timeline_shows_declines_with_the_reason_and_cancellations(personas, bpp_case):
+    declined = _request(personas, bpp_case)
+    transfer_decline(
+        actor=personas["supervisor_kalteng"].user, transfer=declined, reason="Bukan wilayah kami"
+    )
+    cancelled = _request(personas, bpp_case, reason="Coba lagi")
+    transfer_cancel(actor=personas["supervisor_bpp"].user, transfer=cancelled)
+    steps = [s[0] for s in _transfer_steps(bpp_case)]
+    assert sorted(steps) == ["cancelled", "declined", "requested", "requested"]
+    text = personas["caseworker_bpp"].client.get(f"/kasus/{bpp_case.public_id}/").content.decode()
+    bpp, kalteng = declined.from_organisation.name, declined.to_organisation.name
+    assert f"Pelimpahan dari {bpp} ke {kalteng} ditolak — Bukan wilayah kami" in text
+    assert f"Permintaan pelimpahan dari {bpp} ke {kalteng} dibatalkan" in text
+
+
+def test_timeline_query_count_does_not_grow_with_transfers(
+    personas, bpp_case, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = _request(personas, bpp_case)
+    transfer_decline(actor=personas["supervisor_kalteng"].user, transfer=first, reason="Tidak")
+    with CaptureQueriesContext(connection) as one:
+        case_timeline(case=bpp_case)
+    for _ in range(3):
+        t = _request(personas, bpp_case)
+        transfer_cancel(actor=personas["supervisor_bpp"].user, transfer=t)
+    with django_assert_max_num_queries(len(one)):
+        events = case_timeline(case=bpp_case)
+    assert sum(e["kind"] == "transfer" for e in events) == 8
 
 
 # --- pages ----------------------------------------------------------------------------------
