@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from naungan.accounts.models import Role, User
@@ -225,5 +226,11 @@ def notification_read(request: HttpRequest, notification_id: int) -> HttpRespons
 @require_POST
 def notification_read_all(request: HttpRequest) -> HttpResponse:
     count = notice_services.notifications_mark_all_read(actor=_user(request))
-    messages.success(request, _("%(n)d pemberitahuan ditandai dibaca.") % {"n": count})
+    messages.success(
+        request,
+        ngettext(
+            "%(n)d pemberitahuan ditandai dibaca.", "%(n)d pemberitahuan ditandai dibaca.", count
+        )
+        % {"n": count},
+    )
     return redirect("cases:notifications")

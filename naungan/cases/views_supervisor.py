@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -206,7 +207,11 @@ def bulk_assign(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("%(n)d kasus ditugaskan kepada %(u)s.")
+                ngettext(
+                    "%(n)d kasus ditugaskan kepada %(u)s.",
+                    "%(n)d kasus ditugaskan kepada %(u)s.",
+                    len(done),
+                )
                 % {"n": len(done), "u": form.cleaned_data["assignee"].username},
             )
             return redirect(_list_url(query))
