@@ -16,6 +16,7 @@ from naungan.areas.api import router as regions_router
 from naungan.cases.api import router as cases_router
 from naungan.cases.api_plans import router as cases_plans_router
 from naungan.cases.api_supervisor import router as cases_supervisor_router
+from naungan.cases.exceptions import CaseError
 from naungan.reports.api import router as reports_router
 
 api = NinjaAPI(
@@ -59,6 +60,13 @@ def _model_validation_error(request: HttpRequest, exc: DjangoValidationError) ->
     else:
         detail = [{"loc": ["body"], "msg": " ".join(exc.messages)}]
     return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(CaseError)
+def _case_error(request: HttpRequest, exc: CaseError) -> HttpResponse:
+    # Domain refusals (transition not allowed, wrong role on a visible case, …) in one place:
+    # 403, 409 or 422 as the exception says, with its translated message.
+    return api.create_response(request, {"detail": exc.message}, status=exc.status)
 
 
 @api.exception_handler(HttpError)

@@ -3,8 +3,6 @@ services; domain failures become 403/409/422 with ``{"detail": ...}``."""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -15,13 +13,11 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
-from ninja.errors import HttpError
 
 from naungan.accounts.models import Role, User
 from naungan.areas.models import Area
 
 from . import selectors, services
-from .exceptions import CaseError
 from .models import Case, CaseParty, Incident, PartyRole, Person, Task
 from .schemas import (
     AssignIn,
@@ -49,19 +45,6 @@ from .schemas import (
 
 router = Router(tags=["cases"])
 MAX_LIMIT = 200
-
-
-def domain_errors[F: Callable[..., Any]](fn: F) -> F:
-    """Turn domain exceptions into HTTP answers (403, 409 or 422) with their message."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except CaseError as exc:
-            raise HttpError(exc.status, exc.message) from exc
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _user(request: HttpRequest) -> User:
@@ -228,7 +211,6 @@ def cases_list(request: HttpRequest, filters: Query[CaseFilters]) -> dict[str, A
     description="Walk-in, hotline or referral in; intake and supervisors of the area. A case "
     "with violence type `sexual` gets a `police_report` task due 72 h after `received_at`.",
 )
-@domain_errors
 def cases_create(request: HttpRequest, payload: CaseIn) -> Status[dict[str, Any]]:
     user = _user(request)
     area = area_or_422(payload.area_code)
@@ -309,7 +291,6 @@ def cases_get(request: HttpRequest, case_id: UUID) -> dict[str, Any]:
     description="Supervisor of the case's area: `lead: true` names the lead (replacing the "
     "previous one), `lead: false` adds a co-worker, `remove: true` removes the user.",
 )
-@domain_errors
 def cases_assign(request: HttpRequest, case_id: UUID, payload: AssignIn) -> dict[str, Any]:
     user = _user(request)
     case = selectors.case_get_for_write(user=user, case_id=case_id)
@@ -331,7 +312,6 @@ def cases_assign(request: HttpRequest, case_id: UUID, payload: AssignIn) -> dict
     "intervention→monitoring, monitoring→intervention. Anything else → 409. Closing uses "
     "`/closure`, reopening `/reopen`.",
 )
-@domain_errors
 def cases_transition(request: HttpRequest, case_id: UUID, payload: TransitionIn) -> dict[str, Any]:
     user = _user(request)
     case = selectors.case_get_for_write(user=user, case_id=case_id)
@@ -356,7 +336,6 @@ def closure_out(c: Any) -> dict[str, Any]:
     summary="Request closure",
     description="With a reason and summary; blocked (409) by open statutory tasks.",
 )
-@domain_errors
 def cases_closure(
     request: HttpRequest, case_id: UUID, payload: ClosureIn
 ) -> Status[dict[str, Any]]:
@@ -375,7 +354,6 @@ def cases_closure(
     description="A supervisor of the area who is not the requester (else 409). Rejection "
     "needs a `note`.",
 )
-@domain_errors
 def cases_closure_decide(
     request: HttpRequest, case_id: UUID, closure_id: UUID, payload: DecideIn
 ) -> dict[str, Any]:
@@ -396,7 +374,6 @@ def cases_closure_decide(
     summary="Reopen a closed case",
     description="With a reason; the case returns to `assessment`.",
 )
-@domain_errors
 def cases_reopen(request: HttpRequest, case_id: UUID, payload: ReopenIn) -> dict[str, Any]:
     user = _user(request)
     case = selectors.case_get_for_write(user=user, case_id=case_id)
@@ -414,7 +391,6 @@ def cases_reopen(request: HttpRequest, case_id: UUID, payload: ReopenIn) -> dict
     description="One survivor (a victim of the case; default the first). The GBVIMS type is "
     "the first “yes” of the six ordered questions; `context_flags` are derived (DESIGN §7).",
 )
-@domain_errors
 def cases_incident(
     request: HttpRequest, case_id: UUID, payload: IncidentIn
 ) -> Status[dict[str, Any]]:
@@ -456,7 +432,6 @@ def cases_incident(
     summary="Reclassify an incident",
     description="Supervisor, with a reason; earlier answer traces are kept.",
 )
-@domain_errors
 def cases_incident_reclassify(
     request: HttpRequest, case_id: UUID, incident_id: UUID, payload: ReclassifyIn
 ) -> dict[str, Any]:
@@ -501,7 +476,6 @@ def _task(user: User, case_id: UUID, task_id: UUID) -> Task:
     response=TaskOut,
     summary="Mark a task done",
 )
-@domain_errors
 def cases_task_complete(request: HttpRequest, case_id: UUID, task_id: UUID) -> dict[str, Any]:
     user = _user(request)
     task = services.task_complete(actor=user, task=_task(user, case_id, task_id))
@@ -514,7 +488,6 @@ def cases_task_complete(request: HttpRequest, case_id: UUID, task_id: UUID) -> d
     summary="Waive a task with a reason",
     description="Statutory tasks only by a supervisor (else 403).",
 )
-@domain_errors
 def cases_task_waive(
     request: HttpRequest, case_id: UUID, task_id: UUID, payload: WaiveIn
 ) -> dict[str, Any]:
@@ -531,7 +504,6 @@ def cases_task_waive(
     summary="Add a note",
     description="Typed (contact, home visit, coordination, supervision, other), encrypted.",
 )
-@domain_errors
 def cases_note(request: HttpRequest, case_id: UUID, payload: NoteIn) -> Status[dict[str, Any]]:
     user = _user(request)
     case = selectors.case_get_for_write(user=user, case_id=case_id)
@@ -550,7 +522,6 @@ def cases_note(request: HttpRequest, case_id: UUID, payload: NoteIn) -> Status[d
     "(`victims`, `perpetrators`, `violence_types`, `triage`, `area_code`, `restricted`). The "
     "case keeps the report's `received_at`. A report that is not open, or a curhat, → 409.",
 )
-@domain_errors
 def reports_convert(
     request: HttpRequest, report_id: UUID, payload: ConvertIn | None = None
 ) -> Status[dict[str, Any]]:

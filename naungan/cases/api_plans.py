@@ -15,7 +15,7 @@ from naungan.accounts.models import User
 from naungan.orgs.models import Organisation
 
 from . import pdf, selectors, selectors_plans, services
-from .api import _user, domain_errors
+from .api import _user
 from .models import Case, InterventionPlan, MonitoringEntry, Notification
 from .services import notifications as notice_services
 from .services import plans as plan_services
@@ -221,7 +221,6 @@ def cases_plans(request: HttpRequest, case_id: UUID) -> dict[str, Any]:
     "organisation, due date). Replaces an open draft or starts a new version; a plan awaiting "
     "a decision → 409. The case's caseworkers and supervisors of its area.",
 )
-@domain_errors
 def cases_plan_draft(request: HttpRequest, case_id: UUID, payload: PlanIn) -> Status[Any]:
     user = _user(request)
     case = selectors.case_get_for_write(user=user, case_id=case_id)
@@ -241,7 +240,6 @@ def cases_plan_draft(request: HttpRequest, case_id: UUID, payload: PlanIn) -> St
     summary="Submit a draft plan for approval",
     description="A plan that is not a draft → 409.",
 )
-@domain_errors
 def cases_plan_submit(request: HttpRequest, case_id: UUID, plan_id: UUID) -> dict[str, Any]:
     user = _user(request)
     case = selectors.case_get_for_write(user=user, case_id=case_id)
@@ -258,7 +256,6 @@ def cases_plan_submit(request: HttpRequest, case_id: UUID, plan_id: UUID) -> dic
     "409; another role → 403). Rejection needs `reason` (422). Approval creates a `follow_up` "
     "task for each dated action and supersedes the previous approved version.",
 )
-@domain_errors
 def cases_plan_decide(
     request: HttpRequest, case_id: UUID, plan_id: UUID, payload: PlanDecisionIn
 ) -> dict[str, Any]:
@@ -293,7 +290,6 @@ def cases_monitoring(request: HttpRequest, case_id: UUID) -> dict[str, Any]:
     description="Review of rights, tasks, referral feedback and risk. Completes the open "
     "`review` task and creates the next one due at `next_review_on` (default 30 days later).",
 )
-@domain_errors
 def cases_monitoring_add(request: HttpRequest, case_id: UUID, payload: MonitoringIn) -> Status[Any]:
     user = _user(request)
     case = selectors.case_get_for_write(user=user, case_id=case_id)
@@ -351,7 +347,6 @@ def notifications_list(request: HttpRequest) -> dict[str, Any]:
     summary="Mark a notice read",
     description="Only the notice's user; anyone else → 404.",
 )
-@domain_errors
 def notifications_read(request: HttpRequest, notification_id: int) -> dict[str, Any]:
     user = _user(request)
     notice = selectors_plans.notification_get(user=user, notification_id=notification_id)

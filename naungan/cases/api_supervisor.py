@@ -4,8 +4,6 @@ lookups from the selectors, writes through the services, 404 outside scope."""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -14,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
-from ninja.errors import HttpError
 
 from naungan.accounts.models import Role, User
 from naungan.core.audit import audit_record
@@ -22,24 +19,10 @@ from naungan.core.models import AuditAction
 from naungan.orgs.models import Organisation
 
 from . import selectors, selectors_supervisor
-from .exceptions import CaseError
 from .models import CaseTransfer, SavedFilter
 from .services import bulk, transfers
 
 router = Router(tags=["cases"])
-
-
-def _errors[F: Callable[..., Any]](fn: F) -> F:
-    # Kept local, not imported from .api: ninja resolves the endpoint's string annotations in
-    # the wrapper's module globals, so the wrapper must live where the schemas do.
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except CaseError as exc:
-            raise HttpError(exc.status, exc.message) from exc
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _user(request: HttpRequest) -> User:
@@ -162,7 +145,6 @@ def transfer_out(t: CaseTransfer) -> dict[str, Any]:
     description="Supervisor of the case's area: ask another UPTD PPA (`to_organisation` slug) "
     "to take the case over, with a `reason`. One open request per case (409 otherwise).",
 )
-@_errors
 def transfers_create(
     request: HttpRequest, case_id: UUID, payload: TransferIn
 ) -> Status[dict[str, Any]]:
@@ -230,7 +212,6 @@ def _decided(user: User, transfer_id: UUID) -> dict[str, Any]:
     description="Receiving unit's supervisor: the case's organisation and area move to the "
     "receiver; the sender's assignees lose access.",
 )
-@_errors
 def transfers_accept(request: HttpRequest, transfer_id: UUID) -> dict[str, Any]:
     user = _user(request)
     transfer = selectors_supervisor.transfer_get(user=user, transfer_id=transfer_id)
@@ -244,7 +225,6 @@ def transfers_accept(request: HttpRequest, transfer_id: UUID) -> dict[str, Any]:
     summary="Decline a transfer",
     description="Receiving unit's supervisor, with a `reason`.",
 )
-@_errors
 def transfers_decline(
     request: HttpRequest, transfer_id: UUID, payload: TransferDeclineIn
 ) -> dict[str, Any]:
@@ -260,7 +240,6 @@ def transfers_decline(
     summary="Withdraw a transfer request",
     description="A supervisor of the sending area withdraws an open request.",
 )
-@_errors
 def transfers_cancel(request: HttpRequest, transfer_id: UUID) -> dict[str, Any]:
     user = _user(request)
     transfer = selectors_supervisor.transfer_get(user=user, transfer_id=transfer_id)
@@ -275,7 +254,6 @@ def transfers_cancel(request: HttpRequest, transfer_id: UUID) -> dict[str, Any]:
     description="Supervisor: name `username` (a caseworker of their unit) lead of every case in "
     "`cases` (≤ 200). All or nothing; a case outside scope fails the batch (422).",
 )
-@_errors
 def cases_bulk_assign(request: HttpRequest, payload: BulkAssignIn) -> dict[str, Any]:
     user = _supervisor(request)
     assignee = User.objects.filter(username=payload.username).select_related("area").first()
@@ -331,7 +309,6 @@ def saved_filters_list(request: HttpRequest) -> dict[str, Any]:
     "and `overdue` are kept (search text may be personal data and is never stored). The same "
     "`name` replaces the earlier filter.",
 )
-@_errors
 def saved_filters_create(request: HttpRequest, payload: SavedFilterIn) -> Status[dict[str, Any]]:
     saved = bulk.saved_filter_save(actor=_user(request), name=payload.name, query=payload.query)
     return Status(201, _filter_out(saved))
