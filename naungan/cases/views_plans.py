@@ -27,18 +27,9 @@ from .forms_plans import MonitoringForm, PlanActionFormSet, PlanDecideForm, Plan
 from .models import Case, InterventionPlan, PlanStatus
 from .services import notifications as notice_services
 from .services import plans as plan_services
+from .views import _error_text, _user
 
 PAGE_SIZE = 25
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
-def _error_text(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        return " ".join(exc.messages)
-    return str(getattr(exc, "message", exc))
 
 
 def plan_context(*, user: User, case: Case) -> dict[str, Any]:

@@ -36,12 +36,9 @@ from .forms_supervisor import (
 )
 from .models import TransferStatus
 from .services import bulk, documents, exports, transfers
+from .views import _error_text, _user
 
 BULK_PAGE = 200
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
 
 
 def _supervisor(request: HttpRequest) -> User:
@@ -49,12 +46,6 @@ def _supervisor(request: HttpRequest) -> User:
     if user.role != Role.SUPERVISOR:
         raise Http404
     return user
-
-
-def _error_text(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        return " ".join(exc.messages)
-    return str(getattr(exc, "message", exc))
 
 
 def _filters(query: QueryDict) -> tuple[CaseFilterForm, dict[str, Any]]:

@@ -135,3 +135,12 @@ def keyed_hash(value: str, *, purpose: str) -> str:
     """HMAC-SHA256 of ``value`` under a sub-key for ``purpose`` (hex). Purposes never mix."""
     key = _purpose_key(settings.HMAC_KEY, purpose)
     return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()
+
+
+def decrypt_bytes_verified(blob: bytes | memoryview, *, context: bytes, sha256: str) -> bytes:
+    """``decrypt_bytes`` plus a check against the SHA-256 recorded when the file was stored
+    (attachments, case documents): a mismatch means the row was tampered with or mixed up."""
+    data = decrypt_bytes(bytes(blob), context=context)
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise DecryptionError("file does not match its recorded hash")
+    return data

@@ -273,9 +273,9 @@ def attachment_read(
     """Decrypt an attachment for a download and record an ``export`` audit event (the file
     leaves the system). The caller has already fetched it through the scoped selector
     ``selectors.report_attachment_get``."""
-    data = crypto.decrypt_bytes(bytes(attachment.blob), context=str(attachment.public_id).encode())
-    if hashlib.sha256(data).hexdigest() != attachment.sha256:
-        raise crypto.DecryptionError("attachment does not match its recorded hash")
+    data = crypto.decrypt_bytes_verified(
+        attachment.blob, context=str(attachment.public_id).encode(), sha256=attachment.sha256
+    )
     audit_record(
         actor=actor,
         action=AuditAction.EXPORT,

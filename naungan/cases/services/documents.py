@@ -7,7 +7,6 @@ uploader's file name (it may name the victim) is kept only encrypted. Downloads 
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -72,9 +71,9 @@ def document_download_name(doc: CaseDocument) -> str:
 def document_read(*, actor: User, doc: CaseDocument, request: HttpRequest | None = None) -> bytes:
     """Decrypt a document for download and record an ``export`` audit event. The caller has
     fetched ``doc`` through ``selectors_supervisor.case_document_get`` (404 outside scope)."""
-    data = crypto.decrypt_bytes(bytes(doc.blob), context=str(doc.public_id).encode())
-    if hashlib.sha256(data).hexdigest() != doc.sha256:
-        raise crypto.DecryptionError("document does not match its recorded hash")
+    data = crypto.decrypt_bytes_verified(
+        doc.blob, context=str(doc.public_id).encode(), sha256=doc.sha256
+    )
     audit_record(
         actor=actor,
         action=AuditAction.EXPORT,

@@ -154,3 +154,15 @@ def test_old_key_still_decrypts_bytes_after_rotation(settings):
     settings.FIELD_KEYS = [new_key()]
     with pytest.raises(crypto.DecryptionError):
         crypto.decrypt_bytes(blob, context=b"x")
+
+
+def test_verified_decryption_rejects_bytes_that_do_not_match_the_recorded_hash():
+    import hashlib
+
+    blob = crypto.encrypt_bytes(b"isi berkas", context=b"f1")
+    good = hashlib.sha256(b"isi berkas").hexdigest()
+    assert crypto.decrypt_bytes_verified(memoryview(blob), context=b"f1", sha256=good) == (
+        b"isi berkas"
+    )
+    with pytest.raises(crypto.DecryptionError):
+        crypto.decrypt_bytes_verified(blob, context=b"f1", sha256="0" * 64)
