@@ -213,3 +213,19 @@ class ReasonForm(forms.Form):
 class NoteForm(forms.Form):
     kind = forms.ChoiceField(label=_("Jenis catatan"), choices=NoteKind.choices)
     body = forms.CharField(label=_("Isi"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class CaseMessageForm(forms.Form):
+    """An answer to the reporter; the length rule is the thread's (``report_message_text``)."""
+
+    body = forms.CharField(
+        label=_("Balasan kepada pelapor"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Pelapor melihat balasan dari “Petugas”, tanpa nama Anda."),
+    )
+    back = forms.ChoiceField(
+        choices=[("case", "case"), ("report", "report")],
+        required=False,
+        initial="case",
+        widget=forms.HiddenInput,
+    )
