@@ -229,3 +229,8 @@ class CaseMessageForm(forms.Form):
         initial="case",
         widget=forms.HiddenInput,
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # The case page also has the note form's ``body``: ids must stay unique.
+        kwargs.setdefault("auto_id", "reply_%s")
+        super().__init__(*args, **kwargs)

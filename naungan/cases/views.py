@@ -225,8 +225,9 @@ def case_message(request: HttpRequest, case_id: UUID) -> HttpResponse:
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("Balasan terkirim; pelapor melihatnya dari Petugas."))
-            if form.cleaned_data["back"] == "report" and case.source_report_id:
-                return redirect("reports:detail", report_id=case.source_report.public_id)
+            report = case.source_report
+            if form.cleaned_data["back"] == "report" and report is not None:
+                return redirect("reports:detail", report_id=report.public_id)
             return redirect(f"{resolve_url('cases:detail', case_id=case.public_id)}#thread")
     detail = selectors.case_detail(user=user, case_id=case.public_id)
     return _render_detail(request, user, detail, status=422, message_form=form)

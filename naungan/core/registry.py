@@ -39,13 +39,13 @@ def report_sections() -> list[Callable[[HttpRequest, Any], dict[str, Any] | None
 # Called inside the transaction that stores a reporter's new message, ``fn(message=...)``, so
 # that later apps (cases) notify the staff now handling the report. An explicit list called by
 # the one service that writes the message, not a model signal.
-_REPORTER_MESSAGE_LISTENERS: list[Callable[..., None]] = []
+_REPORTER_MESSAGE_LISTENERS: list[Callable[..., Any]] = []
 
 
-def register_reporter_message_listener(fn: Callable[..., None]) -> Callable[..., None]:
+def register_reporter_message_listener(fn: Callable[..., Any]) -> Callable[..., Any]:
     _REPORTER_MESSAGE_LISTENERS.append(fn)
     return fn
 
 
-def reporter_message_listeners() -> list[Callable[..., None]]:
+def reporter_message_listeners() -> list[Callable[..., Any]]:
     return list(_REPORTER_MESSAGE_LISTENERS)

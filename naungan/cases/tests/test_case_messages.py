@@ -18,7 +18,7 @@ from naungan.cases.models import Case, Notification
 from naungan.core.models import AuditEvent
 from naungan.reports.models import ReportMessage
 
-from .factories import assign, make_case
+from .factories import assign
 
 LOCMEM = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
@@ -112,9 +112,7 @@ def test_caseworker_answers_and_the_reporter_sees_it_from_staff(personas, report
 
 def test_the_reporters_status_page_shows_the_answer_from_petugas(personas, reporter, converted):
     _answer(personas["supervisor_bpp"], converted, "Petugas kami menghubungi Anda lewat pesan.")
-    page = Client().post(
-        "/lapor/status/", {"tracking_code": reporter.code, "pin": reporter.pin}
-    )
+    page = Client().post("/lapor/status/", {"tracking_code": reporter.code, "pin": reporter.pin})
     html = page.content.decode()
     assert "Petugas kami menghubungi Anda lewat pesan." in html
     assert "supervisor_bpp" not in html
