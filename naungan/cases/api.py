@@ -16,6 +16,7 @@ from ninja import Query, Router, Schema, Status
 
 from naungan.accounts.models import Role, User
 from naungan.areas.models import Area
+from naungan.reports.models import ReportMessage
 
 from . import selectors, services
 from .models import Case, CaseParty, Incident, PartyRole, Person, Task
@@ -23,6 +24,8 @@ from .schemas import (
     AssignIn,
     CaseIn,
     CaseListOut,
+    CaseMessageCreatedOut,
+    CaseMessageIn,
     CaseOut,
     ClosureIn,
     ClosureOut,
@@ -103,8 +106,22 @@ def incident_out(i: Incident) -> dict[str, Any]:
     }
 
 
-def case_out(case: Case) -> dict[str, Any]:
+def message_out(m: ReportMessage) -> dict[str, Any]:
+    return {
+        "from": m.sender,
+        "body": m.body,
+        "sent_at": m.sent_at,
+        "author": m.author.get_username() if m.author else None,
+        "read": m.read,
+    }
+
+
+def case_out(case: Case, messages: list[ReportMessage] | None = None) -> dict[str, Any]:
+    """The case as the API shows it; ``messages`` as already read for the caller, else the
+    thread as stored."""
     parties = list(case.parties.all())
+    if messages is None:
+        messages = list(selectors.case_thread(case=case))
     return case_item(case) | {
         "organisation": case.organisation.slug,
         "description": case.description,
@@ -114,6 +131,7 @@ def case_out(case: Case) -> dict[str, Any]:
         "victims": [_party(p) for p in parties if p.role == PartyRole.VICTIM],
         "perpetrators": [_party(p) for p in parties if p.role == PartyRole.PERPETRATOR],
         "incidents": [incident_out(i) for i in case.incidents.all()],
+        "messages": [message_out(m) for m in messages],
     }
 
 
@@ -207,6 +225,7 @@ def cases_list(request: HttpRequest, filters: Query[CaseFilters]) -> dict[str, A
 @router.post(
     "/cases",
     response={201: CaseOut},
+    by_alias=True,
     summary="Create a case",
     description="Walk-in, hotline or referral in; intake and supervisors of the area. A case "
     "with violence type `sexual` gets a `police_report` task due 72 h after `received_at`.",
@@ -271,9 +290,13 @@ def cases_matches(
 @router.get(
     "/cases/{case_id}",
     response=CaseOut,
+    by_alias=True,
     summary="One case",
-    description="With `victims` and `perpetrators` (`id` is the person id used by incidents) "
-    "and incidents. Outside scope → 404.",
+    description="With `victims` and `perpetrators` (`id` is the person id used by incidents), "
+    "incidents and `messages`, the reporter's thread of the report the case came from "
+    "(`[{from, body, sent_at, author, read}]`, empty for a case opened directly; `read` is "
+    "as before this call). Reading it marks the reporter's messages read when the caller "
+    "writes on the case. Outside scope → 404. Audited.",
 )
 def cases_get(request: HttpRequest, case_id: UUID) -> dict[str, Any]:
     user = _user(request)
@@ -281,12 +304,33 @@ def cases_get(request: HttpRequest, case_id: UUID) -> dict[str, Any]:
     services.case_read_audit(
         actor=user, case=case, categories="identity,contact,narrative", request=request
     )
-    return case_out(case)
+    thread = services.case_thread_read(actor=user, case=case, request=request)
+    return case_out(case, messages=thread)
+
+
+@router.post(
+    "/cases/{case_id}/messages",
+    response={201: CaseMessageCreatedOut},
+    by_alias=True,
+    summary="Answer the reporter",
+    description="The case's writers (its caseworkers, the supervisors of its area; anyone "
+    "else → 404 as for a missing case) write to the reporter of the report the case came "
+    "from; she sees it on `/lapor/status/` from “Petugas”, never the author's name. A case "
+    "opened directly has no reporter thread → 409. Empty or too long `body` → 422.",
+)
+def cases_message(
+    request: HttpRequest, case_id: UUID, payload: CaseMessageIn
+) -> Status[dict[str, Any]]:
+    user = _user(request)
+    case = selectors.case_get_for_write(user=user, case_id=case_id)
+    message = services.case_message_reply(actor=user, case=case, body=payload.body, request=request)
+    return Status(201, {"from": message.sender, "body": message.body, "sent_at": message.sent_at})
 
 
 @router.post(
     "/cases/{case_id}/assign",
     response=CaseOut,
+    by_alias=True,
     summary="Assign a caseworker",
     description="Supervisor of the case's area: `lead: true` names the lead (replacing the "
     "previous one), `lead: false` adds a co-worker, `remove: true` removes the user.",
@@ -307,6 +351,7 @@ def cases_assign(request: HttpRequest, case_id: UUID, payload: AssignIn) -> dict
 @router.post(
     "/cases/{case_id}/transition",
     response=CaseOut,
+    by_alias=True,
     summary="Change the case status",
     description="Allowed: open→assessment (needs a lead), assessment→intervention, "
     "intervention→monitoring, monitoring→intervention. Anything else → 409. Closing uses "
@@ -371,6 +416,7 @@ def cases_closure_decide(
 @router.post(
     "/cases/{case_id}/reopen",
     response=CaseOut,
+    by_alias=True,
     summary="Reopen a closed case",
     description="With a reason; the case returns to `assessment`.",
 )

@@ -10,7 +10,11 @@ class CasesConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from naungan.core.registry import register_home_section
+        from naungan.core.registry import (
+            register_home_section,
+            register_report_section,
+            register_reporter_message_listener,
+        )
         from naungan.demo.seed import register_seed_step
 
         from . import models, seed, views
@@ -20,6 +24,11 @@ class CasesConfig(AppConfig):
 
         register_home_section(views_supervisor.transfers_home_section)
         register_seed_step(seed.seed_cases)
+        from .services.messages import reporter_message_notify
+
+        # The reporter's thread follows her report into its case.
+        register_reporter_message_listener(reporter_message_notify)
+        register_report_section(views.report_case_section)
         # Field diffs of writes; encrypted fields are masked entirely.
         auditlog.register(
             models.Case, mask_fields=["description"], m2m_fields={"co_workers", "restricted_to"}

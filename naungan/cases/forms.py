@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from naungan.accounts.models import Role, User
+from naungan.core.widgets import DateInput, DateTimeInput
 
 from .classification import QUESTION_KEYS
 from .models import (
@@ -76,7 +77,7 @@ class PersonFieldsMixin(forms.Form):
     victim_birth_date = forms.DateField(
         label=_("Tanggal lahir"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
 
 
@@ -87,7 +88,7 @@ class CaseCreateForm(PersonFieldsMixin):
         label=_("Diterima pada"),
         required=False,
         help_text=_("Kosongkan untuk sekarang. Semua tenggat hukum dihitung dari waktu ini."),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=DateTimeInput(),
     )
     violence_types = forms.MultipleChoiceField(
         label=_("Jenis kekerasan"),
@@ -114,9 +115,7 @@ class CaseCreateForm(PersonFieldsMixin):
 
 class IncidentForm(forms.Form):
     survivor = forms.ChoiceField(label=_("Penyintas"))
-    occurred_on = forms.DateField(
-        label=_("Tanggal kejadian"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    occurred_on = forms.DateField(label=_("Tanggal kejadian"), required=False, widget=DateInput())
     occurred_on_approximate = forms.BooleanField(label=_("Tanggal perkiraan"), required=False)
     survivor_age = forms.IntegerField(
         label=_("Usia penyintas saat kejadian"), min_value=0, max_value=130, required=False
@@ -214,3 +213,24 @@ class ReasonForm(forms.Form):
 class NoteForm(forms.Form):
     kind = forms.ChoiceField(label=_("Jenis catatan"), choices=NoteKind.choices)
     body = forms.CharField(label=_("Isi"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class CaseMessageForm(forms.Form):
+    """An answer to the reporter; the length rule is the thread's (``report_message_text``)."""
+
+    body = forms.CharField(
+        label=_("Balasan kepada pelapor"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Pelapor melihat balasan dari “Petugas”, tanpa nama Anda."),
+    )
+    back = forms.ChoiceField(
+        choices=[("case", "case"), ("report", "report")],
+        required=False,
+        initial="case",
+        widget=forms.HiddenInput,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # The case page also has the note form's ``body``: ids must stay unique.
+        kwargs.setdefault("auto_id", "reply_%s")
+        super().__init__(*args, **kwargs)

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from naungan.accounts.models import User
+from naungan.core.widgets import DateInput
 from naungan.orgs.models import Organisation
 
 from .models import Case
@@ -37,9 +38,7 @@ class PlanActionForm(forms.Form):
         queryset=Organisation.objects.order_by("name"),
         required=False,
     )
-    due_on = forms.DateField(
-        label=_("Tenggat"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    due_on = forms.DateField(label=_("Tenggat"), required=False, widget=DateInput())
 
     def __init__(self, *args: Any, case: Case, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -74,9 +73,7 @@ class PlanDecideForm(forms.Form):
 
 
 class MonitoringForm(forms.Form):
-    reviewed_on = forms.DateField(
-        label=_("Tanggal tinjauan"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    reviewed_on = forms.DateField(label=_("Tanggal tinjauan"), widget=DateInput())
     summary = forms.CharField(
         label=_("Ringkasan"), widget=forms.Textarea(attrs={"rows": 3}), max_length=20000
     )
@@ -86,5 +83,5 @@ class MonitoringForm(forms.Form):
         label=_("Tinjauan berikutnya"),
         required=False,
         help_text=_("Kosongkan untuk 30 hari setelah tinjauan."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )

@@ -140,6 +140,24 @@ class IncidentOut(Schema):
     reported_elsewhere: bool
 
 
+class CaseMessageOut(Schema):
+    from_: Literal["reporter", "staff"] = Field(alias="from")
+    body: str
+    sent_at: datetime
+    author: str | None = Field(None, description="Staff only; the reporter sees “Petugas”")
+    read: bool = Field(description="A reporter message read by the case's staff")
+
+
+class CaseMessageIn(Schema):
+    body: str = Field(description="1 to the thread's maximum length; sent to the reporter")
+
+
+class CaseMessageCreatedOut(Schema):
+    from_: Literal["staff"] = Field(alias="from")
+    body: str
+    sent_at: datetime
+
+
 class CaseOut(CaseItemOut):
     organisation: str
     description: str
@@ -149,6 +167,10 @@ class CaseOut(CaseItemOut):
     victims: list[VictimOut]
     perpetrators: list[PerpetratorOut]
     incidents: list[IncidentOut]
+    messages: list[CaseMessageOut] = Field(
+        description="The reporter's thread of the report the case came from; empty for a case "
+        "opened directly"
+    )
 
 
 class AssignIn(Schema):

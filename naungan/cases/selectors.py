@@ -18,6 +18,7 @@ from naungan.accounts.models import Role, User
 from naungan.core.fields import blind_index
 from naungan.core.normalize import is_valid_nik, normalize_phone
 from naungan.core.selectors import area_scope_q
+from naungan.reports.models import ReportMessage
 
 from .models import (
     Case,
@@ -213,6 +214,19 @@ def case_parties(case: Case, role: str) -> list[CaseParty]:
 
 def case_tasks(*, case: Case) -> QuerySet[Task]:
     return case.tasks.select_related("owner").order_by("due_at", "id")
+
+
+def case_thread(*, case: Case) -> QuerySet[ReportMessage]:
+    """The reporter's thread of the report the case came from (DESIGN §3 MessageThread),
+    oldest first; none for a case opened directly. The caller already looked the case up
+    through ``case_get``/``case_detail`` (the case's scope is the thread's)."""
+    if case.source_report_id is None:
+        return ReportMessage.objects.none()
+    return (
+        ReportMessage.objects.filter(report_id=case.source_report_id)
+        .select_related("author")
+        .order_by("sent_at", "id")
+    )
 
 
 def case_pending_closure(*, case: Case) -> ClosureRequest | None:

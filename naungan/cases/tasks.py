@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.tasks import task
 
+from .services.messages import reporter_message_notices_email
 from .services.notifications import overdue_notices_create, overdue_notices_email
 
 
@@ -16,3 +17,10 @@ def notify_overdue_tasks() -> dict[str, int]:
     # Every unsent notice of a still-open task, so a send that failed last run is retried.
     emailed = overdue_notices_email()
     return {"created": len(created), "emailed": emailed}
+
+
+@task()
+def email_reporter_message_notices(notification_ids: list[int]) -> int:
+    """E-mail the notices of a reporter's new message on a case (enqueued after the message
+    is stored). Idempotent: a notice already e-mailed is not sent again."""
+    return reporter_message_notices_email(ids=notification_ids)

@@ -18,6 +18,7 @@ urlpatterns = [
     path("kasus/<uuid:case_id>/tutup/putuskan/", views.closure_decide, name="closure_decide"),
     path("kasus/<uuid:case_id>/buka-kembali/", views.case_reopen, name="reopen"),
     path("kasus/<uuid:case_id>/catatan/", views.note_add, name="note_add"),
+    path("kasus/<uuid:case_id>/pesan/", views.case_message, name="message"),
     path(
         "kasus/<uuid:case_id>/tugas/<uuid:task_id>/selesai/",
         views.task_action,

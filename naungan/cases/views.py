@@ -13,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -27,6 +27,7 @@ from .forms import (
     AssignForm,
     CaseCreateForm,
     CaseFilterForm,
+    CaseMessageForm,
     ClosureForm,
     DecideForm,
     IncidentForm,
@@ -159,9 +160,18 @@ def _create_from_form(request: HttpRequest, user: User, form: CaseCreateForm) ->
 def case_detail(request: HttpRequest, case_id: UUID) -> HttpResponse:
     user = _user(request)
     case = selectors.case_detail(user=user, case_id=case_id)
+    return _render_detail(request, user, case)
+
+
+def _render_detail(
+    request: HttpRequest, user: User, case: Case, *, status: int = 200, **forms: Any
+) -> HttpResponse:
+    """The case page (audited read of the case and of the reporter's thread); ``forms``
+    replace the blank ones, so that input is kept when a form comes back with errors."""
     services.case_read_audit(
         actor=user, case=case, categories="identity,contact,narrative", request=request
     )
+    thread = services.case_thread_read(actor=user, case=case, request=request)
     can_write = selectors.cases_writable_by(user).filter(pk=case.pk).exists()
     is_supervisor = can_write and user.role == Role.SUPERVISOR
     parties = list(case.parties.all())
@@ -175,6 +185,8 @@ def case_detail(request: HttpRequest, case_id: UUID) -> HttpResponse:
         "incidents": list(case.incidents.all()),
         "tasks": list(case.tasks.all()),
         "timeline": selectors.case_timeline(case=case),
+        "thread": thread,
+        "thread_unread": sum(1 for m in thread if getattr(m, "unread", False)),
         "can_write": can_write,
         "is_supervisor": is_supervisor,
         "next_statuses": [
@@ -187,9 +199,59 @@ def case_detail(request: HttpRequest, case_id: UUID) -> HttpResponse:
         "decide_form": DecideForm(),
         "reason_form": ReasonForm(),
         "note_form": NoteForm(),
+        "message_form": CaseMessageForm(),
         "now": timezone.now(),
     }
-    return render(request, "cases/detail.html", context)
+    context |= forms
+    return render(request, "cases/detail.html", context, status=status)
+
+
+@login_required
+@require_POST
+def case_message(request: HttpRequest, case_id: UUID) -> HttpResponse:
+    """Answer the reporter from the case page (or from the report page, ``back=report``). An
+    error shows the page again with the text kept."""
+    user = _user(request)
+    case = selectors.case_get_for_write(user=user, case_id=case_id)
+    form = CaseMessageForm(request.POST)
+    if form.is_valid():
+        try:
+            services.case_message_reply(
+                actor=user, case=case, body=form.cleaned_data["body"], request=request
+            )
+        except ValidationError as exc:
+            form.add_error("body", exc.message_dict.get("body", exc.messages))
+        except CaseError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Balasan terkirim; pelapor melihatnya dari Petugas."))
+            report = case.source_report
+            if form.cleaned_data["back"] == "report" and report is not None:
+                return redirect("reports:detail", report_id=report.public_id)
+            return redirect(f"{resolve_url('cases:detail', case_id=case.public_id)}#thread")
+    detail = selectors.case_detail(user=user, case_id=case.public_id)
+    return _render_detail(request, user, detail, status=422, message_form=form)
+
+
+def report_case_section(request: HttpRequest, report: Any) -> dict[str, Any] | None:
+    """On a converted report's page: the case it became (a link for those who see it) and
+    the reply form for the case's writers, who now answer the reporter."""
+    user = request.user
+    if not getattr(user, "is_authenticated", False):
+        return None
+    cases = list(Case.objects.filter(source_report_id=report.pk).values_list("pk", flat=True))
+    if not cases:
+        return None
+    case = selectors.cases_visible_to(user).filter(pk__in=cases).order_by("pk").first()  # type: ignore[arg-type]
+    can_write = (
+        case is not None and selectors.cases_writable_by(user).filter(pk=case.pk).exists()  # type: ignore[arg-type]
+    )
+    return {
+        "template": "cases/partials/report_case_section.html",
+        "case": case,
+        "can_write": can_write,
+        "message_form": CaseMessageForm(initial={"back": "report"}),
+    }
 
 
 @login_required

@@ -96,19 +96,33 @@ def plan_page(request: HttpRequest, case_id: UUID) -> HttpResponse:
             else:
                 messages.success(request, _("Draf rencana disimpan."))
                 return redirect("cases:plans", case_id=case.public_id)
-    else:
-        source = draft or context["current_plan"]
+        return _render_plans(request, user, case, context, form=form, formset=formset)
+    return _render_plans(request, user, case, context)
+
+
+def _render_plans(
+    request: HttpRequest,
+    user: User,
+    case: Case,
+    context: dict[str, Any] | None = None,
+    *,
+    status: int = 200,
+    **forms: Any,
+) -> HttpResponse:
+    """The plan page; ``forms`` replace the blank ones so that input survives an error."""
+    context = context if context is not None else plan_context(user=user, case=case)
+    if "form" not in forms:
+        source = context["draft"] or context["current_plan"]
         initial = {"goals": source.goals, "made_with": source.made_with} if source else None
-        form = PlanForm(initial=initial)
-        formset = _action_formset(case, source)
+        forms["form"] = PlanForm(initial=initial)
+        forms["formset"] = _action_formset(case, source)
     context |= {
-        "form": form,
-        "formset": formset,
         "decide_form": PlanDecideForm(),
         "monitoring_form": MonitoringForm(initial={"reviewed_on": timezone.localdate()}),
         "zone": case.area.timezone,
+        **forms,
     }
-    return render(request, "cases/plans.html", context)
+    return render(request, "cases/plans.html", context, status=status)
 
 
 def _plan_action(
@@ -153,25 +167,28 @@ def monitoring_add(request: HttpRequest, case_id: UUID) -> HttpResponse:
     user = _user(request)
     case = selectors.case_get_for_write(user=user, case_id=case_id)
     form = MonitoringForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
-        return redirect("cases:plans", case_id=case.public_id)
-    data = form.cleaned_data
-    try:
-        plan_services.monitoring_record(
-            actor=user,
-            case=case,
-            reviewed_on=data["reviewed_on"],
-            summary=data["summary"],
-            rights_reviewed=data["rights_reviewed"],
-            risk_changed=data["risk_changed"],
-            next_review_on=data["next_review_on"],
-        )
-    except (ValidationError, CaseError) as exc:
-        messages.error(request, _error_text(exc))
-    else:
-        messages.success(request, _("Catatan pemantauan disimpan."))
-    return redirect("cases:plans", case_id=case.public_id)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            plan_services.monitoring_record(
+                actor=user,
+                case=case,
+                reviewed_on=data["reviewed_on"],
+                summary=data["summary"],
+                rights_reviewed=data["rights_reviewed"],
+                risk_changed=data["risk_changed"],
+                next_review_on=data["next_review_on"],
+            )
+        except ValidationError as exc:
+            for field, errors in getattr(exc, "message_dict", {"__all__": exc.messages}).items():
+                form.add_error(field if field in form.fields else None, errors)
+        except CaseError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Catatan pemantauan disimpan."))
+            return redirect("cases:plans", case_id=case.public_id)
+    # Shown again with what was typed, errors next to the fields (nothing is lost).
+    return _render_plans(request, user, case, status=422, monitoring_form=form)
 
 
 @login_required

@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from naungan.areas.models import Area, AreaLevel
+from naungan.core.widgets import DateInput, DateTimeInput
 
 from . import conf
 from .attachments import ACCEPT
@@ -123,7 +124,7 @@ class PublicReportForm(forms.Form):
     incident_date = forms.DateField(
         label=_("Tanggal kejadian (jika tahu)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date", **SENSITIVE}),
+        widget=DateInput(attrs=SENSITIVE),
     )
     kecamatan = forms.ChoiceField(label=_("Kecamatan"), required=False)
     kelurahan = forms.ChoiceField(label=_("Kelurahan"), required=False)
@@ -214,7 +215,7 @@ class StaffReportForm(PublicReportForm):
     received_at = forms.DateTimeField(
         label=_("Diterima pada"),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=DateTimeInput(),
         help_text=_("Kosongkan bila baru saja diterima."),
     )
     victim_name = forms.CharField(label=_("Nama korban"), required=False, max_length=200)

@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
+from naungan.core.registry import report_sections
+
 from . import attachments, conf, ratelimit, selectors, services
 from .forms import (
     CurhatForm,
@@ -289,6 +291,8 @@ def report_detail(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
         "thread": list(selectors.report_messages(report)),
         "attachments": list(selectors.report_attachments(report)),
         "can_act": getattr(request.user, "role", "") in services.STAFF_ROLES,
+        # E.g. the case this report became, with the reply form for the case's staff.
+        "sections": [s for fn in report_sections() if (s := fn(request, report)) is not None],
         **forms,
     }
     status = 422 if request.method == "POST" else 200

@@ -190,6 +190,7 @@ class NotificationKind(models.TextChoices):
     TRANSFER = "transfer", _("Pelimpahan")
     CLOSURE = "closure", _("Penutupan")
     PLAN = "plan", _("Rencana intervensi")
+    REPORTER_MESSAGE = "reporter_message", _("Pesan pelapor")
 
 
 class Notification(TimeStampedModel):

@@ -19,6 +19,7 @@ from .cases import (
     report_convert,
 )
 from .incidents import incident_reclassify, incident_record
+from .messages import NoReporterThread, case_message_reply, case_thread_read
 from .tasks import note_add, task_complete, task_waive
 from .workflow import case_reopen, case_transition, closure_decide, closure_request
 
@@ -27,12 +28,15 @@ __all__ = [
     "POLICE_REPORT_HOURS",
     "POLICE_REPORT_RULE",
     "TRANSITIONS",
+    "NoReporterThread",
     "PersonIn",
     "case_assign",
     "case_create",
     "case_list_audit",
+    "case_message_reply",
     "case_read_audit",
     "case_reopen",
+    "case_thread_read",
     "case_transition",
     "case_unassign",
     "closure_decide",

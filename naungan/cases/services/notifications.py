@@ -6,14 +6,14 @@ so it may leave the system by e-mail. Runs in the background queue (``cases.task
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -23,7 +23,7 @@ from naungan.core.audit import audit_record
 from naungan.core.models import AuditAction
 
 from ..exceptions import NotPermitted
-from ..models import CaseStatus, Notification, NotificationKind, Task, TaskKind, TaskStatus
+from ..models import Case, CaseStatus, Notification, NotificationKind, Task, TaskKind, TaskStatus
 
 logger = logging.getLogger(__name__)
 BATCH = 500
@@ -41,13 +41,17 @@ def _overdue_message(task: Task) -> str:
 
 
 def _recipients(task: Task, supervisors: Iterable[User]) -> list[User]:
-    """The owner (or the lead) and each supervisor whose area contains the case's area. A
-    restricted case only notifies supervisors named on it (DESIGN §11)."""
-    case = task.case
+    """The owner (or the lead) and each supervisor whose area contains the case's area."""
+    return notice_recipients(task.case, first=task.owner or task.case.lead, supervisors=supervisors)
+
+
+def notice_recipients(case: Case, *, first: User | None, supervisors: Iterable[User]) -> list[User]:
+    """``first`` (the task's owner or the case's lead) when active, then each supervisor whose
+    area contains the case's area, once each. A restricted case only notifies supervisors
+    named on it (DESIGN §11)."""
     out: list[User] = []
-    owner = task.owner or case.lead
-    if owner is not None and owner.is_active:
-        out.append(owner)
+    if first is not None and first.is_active:
+        out.append(first)
     named: set[int] | None = None
     if case.restricted:
         named = {u.pk for u in case.restricted_to.all()}
@@ -59,7 +63,7 @@ def _recipients(task: Task, supervisors: Iterable[User]) -> list[User]:
     return out
 
 
-def _supervisors_for(area_codes: set[str]) -> list[User]:
+def supervisors_for(area_codes: set[str]) -> list[User]:
     """Active supervisors whose area is one of the given areas or their ancestors. The final
     word is ``User.in_scope`` (``Area.contains``); this only narrows the candidates."""
     prefixes: set[str] = set()
@@ -99,7 +103,7 @@ def overdue_notices_create(*, now: datetime | None = None) -> list[int]:
 
 @transaction.atomic
 def _create_for_chunk(chunk: list[Task]) -> list[int]:
-    supervisors = _supervisors_for({t.case.area.code for t in chunk})
+    supervisors = supervisors_for({t.case.area.code for t in chunk})
     existing = set(
         Notification.objects.filter(task__in=chunk, kind=NotificationKind.TASK_OVERDUE).values_list(
             "task_id", "user_id"
@@ -149,10 +153,25 @@ def overdue_notices_email(*, ids: Iterable[int] | None = None) -> int:
     ``emailed_at``. Each notice is locked while it is sent so two workers never send it twice;
     a failed send stays unmarked and is retried by the next run. Returns how many went out."""
     qs = Notification.objects.filter(
-        kind=NotificationKind.TASK_OVERDUE, emailed_at__isnull=True, task__status=TaskStatus.OPEN
-    ).exclude(user__email="")
+        kind=NotificationKind.TASK_OVERDUE, task__status=TaskStatus.OPEN
+    )
     if ids is not None:
         qs = qs.filter(pk__in=list(ids))
+    return notices_email(
+        qs, lambda n: _("[Naungan] Tugas terlambat pada kasus %(n)s") % {"n": _number(n)}
+    )
+
+
+def _number(notice: Notification) -> str:
+    return notice.case.registration_number if notice.case else ""
+
+
+def notices_email(qs: QuerySet[Notification], subject: Callable[[Notification], str]) -> int:
+    """E-mail the notices of ``qs`` not yet sent, marking ``emailed_at``. Each notice is locked
+    while it is sent so two workers never send it twice; a failed send stays unmarked and is
+    retried by the next run. The text is the notice's, which never holds personal data.
+    Returns how many went out."""
+    qs = qs.filter(emailed_at__isnull=True).exclude(user__email="")
     sent = 0
     for pk in list(qs.values_list("pk", flat=True)):
         with transaction.atomic():
@@ -165,13 +184,11 @@ def overdue_notices_email(*, ids: Iterable[int] | None = None) -> int:
             if notice is None:
                 continue
             with override(settings.LANGUAGE_CODE):
-                subject = _("[Naungan] Tugas terlambat pada kasus %(n)s") % {
-                    "n": notice.case.registration_number if notice.case else ""
-                }
+                title = subject(notice)
             try:
-                EmailMessage(subject, notice.message, None, [notice.user.email]).send()
+                EmailMessage(title, notice.message, None, [notice.user.email]).send()
             except OSError:
-                logger.warning("overdue e-mail failed for notice %s", notice.pk)
+                logger.warning("notice e-mail failed for notice %s", notice.pk)
                 continue
             notice.emailed_at = timezone.now()
             notice.save(update_fields=["emailed_at", "updated_at"])

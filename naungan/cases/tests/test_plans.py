@@ -259,6 +259,19 @@ def test_monitoring_page_post(personas, bpp_case):
     assert r.status_code == 404
 
 
+def test_refused_monitoring_entry_comes_back_with_what_was_typed(personas, bpp_case):
+    future = (timezone.localdate() + timedelta(days=3)).isoformat()
+    r = personas["caseworker_bpp"].client.post(
+        f"/kasus/{bpp_case.public_id}/pemantauan/",
+        {"reviewed_on": future, "summary": "Kunjungan rumah kedua", "next_review_on": ""},
+    )
+    assert r.status_code == 422
+    html = r.content.decode()
+    assert f'value="{future}"' in html
+    assert "Kunjungan rumah kedua" in html
+    assert MonitoringEntry.objects.filter(case=bpp_case).count() == 0
+
+
 # --- API --------------------------------------------------------------------------------------
 
 

@@ -30,6 +30,7 @@ from .reporter import (
     public_status,
     report_for_reporter,
     report_message_from_reporter,
+    report_message_text,
     report_reporter_view,
 )
 from .routing import report_route
@@ -57,6 +58,7 @@ __all__ = [
     "report_mark_converted",
     "report_message_from_reporter",
     "report_message_from_staff",
+    "report_message_text",
     "report_replay",
     "report_reporter_view",
     "report_route",

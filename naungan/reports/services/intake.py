@@ -33,7 +33,7 @@ from ._base import (
     NotAllowed,
     TransitionNotAllowed,
 )
-from .reporter import _message_text
+from .reporter import report_message_text
 
 # --- The staff side ---------------------------------------------------------------------------
 
@@ -44,9 +44,11 @@ def _ensure_staff(actor: Any) -> None:
 
 
 def report_view(*, actor: Any, report: Report, request: HttpRequest | None = None) -> None:
-    """Record that staff opened a report (content read); reporter messages become read."""
+    """Record that staff opened a report (content read); reporter messages become read while
+    the report is open. Once it is a case, they stay unread for the case's staff, who answer
+    them from the case page."""
     with transaction.atomic():
-        if getattr(actor, "role", "") in STAFF_ROLES:
+        if getattr(actor, "role", "") in STAFF_ROLES and report.is_open:
             report.messages.filter(sender=MessageSender.REPORTER, read=False).update(read=True)
         audit_record(
             actor=actor, action=AuditAction.VIEW, obj=report, categories=CATEGORIES, request=request
@@ -59,7 +61,7 @@ def report_message_from_staff(
 ) -> ReportMessage:
     """Reply to the reporter. She sees "Petugas", never the author's name (recorded here)."""
     _ensure_staff(actor)
-    text = _message_text(body)
+    text = report_message_text(body)
     message = ReportMessage.objects.create(
         report=report, sender=MessageSender.STAFF, author=actor, body=text, sent_at=timezone.now()
     )

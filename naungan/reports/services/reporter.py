@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from naungan.core.audit import audit_record
 from naungan.core.models import AuditAction
+from naungan.core.registry import reporter_message_listeners
 
 from .. import conf
 from ..codes import pin_matches, tracking_code_normalize
@@ -66,7 +67,9 @@ def report_reporter_view(*, report: Report, request: HttpRequest | None = None) 
     return messages
 
 
-def _message_text(body: Any) -> str:
+def report_message_text(body: Any) -> str:
+    """The body of a thread message, stripped; empty or too long → ``ValidationError`` naming
+    ``body``. Shared by every writer of the thread (reporter, report staff, case staff)."""
     text = body.strip() if isinstance(body, str) else ""
     if not text:
         raise ValidationError({"body": _("Pesan tidak boleh kosong.")})
@@ -81,8 +84,9 @@ def _message_text(body: Any) -> str:
 def report_message_from_reporter(
     *, report: Report, body: Any, request: HttpRequest | None = None
 ) -> ReportMessage:
-    """The reporter writes to the UPTD PPA; the message shows as unread in the queue."""
-    text = _message_text(body)
+    """The reporter writes to the UPTD PPA; the message shows as unread in the queue and, once
+    the report is a case, on the case page, whose staff the registered listeners notify."""
+    text = report_message_text(body)
     now = timezone.now()
     message = ReportMessage.objects.create(
         report=report, sender=MessageSender.REPORTER, body=text, sent_at=now
@@ -96,4 +100,6 @@ def report_message_from_reporter(
         request=request,
         actor_label="reporter",
     )
+    for listener in reporter_message_listeners():
+        listener(message=message)
     return message
