@@ -321,6 +321,11 @@ REPORT_PUBLIC_REGION = env.str("NAUNGAN_REPORT_PUBLIC_REGION", default="64.71")
 REPORT_DEFAULT_ORG = env.str("NAUNGAN_REPORT_DEFAULT_ORG", default="")
 REPORT_SUBMIT_RATE = env.str("NAUNGAN_REPORT_SUBMIT_RATE", default="30/600")
 REPORT_PIN_RATE = env.str("NAUNGAN_REPORT_PIN_RATE", default="10/900")
+# Wrong PINs per tracking code from any clients; beyond it the code is locked for the window.
+REPORT_PIN_CODE_RATE = env.str("NAUNGAN_REPORT_PIN_CODE_RATE", default="10/3600")
+# Key prefix of the rate-limit counters (Redis or the database): several installations may
+# share one Redis.
+RATELIMIT_PREFIX = env.str("NAUNGAN_RATELIMIT_PREFIX", default="rl")
 REPORT_ATTACHMENT_MAX_BYTES = env.int(
     "NAUNGAN_REPORT_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024
 )

@@ -27,9 +27,11 @@ from .intake import (
 )
 from .reporter import (
     PUBLIC_STATUS,
+    ReporterAccess,
     public_status,
     report_for_reporter,
     report_message_from_reporter,
+    report_reporter_access,
     report_reporter_view,
 )
 from .routing import report_route
@@ -45,6 +47,7 @@ __all__ = [
     "NotAllowed",
     "ReportError",
     "ReportInput",
+    "ReporterAccess",
     "SubmissionInProgress",
     "SubmitResult",
     "TransitionNotAllowed",
@@ -58,6 +61,7 @@ __all__ = [
     "report_message_from_reporter",
     "report_message_from_staff",
     "report_replay",
+    "report_reporter_access",
     "report_reporter_view",
     "report_route",
     "report_submit",
