@@ -269,7 +269,15 @@ if REDIS_URL:
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Shared by every process of the installation (allauth's limits use it); the table is
+    # created by a migration. Rate limits of public reporting use their own atomic counters
+    # (naungan.reports.ratelimit: Redis with REDIS_URL, else core.RateCounter).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "naungan_cache",
+        }
+    }
 
 TASKS = {
     "default": {
