@@ -101,7 +101,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "naungan.core.middleware.AuditlogMiddleware",
     "naungan.accounts.middleware.RequireSecondFactorMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -201,6 +201,10 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# Browser-session cookies only: a one-year CSRF or language cookie would be a trace of a visit
+# to /lapor/ on a watched phone (CONTRACT §3).
+CSRF_COOKIE_AGE = None
+LANGUAGE_COOKIE_AGE = None
 
 # Security headers.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -289,6 +293,8 @@ NINJA_PAGINATION_MAX_LIMIT = 200
 NINJA_PAGINATION_PER_PAGE = 50
 
 AUDITLOG_MASK_CALLABLE = "naungan.core.audit.mask_value"
+# Staff actions keep the believed client address; naungan.core.middleware.AuditlogMiddleware
+# supplies it (never a raw X-Forwarded-For) and none for anonymous visitors.
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 
 # E-mail goes out only when an SMTP host is configured; otherwise it is printed (development).
