@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "crispy_forms",
     "crispy_bootstrap5",
+    "ninja",  # Swagger UI of /api/v1/docs from our static files, not a CDN
     "naungan.core",
     "naungan.areas",
     "naungan.orgs",
