@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "crispy_forms",
     "crispy_bootstrap5",
+    "ninja",  # Swagger UI of /api/v1/docs from our static files, not a CDN
     "naungan.core",
     "naungan.areas",
     "naungan.orgs",
@@ -101,7 +102,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "naungan.core.middleware.AuditlogMiddleware",
     "naungan.accounts.middleware.RequireSecondFactorMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -201,6 +202,10 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# Browser-session cookies only: a one-year CSRF or language cookie would be a trace of a visit
+# to /lapor/ on a watched phone (CONTRACT §3).
+CSRF_COOKIE_AGE = None
+LANGUAGE_COOKIE_AGE = None
 
 # Security headers.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -269,7 +274,15 @@ if REDIS_URL:
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Shared by every process of the installation (allauth's limits use it); the table is
+    # created by a migration. Rate limits of public reporting use their own atomic counters
+    # (naungan.reports.ratelimit: Redis with REDIS_URL, else core.RateCounter).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "naungan_cache",
+        }
+    }
 
 TASKS = {
     "default": {
@@ -281,6 +294,8 @@ NINJA_PAGINATION_MAX_LIMIT = 200
 NINJA_PAGINATION_PER_PAGE = 50
 
 AUDITLOG_MASK_CALLABLE = "naungan.core.audit.mask_value"
+# Staff actions keep the believed client address; naungan.core.middleware.AuditlogMiddleware
+# supplies it (never a raw X-Forwarded-For) and none for anonymous visitors.
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 
 # E-mail goes out only when an SMTP host is configured; otherwise it is printed (development).
@@ -321,6 +336,11 @@ REPORT_PUBLIC_REGION = env.str("NAUNGAN_REPORT_PUBLIC_REGION", default="64.71")
 REPORT_DEFAULT_ORG = env.str("NAUNGAN_REPORT_DEFAULT_ORG", default="")
 REPORT_SUBMIT_RATE = env.str("NAUNGAN_REPORT_SUBMIT_RATE", default="30/600")
 REPORT_PIN_RATE = env.str("NAUNGAN_REPORT_PIN_RATE", default="10/900")
+# Wrong PINs per tracking code from any clients; beyond it the code is locked for the window.
+REPORT_PIN_CODE_RATE = env.str("NAUNGAN_REPORT_PIN_CODE_RATE", default="10/3600")
+# Key prefix of the rate-limit counters (Redis or the database): several installations may
+# share one Redis.
+RATELIMIT_PREFIX = env.str("NAUNGAN_RATELIMIT_PREFIX", default="rl")
 REPORT_ATTACHMENT_MAX_BYTES = env.int(
     "NAUNGAN_REPORT_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024
 )

@@ -32,4 +32,5 @@ def _login_failed(sender: Any, credentials: Any, request: Any = None, **kwargs: 
         object_type="accounts.user",
         outcome="failed",
         request=request,
+        keep_address=True,  # a staff login page, not public reporting
     )

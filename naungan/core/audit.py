@@ -32,10 +32,17 @@ def audit_record(
     request: HttpRequest | None = None,
     actor_label: str = "",
     save: bool = True,
+    keep_address: bool = False,
 ) -> AuditEvent:
     """Append one audit event. Call it inside the transaction of the action it records.
     ``save=False`` returns the event unsaved, for a caller that inserts it in one statement
-    with the action it records."""
+    with the action it records.
+
+    The client address (``request.client_ip``, which believes X-Forwarded-For only from
+    ``NAUNGAN_TRUSTED_PROXIES``) is kept only for a signed-in actor: the address of an
+    anonymous person, a public reporter above all, is never stored (CONTRACT §4).
+    ``keep_address=True`` keeps it for an anonymous event that is no reporter's, such as a
+    failed staff login."""
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(getattr(obj, "public_id", None) or obj.pk)
@@ -53,7 +60,9 @@ def audit_record(
         categories=categories,
         reason=reason,
         outcome=outcome,
-        ip=getattr(request, "client_ip", None) if request is not None else None,
+        ip=(getattr(request, "client_ip", None) or None)
+        if request is not None and (user is not None or keep_address)
+        else None,
     )
     if save:
         event.save()

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from auditlog.middleware import AuditlogMiddleware as _AuditlogMiddleware
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.middleware.locale import LocaleMiddleware
@@ -33,3 +34,23 @@ class DefaultLanguageMiddleware(LocaleMiddleware):
         language = chosen if chosen in codes else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()  # type: ignore[attr-defined]
+
+
+class AuditlogMiddleware(_AuditlogMiddleware):
+    """django-auditlog, fed the address we believe (``request.client_ip``: X-Forwarded-For
+    only from ``NAUNGAN_TRUSTED_PROXIES``) instead of reading X-Forwarded-For from any client
+    itself, and only for a signed-in user: an anonymous visitor's address (a public reporter's)
+    is never kept. Must come after ``ClientAddressMiddleware`` and authentication."""
+
+    @staticmethod
+    def _get_remote_addr(request: HttpRequest) -> str | None:
+        if settings.AUDITLOG_DISABLE_REMOTE_ADDR:
+            return None
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        return getattr(request, "client_ip", None) or None
+
+    @staticmethod
+    def _get_remote_port(request: HttpRequest) -> int | None:
+        return None  # X-Forwarded-Port comes from the client: nothing to believe

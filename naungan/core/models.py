@@ -105,3 +105,21 @@ class AuditEvent(models.Model):
 
     def compute_hash(self, prev_hash: str) -> str:
         return hashlib.sha256((prev_hash + "\n" + self.payload()).encode()).hexdigest()
+
+
+class RateCounter(models.Model):
+    """One rate-limit counter of the database store (``naungan.reports.ratelimit``): a keyed
+    hash, never an address or a code in clear, and how many events it counted in its window.
+    Incremented atomically by one INSERT ... ON CONFLICT DO UPDATE ... RETURNING; deleted once
+    its window is over."""
+
+    key = models.CharField(max_length=128, primary_key=True)
+    count = models.IntegerField(default=0)
+    expires = models.FloatField(db_index=True)  # end of the window, Unix seconds
+
+    class Meta:
+        verbose_name = _("penghitung batas laju")
+        verbose_name_plural = _("penghitung batas laju")
+
+    def __str__(self) -> str:
+        return self.key

@@ -173,14 +173,17 @@ def _submit(
     ip = getattr(request, "client_ip", "") or ""
     rate = conf.submit_rate()
     data = _report_input(payload)
+    # Counted first, decided on the count; given back unless a new report was stored.
+    hit = ratelimit.count("submit", ip, rate) if actor is None else None
+    stored = False
     try:
-        if actor is None and ratelimit.is_limited("submit", ip, rate):
+        if hit is not None and not hit.allowed:
             replay = services.report_replay(scope=scope, key=key, data=data) if key else None
             if replay is None:
                 return _detail(
                     429,
                     _("Terlalu banyak laporan dari alamat ini. Coba lagi nanti."),
-                    Retry_After="600",
+                    Retry_After=str(hit.retry_after),
                 )
             result = replay
         else:
@@ -191,14 +194,16 @@ def _submit(
                 idempotency_key=key,
                 idempotency_scope=scope,
             )
+            stored = not result.replayed
     except DjangoValidationError as exc:
         return _detail(422, _validation_detail(exc))
     except services.SubmissionInProgress as exc:
         return _detail(409, exc.message, Retry_After="1")
     except services.ReportError as exc:
         return _detail(exc.status_code, exc.message)
-    if actor is None and not result.replayed:
-        ratelimit.hit("submit", ip, rate)
+    finally:
+        if hit is not None and hit.allowed and not stored:
+            ratelimit.give_back("submit", ip, rate)
     response = JsonResponse(result.body, status=result.status_code)
     response["Cache-Control"] = NO_STORE
     if result.replayed:
@@ -234,15 +239,14 @@ def public_report_submit(
 
 
 def _reporter_access(request: HttpRequest, tracking_code: str, pin: str) -> Report | JsonResponse:
-    ip = getattr(request, "client_ip", "") or ""
-    rate = conf.pin_rate()
-    if ratelimit.is_limited("pin", ip, rate):
-        return _detail(429, _("Terlalu banyak percobaan. Coba lagi nanti."), Retry_After="900")
-    report = services.report_for_reporter(tracking_code=tracking_code, pin=pin)
-    if report is None:
-        ratelimit.hit("pin", ip, rate)
+    access = services.report_reporter_access(
+        tracking_code=tracking_code, pin=pin, client_ip=getattr(request, "client_ip", "") or ""
+    )
+    if access.refused:
+        return _detail(429, access.refusal_message(), Retry_After=str(access.retry_after))
+    if access.report is None:
         return _detail(404, "Not Found")
-    return report
+    return access.report
 
 
 def _public_messages(messages: list[ReportMessage]) -> list[dict[str, Any]]:

@@ -53,7 +53,14 @@ def submit_rate() -> str:
 
 
 def pin_rate() -> str:
+    """Wrong PINs per client address (any codes)."""
     return str(getattr(settings, "REPORT_PIN_RATE", "10/900"))
+
+
+def pin_code_rate() -> str:
+    """Wrong PINs per tracking code (any clients): beyond it the code is locked for the rest
+    of the window, the right PIN included (CONTRACT §4: ten within an hour)."""
+    return str(getattr(settings, "REPORT_PIN_CODE_RATE", "10/3600"))
 
 
 def _setting_int(name: str, env_name: str, default: int) -> int:

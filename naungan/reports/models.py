@@ -121,6 +121,10 @@ class Report(PublicModel):
         verbose_name=_("UPTD PPA penanggung jawab"),
     )
     last_reporter_message_at = models.DateTimeField(null=True, blank=True)
+    # Set when ten wrong PINs for this code locked the reporter's access (CONTRACT §4).
+    pin_locked_until = models.DateTimeField(
+        _("akses pelapor dikunci sampai"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         ordering = ["-received_at"]

@@ -89,9 +89,12 @@ def _lapor(request: HttpRequest) -> HttpResponse:
         data = form.to_input()
         files = form.attachment_files()
         key = form.cleaned_data["submission"][:100]
+        # Counted first, decided on the count; given back unless a new report was stored.
+        hit = ratelimit.count("submit", ip, rate)
+        stored = False
         try:
             result = None
-            if ratelimit.is_limited("submit", ip, rate):
+            if hit is not None and not hit.allowed:
                 result = (
                     services.report_replay(scope="web", key=key, data=data, attachments=files)
                     if key
@@ -111,9 +114,8 @@ def _lapor(request: HttpRequest) -> HttpResponse:
                     idempotency_scope="web",
                     attachments=files,
                 )
+                stored = not result.replayed
             if result is not None:
-                if not result.replayed:
-                    ratelimit.hit("submit", ip, rate)
                 return render(
                     request,
                     "reports/lapor_done.html",
@@ -127,6 +129,9 @@ def _lapor(request: HttpRequest) -> HttpResponse:
         except services.ReportError as exc:
             form.add_error(None, exc.message)
             status = exc.status_code
+        finally:
+            if hit is not None and hit.allowed and not stored:
+                ratelimit.give_back("submit", ip, rate)
     # A browser never fills a file input again: say so when files were chosen.
     reselect = bool(request.FILES.getlist("attachments"))
     return render(
@@ -147,16 +152,18 @@ def lapor_status(request: HttpRequest) -> HttpResponse:
     form = StatusForm(request.POST)
     if not form.is_valid():
         return render(request, "reports/status.html", _public_context(form=form), status=422)
-    ip = getattr(request, "client_ip", "") or ""
-    rate = conf.pin_rate()
-    if ratelimit.is_limited("pin", ip, rate):
-        form.add_error(None, _("Terlalu banyak percobaan. Coba lagi nanti."))
-        return render(request, "reports/status.html", _public_context(form=form), status=429)
-    report = services.report_for_reporter(
-        tracking_code=form.cleaned_data["tracking_code"], pin=form.cleaned_data["pin"]
+    access = services.report_reporter_access(
+        tracking_code=form.cleaned_data["tracking_code"],
+        pin=form.cleaned_data["pin"],
+        client_ip=getattr(request, "client_ip", "") or "",
     )
+    if access.refused:
+        form.add_error(None, access.refusal_message())
+        response = render(request, "reports/status.html", _public_context(form=form), status=429)
+        response["Retry-After"] = str(access.retry_after)
+        return response
+    report = access.report
     if report is None:
-        ratelimit.hit("pin", ip, rate)
         form.add_error(None, _("Kode atau PIN tidak cocok. Periksa lagi catatan Anda."))
         return render(request, "reports/status.html", _public_context(form=form), status=404)
     message_form = ReporterMessageForm()

@@ -27,10 +27,12 @@ from .intake import (
 )
 from .reporter import (
     PUBLIC_STATUS,
+    ReporterAccess,
     public_status,
     report_for_reporter,
     report_message_from_reporter,
     report_message_text,
+    report_reporter_access,
     report_reporter_view,
 )
 from .routing import report_route
@@ -46,6 +48,7 @@ __all__ = [
     "NotAllowed",
     "ReportError",
     "ReportInput",
+    "ReporterAccess",
     "SubmissionInProgress",
     "SubmitResult",
     "TransitionNotAllowed",
@@ -60,6 +63,7 @@ __all__ = [
     "report_message_from_staff",
     "report_message_text",
     "report_replay",
+    "report_reporter_access",
     "report_reporter_view",
     "report_route",
     "report_submit",

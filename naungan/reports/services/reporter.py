@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -14,7 +16,7 @@ from naungan.core.audit import audit_record
 from naungan.core.models import AuditAction
 from naungan.core.registry import reporter_message_listeners
 
-from .. import conf
+from .. import conf, ratelimit
 from ..codes import pin_matches, tracking_code_normalize
 from ..models import (
     MessageSender,
@@ -33,6 +35,82 @@ def report_for_reporter(*, tracking_code: str, pin: str) -> Report | None:
     report = Report.objects.filter(tracking_code=code).first() if code else None
     ok = pin_matches(pin, report.pin_hash if report else None)
     return report if ok else None
+
+
+@dataclass(frozen=True)
+class ReporterAccess:
+    """The outcome of one attempt with a code and PIN: the report (right PIN), nothing
+    (wrong PIN or unknown code: the same 404), or a refusal until ``retry_at`` (429)."""
+
+    report: Report | None = None
+    retry_after: int = 0  # seconds; > 0 means refused
+
+    @property
+    def refused(self) -> bool:
+        return self.retry_after > 0
+
+    @property
+    def retry_at(self) -> dt.datetime:
+        return timezone.now() + dt.timedelta(seconds=self.retry_after)
+
+    def refusal_message(self) -> str:
+        """What a refused reporter reads, in her language, with the time to try again."""
+        local = timezone.localtime(self.retry_at)
+        return _(
+            "Terlalu banyak percobaan kode atau PIN yang salah. Demi keamanan, akses ditutup "
+            "sementara. Coba lagi setelah pukul %(time)s."
+        ) % {"time": f"{local:%H.%M} {local.tzname()}"}
+
+
+def report_reporter_access(*, tracking_code: str, pin: str, client_ip: str) -> ReporterAccess:
+    """Check a code and PIN under two limits (CONTRACT §4): wrong PINs per tracking code from
+    any clients (ten an hour: then the code is locked, the right PIN included, until the hour
+    is over) and wrong PINs per client address.
+
+    Each attempt is counted before the PIN is checked and the check runs only while the counts
+    allow it, so parallel guesses can never get more checks than the limit; a right PIN gives
+    its counts back. Unknown codes are counted like known ones (a lock says nothing about
+    whether a code exists). The counters hold keyed hashes only."""
+    code = tracking_code_normalize(tracking_code)
+    code_rate, client_rate = conf.pin_code_rate(), conf.pin_rate()
+    code_hit = ratelimit.count("pin-code", code, code_rate) if code else None
+    if code_hit is not None and not code_hit.allowed:
+        return ReporterAccess(retry_after=code_hit.retry_after)
+    client_hit = ratelimit.count("pin", client_ip, client_rate)
+    if client_hit is not None and not client_hit.allowed:
+        if code:
+            ratelimit.give_back("pin-code", code, code_rate)
+        return ReporterAccess(retry_after=client_hit.retry_after)
+    report = report_for_reporter(tracking_code=tracking_code, pin=pin)
+    if report is not None:
+        if code:
+            ratelimit.give_back("pin-code", code, code_rate)
+        ratelimit.give_back("pin", client_ip, client_rate)
+        return ReporterAccess(report=report)
+    if code and code_hit is not None and code_hit.count == code_hit.limit:
+        _record_lock(code, until=code_hit.reset_at)
+    return ReporterAccess()
+
+
+def _record_lock(code: str, *, until: float) -> None:
+    """Note on the report, and in the audit log, that wrong PINs locked its code: intake may
+    want to warn the reporter through another channel. No address of anyone is recorded."""
+    report = Report.objects.filter(tracking_code=code).first()
+    if report is None:
+        return
+    with transaction.atomic():
+        Report.objects.filter(pk=report.pk).update(
+            pin_locked_until=dt.datetime.fromtimestamp(until, tz=dt.UTC)
+        )
+        audit_record(
+            actor=None,
+            action=AuditAction.DENIED,
+            obj=report,
+            categories="pin",
+            reason="pin_locked",
+            outcome="locked",
+            actor_label="system",
+        )
 
 
 PUBLIC_STATUS = {

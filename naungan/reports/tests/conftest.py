@@ -1,19 +1,49 @@
 from __future__ import annotations
 
 import json
+import os
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
+
+# Redis for the rate-limit tests: REDIS_URL's server in CI (127.0.0.1:6379), any database
+# number; every test uses keys of its own prefix, so parallel runs never meet.
+TEST_REDIS_URL = os.environ.get("NAUNGAN_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache() -> Iterator[None]:
-    cache.clear()
-    yield
-    cache.clear()
+def _own_rate_limits(settings: Any) -> None:
+    """Rate-limit counters of this test only (a fresh key prefix in every store)."""
+    settings.RATELIMIT_PREFIX = f"t{uuid.uuid4().hex[:12]}"
+
+
+@pytest.fixture(params=["db", "redis"])
+def rl_store(request: Any, settings: Any) -> Iterator[str]:
+    """Run a test against both rate-limit stores: the database (default) and Redis
+    (``REDIS_URL``). Without a reachable Redis the Redis variant is skipped, except under
+    ``CI=true``, where it fails."""
+    if request.param == "db":
+        settings.REDIS_URL = ""
+        yield "db"
+        return
+    import redis
+
+    client = redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=2, socket_timeout=2)
+    try:
+        client.ping()
+    except redis.RedisError as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Redis is not reachable at {TEST_REDIS_URL} (CI=true): {exc}")
+        pytest.skip(f"Redis is not reachable at {TEST_REDIS_URL}")
+    settings.REDIS_URL = TEST_REDIS_URL
+    yield "redis"
+    keys = list(client.scan_iter(f"{settings.RATELIMIT_PREFIX}:*"))
+    if keys:
+        client.delete(*keys)
+    client.close()
 
 
 VALID = {
