@@ -104,6 +104,9 @@ MIDDLEWARE = [
     "auditlog.middleware.AuditlogMiddleware",
     "naungan.accounts.middleware.RequireSecondFactorMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so that its process_exception sees a view's exception first: a database that is
+    # busy or away answers 503 (naungan.core.errors; server_error covers the middleware above).
+    "naungan.core.errors.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "naungan.urls"
