@@ -82,6 +82,7 @@ def _database_unavailable(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 
 for _exc_class in DATABASE_UNAVAILABLE:
+    # (ninja types the handler against the union of the class and its instances.)
     api.add_exception_handler(_exc_class, _database_unavailable)  # type: ignore[arg-type]
 
 

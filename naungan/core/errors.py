@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 
 # Django wraps the driver's errors; psycopg's own (psycopg_pool.PoolTimeout is one) are listed
 # too in case one escapes the wrapper, e.g. from the pool's background work.
-DATABASE_UNAVAILABLE: tuple[type[BaseException], ...] = (
+DATABASE_UNAVAILABLE: tuple[type[Exception], ...] = (
     OperationalError,
     InterfaceError,
     PsycopgOperationalError,
