@@ -145,6 +145,7 @@ class Load:
         self.answers: list[tuple[float, str]] = []  # (time answered, status or error)
         self.accepted: dict[str, str] = {}  # key → tracking code
         self.unfinished: list[str] = []
+        self.deadline = float("inf")
         self.longest = 0.0
         self.threads = [threading.Thread(target=self._client) for _ in range(clients)]
 
@@ -153,8 +154,8 @@ class Load:
             t.start()
 
     def finish(self, grace: float = 60) -> None:
-        self.stop.set()
         self.deadline = time.monotonic() + grace
+        self.stop.set()
         for t in self.threads:
             t.join()
 
@@ -410,7 +411,8 @@ def main() -> int:
             restarted = True
             back_at = time.monotonic()
             time.sleep(args.after)
-            marks[-1] = (marks[-1][0], marks[-1][1], restart_at)
+            if recovered is not None:  # the "recovered" phase ends where the restart begins
+                marks[-1] = (marks[-1][0], marks[-1][1], restart_at)
             marks += [("PostgreSQL restarting", restart_at, back_at)]
             again = load.first_201_after(back_at)
             marks += [("after the restart", back_at, time.monotonic())]
