@@ -265,9 +265,16 @@ def burst(port: int, clients: int, reports: int, run: str) -> tuple[dict[str, in
 
 
 def open_connections() -> int:
-    with psycopg.connect(f"{PG}/postgres") as conn:
-        row = conn.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = %s", [DB])
-        return int(row.fetchone()[0])  # type: ignore[index]
+    """Connections to the benchmark's database (retried: without a pool the app may hold every
+    connection the server allows for a while)."""
+    for _attempt in range(20):
+        try:
+            with psycopg.connect(f"{PG}/postgres") as conn:
+                sql = "SELECT count(*) FROM pg_stat_activity WHERE datname = %s"
+                return int(conn.execute(sql, [DB]).fetchone()[0])  # type: ignore[index]
+        except psycopg.OperationalError:
+            time.sleep(0.5)
+    return -1
 
 
 def restart_postgres() -> None:
