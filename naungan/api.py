@@ -17,6 +17,7 @@ from naungan.cases.api import router as cases_router
 from naungan.cases.api_plans import router as cases_plans_router
 from naungan.cases.api_supervisor import router as cases_supervisor_router
 from naungan.cases.exceptions import CaseError
+from naungan.core.errors import DATABASE_UNAVAILABLE, database_unavailable
 from naungan.reports.api import router as reports_router
 
 api = NinjaAPI(
@@ -72,6 +73,17 @@ def _case_error(request: HttpRequest, exc: CaseError) -> HttpResponse:
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+def _database_unavailable(request: HttpRequest, exc: Exception) -> HttpResponse:
+    # The database is busy or away: 503 with Retry-After, never 500 (CONTRACT §4). Nothing is
+    # half-written (the failed transaction or statement is rolled back).
+    return database_unavailable(request, exc)
+
+
+for _exc_class in DATABASE_UNAVAILABLE:
+    # (ninja types the handler against the union of the class and its instances.)
+    api.add_exception_handler(_exc_class, _database_unavailable)  # type: ignore[arg-type]
 
 
 api.add_router("/regions", regions_router)

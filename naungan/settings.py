@@ -105,6 +105,9 @@ MIDDLEWARE = [
     "naungan.core.middleware.AuditlogMiddleware",
     "naungan.accounts.middleware.RequireSecondFactorMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so that its process_exception sees a view's exception first: a database that is
+    # busy or away answers 503 (naungan.core.errors; server_error covers the middleware above).
+    "naungan.core.errors.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "naungan.urls"
@@ -140,11 +143,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 else:
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("NAUNGAN_DB_CONN_MAX_AGE", default=60)
-    # A health check costs one "SELECT 1" round trip per request (docs/performance.md).
+    # A health check costs one round trip per request (docs/performance.md). With the pool,
+    # psycopg_pool checks a connection before handing it out and discards a dead one.
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool(
         "NAUNGAN_DB_CONN_HEALTH_CHECKS", default=True
     )
+    if env.bool("NAUNGAN_DB_POOL", default=True):
+        # One bounded pool per process, shared by its threads (gunicorn gthread, and runserver,
+        # which starts a thread per request): a burst waits for a free connection instead of
+        # opening one per thread until PostgreSQL refuses ("too many clients"). Each request
+        # returns its connection at its end (CONN_MAX_AGE must be 0 with a pool). Waiting
+        # longer than the timeout answers 503 (naungan.core.errors). reconnect_timeout is
+        # short so that after an outage a new connection is tried at once, not after the
+        # pool's growing back-off (docs/operator.md, "Database connections").
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": env.int("NAUNGAN_DB_POOL_MIN", default=1),
+            "max_size": env.int("NAUNGAN_DB_POOL_MAX", default=4),
+            "timeout": env.float("NAUNGAN_DB_POOL_TIMEOUT", default=5.0),
+            "reconnect_timeout": env.float("NAUNGAN_DB_POOL_RECONNECT_TIMEOUT", default=2.0),
+            "max_idle": env.float("NAUNGAN_DB_POOL_MAX_IDLE", default=300.0),
+        }
+    else:  # e.g. behind PgBouncer: one connection per thread, kept for CONN_MAX_AGE seconds
+        DATABASES["default"]["CONN_MAX_AGE"] = env.int("NAUNGAN_DB_CONN_MAX_AGE", default=60)
+# Seconds a client is told to wait (Retry-After) when the database is busy or unreachable.
+DB_UNAVAILABLE_RETRY_AFTER = env.int("NAUNGAN_DB_RETRY_AFTER", default=5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
