@@ -183,6 +183,12 @@ MFA_TOTP_ISSUER = "Naungan"
 MFA_RECOVERY_CODE_COUNT = 10
 # Roles that must enrol a second factor before they can use the app.
 MFA_REQUIRED_ROLES = env.list("NAUNGAN_MFA_REQUIRED_ROLES", default=["supervisor", "admin"])
+# How long a sign-in counts as recent for sensitive steps (issuing an API token, enrolling or
+# removing a second factor); after that allauth asks for the password (or TOTP) again.
+ACCOUNT_REAUTHENTICATION_TIMEOUT = env.int("NAUNGAN_REAUTHENTICATION_MINUTES", default=15) * 60
+
+# API tokens expire; a new one is issued on the tokens page or with `issue_token`.
+TOKEN_MAX_AGE_DAYS = env.int("NAUNGAN_TOKEN_MAX_AGE_DAYS", default=90)
 
 # Lockout after repeated failed logins (django-axes).
 AXES_FAILURE_LIMIT = env.int("NAUNGAN_LOGIN_FAILURE_LIMIT", default=10)
