@@ -104,6 +104,7 @@ MIDDLEWARE = [
     "auditlog.middleware.AuditlogMiddleware",
     "naungan.accounts.middleware.RequireSecondFactorMiddleware",
     "axes.middleware.AxesMiddleware",
+    "naungan.accounts.lockout.LoginLockoutMiddleware",
 ]
 
 ROOT_URLCONF = "naungan.urls"
@@ -149,6 +150,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "naungan.accounts.lockout.LoginLockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -194,11 +196,18 @@ TOKEN_MAX_AGE_DAYS = env.int("NAUNGAN_TOKEN_MAX_AGE_DAYS", default=90)
 AXES_FAILURE_LIMIT = env.int("NAUNGAN_LOGIN_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = env.float("NAUNGAN_LOGIN_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
+AXES_LOCKOUT_CALLABLE = "naungan.accounts.lockout.axes_lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "naungan.core.net.axes_client_ip"
 AXES_USERNAME_FORM_FIELD = "login"
 AXES_USERNAME_CALLABLE = "naungan.core.net.axes_username"
+# Beyond axes' account+address rule (naungan/accounts/lockout.py): one username from any
+# address (a shorter cool-off, so the owner is not shut out for long), and one address across
+# usernames.
+LOGIN_USERNAME_FAILURE_LIMIT = env.int("NAUNGAN_LOGIN_USERNAME_FAILURE_LIMIT", default=30)
+LOGIN_USERNAME_COOLOFF_MINUTES = env.int("NAUNGAN_LOGIN_USERNAME_COOLOFF_MINUTES", default=15)
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("NAUNGAN_LOGIN_ADDRESS_FAILURE_LIMIT", default=50)
+LOGIN_ADDRESS_COOLOFF_MINUTES = env.int("NAUNGAN_LOGIN_ADDRESS_COOLOFF_MINUTES", default=60)
 
 # Sessions: idle logout.
 SESSION_COOKIE_AGE = env.int("NAUNGAN_SESSION_IDLE_MINUTES", default=30) * 60

@@ -12,6 +12,9 @@ from django.dispatch import receiver
 
 from naungan.core.audit import audit_record
 from naungan.core.models import AuditAction
+from naungan.core.net import axes_username, client_ip
+
+from .lockout import login_failure_record, login_success_record
 
 from .models import TokenRevokeReason
 from .services import second_factor_audit, tokens_revoke_all
@@ -72,3 +75,15 @@ def _second_factor_reset(
     sender: Any, request: Any, user: Any, authenticator: Any, **kw: Any
 ) -> None:
     second_factor_audit(user=user, change=f"{authenticator.type} renewed", request=request)
+
+
+@receiver(user_login_failed)
+def _count_login_failure(sender: Any, credentials: Any, request: Any = None, **kw: Any) -> None:
+    if request is None or getattr(request, "naungan_login_locked_until", None) is not None:
+        return
+    login_failure_record(username=axes_username(request, credentials), address=client_ip(request))
+
+
+@receiver(user_logged_in)
+def _reset_login_failures(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    login_success_record(username=user.get_username().lower())
