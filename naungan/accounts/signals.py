@@ -15,7 +15,6 @@ from naungan.core.models import AuditAction
 from naungan.core.net import axes_username, client_ip
 
 from .lockout import login_failure_record, login_success_record
-
 from .models import TokenRevokeReason
 from .services import second_factor_audit, tokens_revoke_all
 
