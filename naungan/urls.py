@@ -12,7 +12,7 @@ from naungan.core import views as core_views
 # The Django admin signs in through allauth, so its second factor and lockout apply there too.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 # Passwords change on allauth's page only, where the change also ends the API tokens.
-admin.site.password_change = lambda request, extra_context=None: redirect(  # type: ignore[method-assign]
+admin.site.password_change = lambda request, extra_context=None: redirect(  # type: ignore[method-assign,assignment,return-value]
     "account_change_password"
 )
 

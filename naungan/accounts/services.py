@@ -107,6 +107,27 @@ def staff_create(
     return user
 
 
+@transaction.atomic
+def staff_register_from_admin(*, actor: User, user: User, request: Any = None) -> User:
+    """Save an account made on the admin's add page (its form set username, password, role,
+    organisation and area): the admin role gets the admin flag and group, and the creation is
+    audited in the account's area, as ``staff_create`` does."""
+    user.is_staff = user.role == Role.ADMIN
+    user.is_superuser = False
+    user.full_clean()
+    user.save()
+    if user.role == Role.ADMIN:
+        user.groups.add(admin_group())
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=user,
+        reason=f"role={user.role} org={_label(user.organisation)} area={_label(user.area)}",
+        request=request,
+    )
+    return user
+
+
 # --- Changes to an account ------------------------------------------------------------------
 
 # Fields of an account that decide what it may see: changing them is audited in the areas
@@ -214,10 +235,13 @@ def user_force_password_reset(*, actor: User, user: User, request: Any) -> bool:
         return False
     from allauth.account.forms import default_token_generator
     from allauth.account.internal.flows.password_reset import request_password_reset
+    from allauth.core.context import request_context
 
-    transaction.on_commit(
-        lambda: request_password_reset(request, user.email, [user], default_token_generator)
-    )
+    def send() -> None:
+        with request_context(request):
+            request_password_reset(request, user.email, [user], default_token_generator)
+
+    transaction.on_commit(send)
     return True
 
 
