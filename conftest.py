@@ -51,6 +51,16 @@ def _fast_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_login_counters() -> Any:
+    """Login lockout counters live in the cache (locmem in tests): none carries over."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def orgs(db: Any) -> dict[str, dict[str, Organisation]]:
     out: dict[str, dict[str, Organisation]] = {}

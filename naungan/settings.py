@@ -105,6 +105,7 @@ MIDDLEWARE = [
     "naungan.core.middleware.AuditlogMiddleware",
     "naungan.accounts.middleware.RequireSecondFactorMiddleware",
     "axes.middleware.AxesMiddleware",
+    "naungan.accounts.lockout.LoginLockoutMiddleware",
     # Last, so that its process_exception sees a view's exception first: a database that is
     # busy or away answers 503 (naungan.core.errors; server_error covers the middleware above).
     "naungan.core.errors.DatabaseUnavailableMiddleware",
@@ -173,6 +174,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "naungan.accounts.lockout.LoginLockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -207,16 +209,29 @@ MFA_TOTP_ISSUER = "Naungan"
 MFA_RECOVERY_CODE_COUNT = 10
 # Roles that must enrol a second factor before they can use the app.
 MFA_REQUIRED_ROLES = env.list("NAUNGAN_MFA_REQUIRED_ROLES", default=["supervisor", "admin"])
+# How long a sign-in counts as recent for sensitive steps (issuing an API token, enrolling or
+# removing a second factor); after that allauth asks for the password (or TOTP) again.
+ACCOUNT_REAUTHENTICATION_TIMEOUT = env.int("NAUNGAN_REAUTHENTICATION_MINUTES", default=15) * 60
+
+# API tokens expire; a new one is issued on the tokens page or with `issue_token`.
+TOKEN_MAX_AGE_DAYS = env.int("NAUNGAN_TOKEN_MAX_AGE_DAYS", default=90)
 
 # Lockout after repeated failed logins (django-axes).
 AXES_FAILURE_LIMIT = env.int("NAUNGAN_LOGIN_FAILURE_LIMIT", default=10)
 AXES_COOLOFF_TIME = env.float("NAUNGAN_LOGIN_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
+AXES_LOCKOUT_CALLABLE = "naungan.accounts.lockout.axes_lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "naungan.core.net.axes_client_ip"
 AXES_USERNAME_FORM_FIELD = "login"
 AXES_USERNAME_CALLABLE = "naungan.core.net.axes_username"
+# Beyond axes' account+address rule (naungan/accounts/lockout.py): one username from any
+# address (a shorter cool-off, so the owner is not shut out for long), and one address across
+# usernames.
+LOGIN_USERNAME_FAILURE_LIMIT = env.int("NAUNGAN_LOGIN_USERNAME_FAILURE_LIMIT", default=30)
+LOGIN_USERNAME_COOLOFF_MINUTES = env.int("NAUNGAN_LOGIN_USERNAME_COOLOFF_MINUTES", default=15)
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("NAUNGAN_LOGIN_ADDRESS_FAILURE_LIMIT", default=50)
+LOGIN_ADDRESS_COOLOFF_MINUTES = env.int("NAUNGAN_LOGIN_ADDRESS_COOLOFF_MINUTES", default=60)
 
 # Sessions: idle logout.
 SESSION_COOKIE_AGE = env.int("NAUNGAN_SESSION_IDLE_MINUTES", default=30) * 60

@@ -1,6 +1,7 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
+from django.shortcuts import redirect
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
@@ -10,6 +11,10 @@ from naungan.core import views as core_views
 
 # The Django admin signs in through allauth, so its second factor and lockout apply there too.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+# Passwords change on allauth's page only, where the change also ends the API tokens.
+admin.site.password_change = lambda request, extra_context=None: redirect(  # type: ignore[method-assign,assignment,return-value]
+    "account_change_password"
+)
 
 urlpatterns = [
     path("", core_views.home, name="home"),

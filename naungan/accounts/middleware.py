@@ -1,30 +1,72 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-# Paths a user without the required second factor may still reach: enrolment, logout, i18n.
-_ALLOWED_PREFIXES = ("/accounts/", "/i18n/", "/static/", "/healthz", "/lapor", "/api/")
+# The only views a user without the required second factor may reach, by exact URL name: the
+# enrolment (and allauth's reauthentication before it), logout, the language switch and the
+# public pages and public API. Never a path prefix: `/lapor` also matched `/laporan/…`.
+SECOND_FACTOR_EXEMPT_URL_NAMES = frozenset(
+    {
+        "mfa_activate_totp",
+        "account_reauthenticate",
+        "mfa_reauthenticate",
+        "account_logout",
+        "set_language",
+        "javascript-catalog",
+        "healthz",
+        "reports:lapor",
+        "reports:status",
+        "api-v1:regions",
+        "api-v1:public_report_submit",
+        "api-v1:public_report_status",
+        "api-v1:public_report_message",
+    }
+)
+# The bearer-token API ignores the session: a token is a credential of its own (CONTRACT §2).
+_API_NAMESPACE = "api-v1"
 
 
 class RequireSecondFactorMiddleware:
-    """Roles in MFA_REQUIRED_ROLES must enrol TOTP before they can use the staff app."""
+    """Roles in MFA_REQUIRED_ROLES must enrol TOTP before they can use the staff app: every
+    other view answers a redirect to the enrolment. Decided per resolved view (``process_view``),
+    so a page added later is covered without being listed anywhere."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., Any],
+        view_args: Any,
+        view_kwargs: Any,
+    ) -> HttpResponse | None:
         user = getattr(request, "user", None)
         if (
-            user is not None
-            and user.is_authenticated
-            and getattr(user, "requires_second_factor", False)
-            and not request.path.startswith(_ALLOWED_PREFIXES)
+            user is None
+            or not user.is_authenticated
+            or not getattr(user, "requires_second_factor", False)
         ):
-            from .selectors import user_has_second_factor
+            return None
+        match = request.resolver_match
+        name = match.view_name if match is not None else ""
+        if name in SECOND_FACTOR_EXEMPT_URL_NAMES:
+            return None
+        if (
+            match is not None
+            and _API_NAMESPACE in match.namespaces
+            and request.headers.get("Authorization", "").startswith("Bearer ")
+        ):
+            return None
+        from .selectors import user_has_second_factor
 
-            if not user_has_second_factor(user):  # type: ignore[arg-type]
-                return redirect("mfa_activate_totp")
-        return self.get_response(request)
+        if user_has_second_factor(user):  # type: ignore[arg-type]
+            return None
+        return redirect("mfa_activate_totp")

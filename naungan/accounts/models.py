@@ -5,6 +5,7 @@ import hashlib
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from naungan.areas.models import Area
@@ -63,15 +64,28 @@ class User(AbstractUser):
         return bool(self.area and area and self.area.contains(area))
 
 
+class TokenRevokeReason(models.TextChoices):
+    BY_OWNER = "by_owner", _("dicabut pemilik")
+    BY_ADMIN = "by_admin", _("dicabut administrator")
+    PASSWORD_CHANGED = "password_changed", _("kata sandi diganti")
+    DEACTIVATED = "deactivated", _("akun dinonaktifkan")
+    ROLE_CHANGED = "role_changed", _("peran, wilayah atau organisasi diubah")
+
+
 class ApiToken(TimeStampedModel):
-    """A bearer token. Only its SHA-256 is stored; the token is shown once when issued."""
+    """A bearer token. Only its SHA-256 is stored; the token is shown once when issued. It
+    expires (``NAUNGAN_TOKEN_MAX_AGE_DAYS``) and a revocation is final."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(_("nama"), max_length=100, blank=True)
     prefix = models.CharField(_("awalan"), max_length=12)
     digest = models.CharField(max_length=64, unique=True)
     last_used_at = models.DateTimeField(_("terakhir dipakai"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("berlaku sampai"))
     revoked_at = models.DateTimeField(_("dicabut"), null=True, blank=True)
+    revoked_reason = models.CharField(
+        _("alasan dicabut"), max_length=40, choices=TokenRevokeReason.choices, blank=True
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -80,6 +94,10 @@ class ApiToken(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.user})"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()
 
     @staticmethod
     def hash(raw: str) -> str:

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
+from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -14,7 +17,7 @@ from naungan.core.audit import audit_record
 from naungan.core.models import AuditAction
 from naungan.orgs.models import Organisation
 
-from .models import ApiToken, Role, User
+from .models import ApiToken, Role, TokenRevokeReason, User
 
 TOKEN_PREFIX = "ngn_"  # noqa: S105 - a public prefix, not a secret
 
@@ -99,24 +102,201 @@ def staff_create(
         obj=user,
         actor_label="" if actor else "system",
         area_code=area_code,
+        reason=f"role={role} org={org_slug} area={area_code}",
     )
     return user
 
 
 @transaction.atomic
+def staff_register_from_admin(*, actor: User, user: User, request: Any = None) -> User:
+    """Save an account made on the admin's add page (its form set username, password, role,
+    organisation and area): the admin role gets the admin flag and group, and the creation is
+    audited in the account's area, as ``staff_create`` does."""
+    user.is_staff = user.role == Role.ADMIN
+    user.is_superuser = False
+    user.full_clean()
+    user.save()
+    if user.role == Role.ADMIN:
+        user.groups.add(admin_group())
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=user,
+        reason=f"role={user.role} org={_label(user.organisation)} area={_label(user.area)}",
+        request=request,
+    )
+    return user
+
+
+# --- Changes to an account ------------------------------------------------------------------
+
+# Fields of an account that decide what it may see: changing them is audited in the areas
+# concerned and ends every API token (a token carries the access of the moment it was issued).
+ACCESS_FIELDS = ("role", "area", "organisation", "is_active")
+
+
+class _Unset:
+    pass
+
+
+UNSET: Any = _Unset()
+
+
+def _label(value: object) -> str:
+    if value is None:
+        return "-"
+    return str(getattr(value, "code", None) or getattr(value, "slug", None) or value)
+
+
+@transaction.atomic
+def user_update_access(
+    *,
+    actor: User | None,
+    user: User,
+    role: str = UNSET,
+    area: Area | None = UNSET,
+    organisation: Organisation | None = UNSET,
+    is_active: bool = UNSET,
+    request: Any = None,
+) -> list[str]:
+    """Change what an account may see: its role, area, organisation or whether it is active.
+    Nobody changes their own (an administrator would otherwise widen their own access); each
+    change is audited with the account's old and new area, so that the supervisors of both see
+    it on /audit/; every API token of the account is revoked. Returns the changed field names.
+    Callers: the Django admin (``UserAdmin``), commands."""
+    wanted = {"role": role, "area": area, "organisation": organisation, "is_active": is_active}
+    current = User.objects.select_for_update().get(pk=user.pk)
+    changes = {
+        field: value
+        for field, value in wanted.items()
+        if value is not UNSET and getattr(current, field) != value
+    }
+    if not changes:
+        return []
+    if actor is not None and actor.pk == user.pk:
+        raise ValidationError(
+            _("Anda tidak dapat mengubah peran, wilayah, organisasi atau status akun Anda sendiri.")
+        )
+    if "role" in changes and changes["role"] not in Role.values:
+        raise ValidationError({"role": _("Peran tidak dikenal: %(v)s") % {"v": changes["role"]}})
+    old_area_code = current.area.code if current.area else ""
+    reasons = []
+    for field, value in changes.items():
+        reasons.append(f"{field}: {_label(getattr(current, field))} -> {_label(value)}")
+        setattr(user, field, value)
+    if "role" in changes:
+        # The Django admin is for the admin role only; its group carries its permissions.
+        user.is_staff = user.role == Role.ADMIN
+    user.full_clean(exclude=["password"])
+    user.save()
+    if "role" in changes:
+        if user.role == Role.ADMIN:
+            user.groups.add(admin_group())
+        else:
+            user.groups.remove(admin_group())
+    new_area_code = user.area.code if user.area else ""
+    for area_code in dict.fromkeys([new_area_code, old_area_code]):
+        audit_record(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            obj=user,
+            area_code=area_code,
+            reason="; ".join(reasons),
+            request=request,
+            actor_label="" if actor else "system",
+        )
+    reason = (
+        TokenRevokeReason.DEACTIVATED
+        if changes.get("is_active") is False
+        else TokenRevokeReason.ROLE_CHANGED
+    )
+    tokens_revoke_all(user=user, reason=reason, actor=actor)
+    return list(changes)
+
+
+@transaction.atomic
+def user_force_password_reset(*, actor: User, user: User, request: Any) -> bool:
+    """Make the account's password unusable and send it allauth's password-reset mail, which
+    the user completes: an administrator never learns or sets anyone's password. Ends every
+    API token. Returns whether a mail could be sent (the account has an e-mail address)."""
+    if actor.pk == user.pk:
+        raise ValidationError(_("Ganti kata sandi Anda sendiri di halaman akun Anda."))
+    user.set_unusable_password()
+    user.save(update_fields=["password"])
+    tokens_revoke_all(user=user, reason=TokenRevokeReason.PASSWORD_CHANGED, actor=actor)
+    audit_record(
+        actor=actor,
+        action=AuditAction.ADMIN,
+        obj=user,
+        reason="password reset forced",
+        request=request,
+    )
+    if not user.email:
+        return False
+    from allauth.account.forms import default_token_generator
+    from allauth.account.internal.flows.password_reset import request_password_reset
+    from allauth.core.context import request_context
+
+    def send() -> None:
+        with request_context(request):
+            request_password_reset(request, user.email, [user], default_token_generator)
+
+    transaction.on_commit(send)
+    return True
+
+
+def second_factor_audit(*, user: User, change: str, request: Any = None) -> None:
+    """Record that a second factor was enrolled, removed or its recovery codes renewed, in the
+    account's area (the supervisors of that area see it on /audit/)."""
+    audit_record(
+        actor=user if getattr(user, "is_authenticated", False) else None,
+        action=AuditAction.UPDATE,
+        obj=user,
+        reason=f"second factor: {change}",
+        request=request,
+        actor_label="" if getattr(user, "is_authenticated", False) else "system",
+    )
+
+
+# --- API tokens -----------------------------------------------------------------------------
+
+
+@transaction.atomic
 def token_issue(*, user: User, name: str = "", actor: User | None = None) -> str:
-    """Issue a new API token for ``user``; returns the raw token, which is never stored."""
+    """Issue a new API token for ``user``; returns the raw token, which is never stored. It
+    expires after ``TOKEN_MAX_AGE_DAYS``. A token is a credential of its own (CONTRACT §2):
+    whether the caller had to pass a second factor or sign in recently is the caller's check
+    (the tokens page does; ``issue_token`` is run by the operator)."""
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
-        user=user, name=name, prefix=raw[:10], digest=ApiToken.hash(raw)
+        user=user,
+        name=name,
+        prefix=raw[:10],
+        digest=ApiToken.hash(raw),
+        expires_at=timezone.now() + timedelta(days=settings.TOKEN_MAX_AGE_DAYS),
     )
     audit_record(
         actor=actor or user,
         action=AuditAction.CREATE,
         obj=token,
+        area_code=user.area.code if user.area else "",
         actor_label="" if actor or user else "system",
     )
     return raw
+
+
+def _revoke(*, token: ApiToken, reason: str, actor: User | None) -> None:
+    token.revoked_at = timezone.now()
+    token.revoked_reason = reason
+    token.save(update_fields=["revoked_at", "revoked_reason", "updated_at"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=token,
+        area_code=token.user.area.code if token.user.area else "",
+        reason=f"revoked: {reason}",
+        actor_label="" if actor else "system",
+    )
 
 
 @transaction.atomic
@@ -125,24 +305,46 @@ def token_revoke(*, user: User, token_id: int) -> ApiToken:
     token = ApiToken.objects.select_for_update().get(
         pk=token_id, user=user, revoked_at__isnull=True
     )
-    token.revoked_at = timezone.now()
-    token.save(update_fields=["revoked_at", "updated_at"])
-    audit_record(actor=user, action=AuditAction.UPDATE, obj=token, reason="revoked")
+    _revoke(token=token, reason=TokenRevokeReason.BY_OWNER, actor=user)
     return token
 
 
+@transaction.atomic
+def token_revoke_by_admin(*, actor: User, token: ApiToken) -> bool:
+    """An administrator revokes a token (one-way: nothing un-revokes). False if it already was."""
+    token = ApiToken.objects.select_for_update().select_related("user__area").get(pk=token.pk)
+    if token.revoked_at is not None:
+        return False
+    _revoke(token=token, reason=TokenRevokeReason.BY_ADMIN, actor=actor)
+    return True
+
+
+@transaction.atomic
+def tokens_revoke_all(*, user: User, reason: str, actor: User | None = None) -> int:
+    """Revoke every live token of ``user`` (password changed, account deactivated, access
+    changed). Returns how many were revoked."""
+    tokens = list(
+        ApiToken.objects.select_for_update()
+        .select_related("user__area")
+        .filter(user=user, revoked_at__isnull=True)
+    )
+    for token in tokens:
+        _revoke(token=token, reason=reason, actor=actor)
+    return len(tokens)
+
+
 def token_authenticate(raw: str) -> User | None:
-    """The active user owning an unrevoked token, or None."""
+    """The active user owning an unrevoked, unexpired token, or None."""
     if not raw.startswith(TOKEN_PREFIX):
         return None
+    now = timezone.now()
     token = (
         ApiToken.objects.select_related("user", "user__area", "user__organisation")
-        .filter(digest=ApiToken.hash(raw), revoked_at__isnull=True)
+        .filter(digest=ApiToken.hash(raw), revoked_at__isnull=True, expires_at__gt=now)
         .first()
     )
     if token is None or not token.user.is_active:
         return None
-    now = timezone.now()
     # Touch last_used_at at most once a minute: no write per request.
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)

@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import time
 from typing import cast
 
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.core.exceptions import ReauthenticationRequired
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,14 +14,26 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .models import ApiToken, User
-from .selectors import tokens_of
+from .selectors import tokens_of, user_has_second_factor
 from .services import token_issue, token_revoke
+
+
+def signed_in_recently(request: HttpRequest) -> bool:
+    """Whether this session's last sign-in step (password or TOTP, at login or on allauth's
+    reauthentication page) is younger than ``ACCOUNT_REAUTHENTICATION_TIMEOUT``."""
+    records = get_authentication_records(request, request.user)
+    if not records:
+        return False
+    last = max(float(r.get("at", 0)) for r in records)
+    return time.time() - last < settings.ACCOUNT_REAUTHENTICATION_TIMEOUT
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def tokens(request: HttpRequest) -> HttpResponse:
-    """List the user's API tokens; issue a new one (shown once) or revoke one."""
+    """List the user's API tokens; issue a new one (shown once) or revoke one. Issuing needs
+    the second factor where the role requires it and a recent sign-in: a stolen or unattended
+    session must not turn into a long-lived credential."""
     user = cast(User, request.user)
     new_token = None
     if request.method == "POST":
@@ -28,8 +44,22 @@ def tokens(request: HttpRequest) -> HttpResponse:
                 raise Http404 from exc
             messages.success(request, _("Token dicabut."))
             return redirect("tokens")
+        if user.requires_second_factor and not user_has_second_factor(user):
+            messages.error(request, _("Aktifkan verifikasi dua langkah sebelum membuat token."))
+            return redirect("mfa_activate_totp")
+        if not signed_in_recently(request):
+            # allauth's middleware keeps this request, asks for the password (or TOTP) again
+            # and then replays it.
+            messages.info(request, _("Demi keamanan, masuk kembali untuk membuat token API."))
+            raise ReauthenticationRequired()
         name = request.POST.get("name", "").strip()[:100]
         new_token = token_issue(user=user, name=name)
     return render(
-        request, "accounts/tokens.html", {"tokens": tokens_of(user=user), "new_token": new_token}
+        request,
+        "accounts/tokens.html",
+        {
+            "tokens": tokens_of(user=user),
+            "new_token": new_token,
+            "max_age_days": settings.TOKEN_MAX_AGE_DAYS,
+        },
     )

@@ -4,6 +4,8 @@ from django.contrib.auth.models import Permission
 
 from naungan.accounts.services import ADMIN_GROUP
 
+PASSWORD = "Uji-Persona-2026!"
+
 
 @pytest.mark.parametrize("role", ["supervisor", "admin"])
 def test_roles_requiring_2fa_are_sent_to_enrolment(make_user, client, role):
@@ -63,8 +65,11 @@ def test_admin_group_has_no_permission_on_case_data(personas):
     )
 
 
-def test_tokens_page_lists_own_tokens_and_revokes(personas):
+def test_tokens_page_lists_own_tokens_and_revokes(personas, client):
     persona = personas["intake_bpp"]
+    # issuing needs a recent sign-in (test_tokens.py): sign in with the password
+    client.post("/accounts/login/", {"login": persona.user.username, "password": PASSWORD})
+    persona.client = client
     response = persona.client.post("/accounts/tokens/", {"name": "ponsel"})
     assert b'data-testid="new-token"' in response.content
     token = persona.user.api_tokens.get()
