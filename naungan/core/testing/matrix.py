@@ -51,6 +51,8 @@ NO_CASES = "activist provider analyst admin"  # roles that never see case conten
 NO_REPORTS = "caseworker provider analyst admin"  # roles that never see reports
 # A writer of the case who is not its supervisor: "only the area's supervisor may" (403).
 SUPERVISOR_ONLY = {"caseworker_bpp": 403}
+# A case of Balikpapan made by intake_bpp that nobody leads (caseworker_bpp does not see it).
+UNASSIGNED = {"case_id": "unassigned_case"}
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,7 @@ WEB: list[Rule] = [
     R("GET", "cases:create", "intake supervisor"),
     R("POST", "cases:create", "intake supervisor"),
     R("GET", "cases:detail", CASE_READERS),
+    R("GET", "cases:detail", REPORT_READERS, ids=UNASSIGNED, note="a case nobody leads"),
     R("POST", "cases:detail", CASE_READERS),
     R("GET", "cases:incident_create", CASE_WRITERS),
     R("POST", "cases:incident_create", CASE_WRITERS),
@@ -348,6 +351,13 @@ API: list[Rule] = [
     R("GET", "/api/v1/cases/matches", "*"),
     R("GET", "/api/v1/cases/{case_id}", CASE_READERS),
     R(
+        "GET",
+        "/api/v1/cases/{case_id}",
+        "intake_bpp supervisor_bpp",
+        ids=UNASSIGNED,
+        note="a case nobody leads",
+    ),
+    R(
         "POST",
         "/api/v1/cases/{case_id}/assign",
         CASE_WRITERS,
@@ -393,6 +403,14 @@ API: list[Rule] = [
         "/api/v1/cases/{case_id}/notes",
         CASE_WRITERS,
         data={"kind": "contact", "body": "Telepon"},
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/notes",
+        "supervisor_bpp",
+        ids=UNASSIGNED,
+        data={"kind": "contact", "body": "Telepon"},
+        note="a case nobody leads",
     ),
     # plans, monitoring, summary, notices
     R("GET", "/api/v1/cases/{case_id}/plans", CASE_READERS),
