@@ -543,3 +543,19 @@ def test_api(world: World, rule: Rule) -> None:
 def test_api_documents_answer_without_a_token(world: World, path: str) -> None:
     answer = _send(_web_client(world, ANONYMOUS), "GET", path)
     assert answer.status in (200, 404), answer
+
+
+def test_the_operations_without_a_token_are_exactly_those_classified_public() -> None:
+    schema = api.get_openapi_schema()
+    open_ops = {
+        (m.upper(), path)
+        for path, ops in schema["paths"].items()
+        for m, op in ops.items()
+        if not op.get("security")
+    }
+    public = {(r.method, r.route) for r in API if r.public}
+    assert open_ops == public, (
+        "an operation without authentication must be classified public in the matrix, and a "
+        f"public one must need no token: unclassified {sorted(open_ops - public)}, "
+        f"classified public but authenticated {sorted(public - open_ops)}"
+    )
