@@ -52,17 +52,23 @@ def _fast_hashing(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_login_counters() -> Any:
-    """Login lockout counters live in the cache (locmem in tests): none carries over."""
-    from django.core.cache import cache
+def _fresh_cache() -> Any:
+    """Nothing in a local-memory or Redis cache carries over between tests (the database cache,
+    the default, is rolled back with each test's transaction)."""
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
 
+    cache = caches["default"]
+    if isinstance(cache, DatabaseCache):
+        yield
+        return
     cache.clear()
     yield
     cache.clear()
 
 
-@pytest.fixture
-def orgs(db: Any) -> dict[str, dict[str, Organisation]]:
+def build_orgs() -> dict[str, dict[str, Organisation]]:
+    """The test organisations of both areas (plain function: module-scoped fixtures use it)."""
     out: dict[str, dict[str, Organisation]] = {}
     for key, specs in ORG_SPECS.items():
         out[key] = {}
@@ -80,22 +86,29 @@ def orgs(db: Any) -> dict[str, dict[str, Organisation]]:
 
 
 @pytest.fixture
-def make_user(orgs: dict[str, dict[str, Organisation]]) -> Callable[..., User]:
-    def make(role: str, where: str = "bpp", username: str | None = None) -> User:
-        index, _ = ROLE_ORG[role]
-        spec = ORG_SPECS[where][index]
-        area = spec[3] if role == "activist" else AREAS[where]
-        return staff_create(
-            actor=None,
-            username=username or f"{role}_{where}",
-            password=PASSWORD,
-            role=role,
-            org_slug=spec[0],
-            area_code=area,
-            check_password=False,
-        )
+def orgs(db: Any) -> dict[str, dict[str, Organisation]]:
+    return build_orgs()
 
-    return make
+
+def build_user(role: str, where: str = "bpp", username: str | None = None) -> User:
+    """A staff account of ``role`` in the organisation of that role in ``where``."""
+    index, _ = ROLE_ORG[role]
+    spec = ORG_SPECS[where][index]
+    area = spec[3] if role == "activist" else AREAS[where]
+    return staff_create(
+        actor=None,
+        username=username or f"{role}_{where}",
+        password=PASSWORD,
+        role=role,
+        org_slug=spec[0],
+        area_code=area,
+        check_password=False,
+    )
+
+
+@pytest.fixture
+def make_user(orgs: dict[str, dict[str, Organisation]]) -> Callable[..., User]:
+    return build_user
 
 
 class Persona:
@@ -125,11 +138,16 @@ class Persona:
         return getattr(c, method.lower())(path, **kwargs)
 
 
-@pytest.fixture
-def personas(make_user: Callable[..., User]) -> dict[str, Persona]:
-    """Keys like ``intake_bpp`` and ``supervisor_kalteng``: every role in both areas."""
+def build_personas() -> dict[str, Persona]:
+    """Every role in both areas (the organisations must exist: ``build_orgs``)."""
     out = {}
     for where in AREAS:
         for role in ROLE_ORG:
-            out[f"{role}_{where}"] = Persona(make_user(role, where))
+            out[f"{role}_{where}"] = Persona(build_user(role, where))
     return out
+
+
+@pytest.fixture
+def personas(make_user: Callable[..., User]) -> dict[str, Persona]:
+    """Keys like ``intake_bpp`` and ``supervisor_kalteng``: every role in both areas."""
+    return build_personas()

@@ -291,7 +291,10 @@ class StaffMessageForm(forms.Form):
 
 
 class OutcomeForm(forms.Form):
-    action = forms.ChoiceField(
+    # Not "action": the page's hidden "action" field picks the form, and a second field of that
+    # name would win (the last value of a repeated name is the one read), making every close
+    # and hand-over a 404.
+    outcome = forms.ChoiceField(
         label=_("Tindakan"),
         choices=[("close", _("Tutup laporan")), ("hand_over", _("Limpahkan ke lembaga lain"))],
     )

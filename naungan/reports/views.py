@@ -324,7 +324,7 @@ def _do_message(request: HttpRequest, report: Any, d: dict[str, Any]) -> None:
 
 
 def _do_outcome(request: HttpRequest, report: Any, d: dict[str, Any]) -> None:
-    if d["action"] == "close":
+    if d["outcome"] == "close":
         services.report_close(
             actor=request.user, report=report, reason=d["reason"], request=request
         )

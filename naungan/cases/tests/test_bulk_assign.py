@@ -92,14 +92,6 @@ def test_bulk_page_refuses_a_case_outside_the_filter(personas):
     assert not Case.objects.filter(lead__isnull=False).exists()
 
 
-@pytest.mark.parametrize("key", ["caseworker_bpp", "intake_bpp", "admin_bpp", "analyst_bpp"])
-def test_bulk_and_caseload_pages_are_404_for_non_supervisors(personas, key):
-    client = personas[key].client
-    assert client.get("/kasus/tugaskan-massal/").status_code == 404
-    assert client.get("/kasus/beban-kerja/").status_code == 404
-    assert personas[key].api("get", "/api/v1/cases/caseload").status_code == 404
-
-
 def test_other_area_supervisor_does_not_see_or_assign_bpp_cases(personas):
     cases = _cases(personas, n=1)
     client = personas["supervisor_kalteng"].client

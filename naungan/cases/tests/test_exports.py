@@ -132,13 +132,6 @@ def test_export_page_asks_for_the_reason(personas):
     assert not AuditEvent.objects.filter(action=AuditAction.EXPORT).exists()
 
 
-@pytest.mark.parametrize("key", ["caseworker_bpp", "intake_bpp", "admin_bpp", "analyst_bpp"])
-def test_export_page_is_404_for_non_supervisors(personas, key):
-    client = personas[key].client
-    assert client.get("/kasus/ekspor/").status_code == 404
-    assert client.post("/kasus/ekspor/", {"fmt": "csv"}).status_code == 404
-
-
 def test_other_area_supervisor_exports_none_of_our_cases(personas):
     case = make_case(personas["intake_bpp"].user)
     response = personas["supervisor_kalteng"].client.post(

@@ -54,11 +54,6 @@ def test_delete_own_only(personas):
     assert not SavedFilter.objects.filter(pk=mine.pk).exists()
 
 
-@pytest.mark.parametrize("key", ["admin_bpp", "analyst_bpp", "provider_bpp", "activist_bpp"])
-def test_saved_filter_page_is_404_without_case_access(personas, key):
-    assert personas[key].client.get("/kasus/saringan/").status_code == 404
-
-
 def test_api_saved_filters(personas):
     p = personas["intake_bpp"]
     r = p.api("post", "/api/v1/cases/saved-filters", {"name": "N", "query": "status=open"})

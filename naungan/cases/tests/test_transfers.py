@@ -22,8 +22,6 @@ from naungan.cases.services.transfers import (
 from naungan.core.models import AuditAction, AuditEvent
 from naungan.orgs.models import Organisation
 
-from .factories import make_case
-
 pytestmark = pytest.mark.django_db
 
 
@@ -317,20 +315,3 @@ def test_api_request_list_accept(personas, bpp_case):
     assert ok.json()["status"] == "accepted"
     assert sender.api("get", f"/api/v1/cases/{bpp_case.public_id}").status_code == 404
     assert receiver.api("get", f"/api/v1/cases/{bpp_case.public_id}").status_code == 200
-
-
-def test_api_transfer_is_404_outside_scope(personas, bpp_case):
-    transfer = _request(personas, bpp_case)
-    other = make_case(personas["intake_kalteng"].user, area="62.71")
-    assert (
-        personas["caseworker_bpp"]
-        .api("get", f"/api/v1/cases/transfers/{transfer.public_id}")
-        .status_code
-        == 404
-    )
-    r = personas["supervisor_bpp"].api(
-        "post",
-        f"/api/v1/cases/{other.public_id}/transfers",
-        {"to_organisation": "t-uptd-bpp", "reason": "x"},
-    )
-    assert r.status_code == 404

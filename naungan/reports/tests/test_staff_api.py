@@ -68,19 +68,13 @@ def test_no_token_is_401(client: Any, report_body: Any) -> None:
         "activist_bpp",
     ],
 )
-def test_out_of_scope_or_no_content_role_gets_404(
+def test_out_of_scope_or_no_content_role_sees_no_report_in_the_queue(
     personas: Any, public: Any, report_body: Any, who: str
 ) -> None:
+    # The 404 of every report route for these personas is in the authorisation matrix
+    # (naungan/core/tests/test_authorisation_matrix.py); here the queue's content.
     public.submit(report_body)
-    report = Report.objects.get()
-    persona = personas[who]
-    assert persona.api("get", f"/api/v1/reports/{report.public_id}").status_code == 404
-    assert persona.api("get", "/api/v1/reports").json()["count"] == 0
-    triage = persona.api("post", f"/api/v1/reports/{report.public_id}/triage", {"level": "low"})
-    assert triage.status_code == 404
-    reply = persona.api("post", f"/api/v1/reports/{report.public_id}/messages", {"body": "hai"})
-    assert reply.status_code == 404
-    assert persona.client.get(f"/laporan/{report.public_id}/").status_code == 404
+    assert personas[who].api("get", "/api/v1/reports").json() == {"items": [], "count": 0}
 
 
 def test_in_scope_supervisor_sees_report(personas: Any, public: Any, report_body: Any) -> None:

@@ -1,0 +1,442 @@
+"""The authorisation matrix: who reaches every route, and how everyone else is answered.
+
+``naungan/core/tests/test_authorisation_matrix.py`` walks every URL pattern of
+``naungan.urls`` and every operation of the OpenAPI document, and calls each one as every
+persona (7 roles x Balikpapan/Kalimantan Tengah, see ``conftest.py``), as an anonymous visitor
+and, for the API, with no token and with a bad token. The records named in a route (a case, its
+task, plan, transfer ...) are real records in Balikpapan (``bpp``); each call is repeated with
+random ids that exist nowhere. The test asserts, per route and persona:
+
+* **in** ``reach``: the answer differs from the "not found" answer (the persona gets at the
+  record, or at the page); ``refused`` names personas who see the record but may not do this,
+  with the status they get instead (403 where the code says "your role may not", CONTRACT §4);
+* **everyone else**: the answer equals, status and body, the answer to the same call with
+  random ids (the "not found" answer), which is itself the standard 404 (for the API
+  ``{"detail": "Not Found"}``, for pages the 404 page); a route without any id answers the
+  standard 404 itself. Anonymous visitors of a staff page are sent to the login page; the API
+  without a token, or with a bad one, answers 401;
+* **nobody** ever gets a 500.
+
+How to classify a route: add one line to ``WEB`` (URL name, method) or ``API`` (method, OpenAPI
+path). ``reach`` is a space-separated list of personas: ``supervisor_bpp`` is one persona,
+``supervisor`` is that role in both areas, ``*`` is every staff persona and ``public`` is
+everyone, anonymous visitors included. The records of Balikpapan are made by ``intake_bpp``,
+led by ``caseworker_bpp`` and supervised by ``supervisor_bpp``. ``ids`` picks which record of
+the test world a path parameter names when it is not the default one of that name (see
+``WORLD_IDS`` in the test module); ``data`` is the JSON body (API) or the form (pages), where
+``"{case_id}"`` and the like are replaced by the ids of the call. A route may have several
+lines (e.g. an activist's own report and someone else's), each with a ``note``.
+
+Web routes are tested with GET and POST: the methods a line does not list are answered the
+same with real and random ids by everybody (e.g. 405 for a GET on a POST-only action).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ROLES = ("activist", "intake", "caseworker", "supervisor", "provider", "analyst", "admin")
+WHERE = ("bpp", "kalteng")
+STAFF = tuple(f"{role}_{where}" for where in WHERE for role in ROLES)
+ANONYMOUS = "anonymous"
+BAD_TOKEN = "bad_token"  # noqa: S105 - API only: a bearer token that is not one
+
+# Who reaches the records of Balikpapan (made by intake_bpp, led by caseworker_bpp).
+CASE_READERS = "intake_bpp caseworker_bpp supervisor_bpp"
+CASE_WRITERS = "caseworker_bpp supervisor_bpp"
+REPORT_READERS = "intake_bpp supervisor_bpp"
+CASE_ROLES = "intake caseworker supervisor"  # roles with case pages at all
+NO_CASES = "activist provider analyst admin"  # roles that never see case content
+NO_REPORTS = "caseworker provider analyst admin"  # roles that never see reports
+# A writer of the case who is not its supervisor: "only the area's supervisor may" (403).
+SUPERVISOR_ONLY = {"caseworker_bpp": 403}
+# A case of Balikpapan made by intake_bpp that nobody leads (caseworker_bpp does not see it).
+UNASSIGNED = {"case_id": "unassigned_case"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    method: str
+    route: str  # web: URL name ("cases:detail"); API: OpenAPI path ("/api/v1/cases/{case_id}")
+    reach: str = ""
+    refused: dict[str, int] = field(default_factory=dict)  # who (as in reach) -> status
+    ids: dict[str, str] = field(default_factory=dict)
+    data: dict[str, Any] | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    note: str = ""
+    public_route: bool = False  # no login or token needed, even when nobody reaches a record
+
+    def personas(self) -> frozenset[str]:
+        return expand(self.reach)
+
+    def refusals(self) -> dict[str, int]:
+        return {who: status for key, status in self.refused.items() for who in expand(key)}
+
+    @property
+    def public(self) -> bool:
+        return self.public_route or "public" in self.reach.split()
+
+    @property
+    def label(self) -> str:
+        return f"{self.method} {self.route}" + (f" ({self.note})" if self.note else "")
+
+
+def expand(who: str) -> frozenset[str]:
+    out: set[str] = set()
+    for part in who.split():
+        if part == "public":
+            out |= {*STAFF, ANONYMOUS, BAD_TOKEN}
+        elif part == "*":
+            out |= set(STAFF)
+        elif part in ROLES:
+            out |= {f"{part}_{where}" for where in WHERE}
+        elif part in STAFF:
+            out.add(part)
+        else:
+            raise ValueError(f"unknown persona or role {part!r} in the matrix")
+    return frozenset(out)
+
+
+def R(method: str, route: str, reach: str = "", **kwargs: Any) -> Rule:
+    return Rule(method, route, reach, **kwargs)
+
+
+# --- exclusions -------------------------------------------------------------------------------
+
+# URL prefixes that are deliberately not in the matrix, with the reason.
+EXCLUDED_PREFIXES: dict[str, str] = {
+    "admin/": "the Django admin: its own permission system (staff flag, model permissions, "
+    "allauth login with second factor); covered by accounts/tests/test_access.py",
+    "accounts/": "allauth internals (login, logout, password, MFA enrolment): public or "
+    "self-service pages with no record of anyone else; accounts/tokens/ is ours and classified",
+    "i18n/": "Django's set_language: changes a cookie, no record",
+    "jsi18n/": "Django's JavaScript catalogue: public, no record",
+    "static/": "static files (WhiteNoise): public",
+    "api/v1/": "the API is enumerated from its OpenAPI document (see API below)",
+}
+# Routes under an excluded prefix that are ours and classified all the same.
+INCLUDED_DESPITE_PREFIX = {"accounts/tokens/"}
+
+# API URL patterns that are not operations of the OpenAPI document.
+API_NON_OPERATIONS: dict[str, str] = {
+    "/api/v1/": "ninja's API root (404 for everyone, no record)",
+    "/api/v1/openapi.json": "the OpenAPI document: public (CONTRACT §4)",
+    "/api/v1/docs": "the interactive docs: public (CONTRACT §4)",
+}
+
+
+# --- the web pages ----------------------------------------------------------------------------
+
+WEB: list[Rule] = [
+    R("GET", "home", "*"),
+    R("GET", "healthz", "public"),
+    R("GET", "audit_log", "supervisor admin"),
+    R("GET", "tokens", "*"),
+    R("POST", "tokens", "intake_bpp", data={"revoke": "{token_id}"}, note="revoke a token"),
+    # reports
+    R("GET", "reports:lapor", "public"),
+    R("POST", "reports:lapor", "public"),
+    R("GET", "reports:status", "public"),
+    R(
+        "POST",
+        "reports:status",
+        "public",
+        data={"tracking_code": "{tracking_code}", "pin": "{pin}"},
+    ),
+    R("GET", "reports:queue", "activist intake supervisor"),
+    R("GET", "reports:new", "activist intake supervisor"),
+    R("POST", "reports:new", "activist intake supervisor"),
+    R("GET", "reports:detail", REPORT_READERS),
+    R("POST", "reports:detail", REPORT_READERS, data={"action": "message", "body": "Halo"}),
+    R(
+        "GET",
+        "reports:detail",
+        f"activist_bpp {REPORT_READERS}",
+        ids={"report_id": "activist_report"},
+        note="an activist's own report",
+    ),
+    R("GET", "reports:attachment", REPORT_READERS),
+    R("POST", "cases:convert_report", REPORT_READERS),
+    # cases
+    R("GET", "cases:list", CASE_ROLES),
+    R("GET", "cases:create", "intake supervisor"),
+    R("POST", "cases:create", "intake supervisor"),
+    R("GET", "cases:detail", CASE_READERS),
+    R("GET", "cases:detail", REPORT_READERS, ids=UNASSIGNED, note="a case nobody leads"),
+    R("POST", "cases:detail", CASE_READERS),
+    R("GET", "cases:incident_create", CASE_WRITERS),
+    R("POST", "cases:incident_create", CASE_WRITERS),
+    R("POST", "cases:assign", CASE_WRITERS),
+    R("POST", "cases:transition", CASE_WRITERS),
+    R("POST", "cases:closure_request", CASE_WRITERS),
+    R(
+        "POST",
+        "cases:closure_decide",
+        CASE_WRITERS,
+        ids={"case_id": "closing_case"},
+        data={"approve": "no", "note": "Belum"},
+    ),
+    R("POST", "cases:reopen", CASE_WRITERS),
+    R("POST", "cases:note_add", CASE_WRITERS),
+    R("POST", "cases:task_complete", CASE_WRITERS),
+    R("POST", "cases:task_waive", CASE_WRITERS),
+    # supervisor pages
+    R("GET", "cases:transfer_list", "supervisor"),
+    R("GET", "cases:transfer_detail", "supervisor_bpp supervisor_kalteng"),
+    R("POST", "cases:transfer_detail", "supervisor_bpp supervisor_kalteng"),
+    R("POST", "cases:transfer_accept", "supervisor_bpp supervisor_kalteng"),
+    R("POST", "cases:transfer_decline", "supervisor_bpp supervisor_kalteng"),
+    R("POST", "cases:transfer_cancel", "supervisor_bpp supervisor_kalteng"),
+    R("POST", "cases:transfer_request", CASE_WRITERS),
+    R("GET", "cases:bulk_assign", "supervisor"),
+    R(
+        "POST",
+        "cases:bulk_assign",
+        "supervisor_bpp",
+        data={"cases": ["{case_id}"], "assignee": "{caseworker_pk}"},
+    ),
+    R("GET", "cases:caseload", "supervisor"),
+    R("GET", "cases:export", "supervisor"),
+    R("POST", "cases:export", "supervisor"),
+    R("GET", "cases:saved_filters", CASE_ROLES),
+    R("POST", "cases:saved_filters", CASE_ROLES),
+    R("POST", "cases:saved_filter_delete", "supervisor_bpp"),
+    R("POST", "cases:document_upload", CASE_WRITERS),
+    R("GET", "cases:document_download", CASE_READERS),
+    R("POST", "cases:document_download", CASE_READERS, note="answers POST as GET"),
+    # plans, monitoring, summary, notices
+    R("GET", "cases:plans", CASE_READERS),
+    R("POST", "cases:plans", CASE_READERS),
+    R("POST", "cases:plan_submit", CASE_WRITERS),
+    R(
+        "POST",
+        "cases:plan_decide",
+        CASE_WRITERS,
+        ids={"case_id": "plan_case", "plan_id": "submitted_plan"},
+        data={"approve": "no", "reason": "Belum"},
+    ),
+    R("POST", "cases:monitoring_add", CASE_WRITERS),
+    R("GET", "cases:summary_pdf", CASE_READERS),
+    R("POST", "cases:summary_pdf", CASE_READERS, note="answers POST as GET"),
+    R("GET", "cases:notifications", "*"),
+    R("POST", "cases:notification_read", "caseworker_bpp"),
+    R("POST", "cases:notifications_read_all", "*"),
+]
+
+
+# --- the API ----------------------------------------------------------------------------------
+
+PUBLIC_REPORT = {
+    "kind": "complaint",
+    "reporter_relation": "victim",
+    "anonymous": True,
+    "violence_types": ["physical"],
+    "description": "Saya dipukul oleh ayah tiri di rumah tadi malam.",
+    "area_code": "64.71.01",
+}
+CLASSIFICATION = {
+    "penetration": False,
+    "sexual_contact": False,
+    "physical_assault": True,
+    "forced_marriage": False,
+    "denial_of_resources": False,
+    "psychological_abuse": False,
+}
+PIN = {"HTTP_X_REPORT_PIN": "{pin}"}
+
+API: list[Rule] = [
+    R("GET", "/api/v1/regions", "public"),
+    R("GET", "/api/v1/me", "*"),
+    # public reporting
+    R("POST", "/api/v1/public/reports", "public", data=PUBLIC_REPORT),
+    R("GET", "/api/v1/public/reports/{tracking_code}", "public", headers=PIN, note="right PIN"),
+    R(
+        "GET",
+        "/api/v1/public/reports/{tracking_code}",
+        "",
+        headers={"HTTP_X_REPORT_PIN": "000000"},
+        public_route=True,
+        note="a wrong PIN answers as an unknown code",
+    ),
+    R(
+        "POST",
+        "/api/v1/public/reports/{tracking_code}/messages",
+        "public",
+        headers=PIN,
+        data={"body": "Terima kasih."},
+    ),
+    # reports
+    R("GET", "/api/v1/reports", "*"),
+    R(
+        "POST",
+        "/api/v1/reports",
+        "activist intake supervisor",
+        refused={NO_REPORTS: 404},
+        data={**PUBLIC_REPORT, "channel": "hotline"},
+    ),
+    R("GET", "/api/v1/reports/{report_id}", REPORT_READERS),
+    R(
+        "GET",
+        "/api/v1/reports/{report_id}",
+        f"activist_bpp {REPORT_READERS}",
+        ids={"report_id": "activist_report"},
+        note="an activist's own report",
+    ),
+    R("POST", "/api/v1/reports/{report_id}/triage", REPORT_READERS, data={"level": "high"}),
+    R("POST", "/api/v1/reports/{report_id}/messages", REPORT_READERS, data={"body": "Halo"}),
+    R("POST", "/api/v1/reports/{report_id}/close", REPORT_READERS, data={"reason": "Selesai"}),
+    R(
+        "POST",
+        "/api/v1/reports/{report_id}/hand-over",
+        REPORT_READERS,
+        data={"recipient": "Polres"},
+    ),
+    R("POST", "/api/v1/reports/{report_id}/convert", REPORT_READERS, data={}),
+    # transfers, bulk assignment, caseloads, saved filters
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/transfers",
+        CASE_WRITERS,
+        refused={"caseworker_bpp": 403},
+        data={"to_organisation": "t-uptd-kalteng", "reason": "Korban pindah"},
+    ),
+    R("GET", "/api/v1/cases/transfers", "supervisor"),
+    R("GET", "/api/v1/cases/transfers/{transfer_id}", "supervisor_bpp supervisor_kalteng"),
+    # The receiving unit decides, the sending area cancels; each sees the other's button refused.
+    R(
+        "POST",
+        "/api/v1/cases/transfers/{transfer_id}/accept",
+        "supervisor_bpp supervisor_kalteng",
+        refused={"supervisor_bpp": 403},
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/transfers/{transfer_id}/decline",
+        "supervisor_bpp supervisor_kalteng",
+        refused={"supervisor_bpp": 403},
+        data={"reason": "Penuh"},
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/transfers/{transfer_id}/cancel",
+        "supervisor_bpp supervisor_kalteng",
+        refused={"supervisor_kalteng": 403},
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/bulk-assign",
+        "supervisor_bpp",
+        data={"cases": ["{case_id}"], "username": "caseworker_bpp"},
+    ),
+    R("GET", "/api/v1/cases/caseload", "supervisor"),
+    R("GET", "/api/v1/cases/saved-filters", "*"),
+    R(
+        "POST",
+        "/api/v1/cases/saved-filters",
+        "*",
+        refused={NO_CASES: 403},
+        data={"name": "Baru", "query": "status=open"},
+    ),
+    R("DELETE", "/api/v1/cases/saved-filters/{filter_id}", "supervisor_bpp"),
+    # cases
+    R("GET", "/api/v1/cases", "*"),
+    R(
+        "POST",
+        "/api/v1/cases",
+        "*",
+        refused={"activist caseworker provider analyst admin": 403},
+        data={"area_code": "64.71.01", "violence_types": ["physical"]},
+    ),
+    R("GET", "/api/v1/cases/matches", "*"),
+    R("GET", "/api/v1/cases/{case_id}", CASE_READERS),
+    R(
+        "GET",
+        "/api/v1/cases/{case_id}",
+        "intake_bpp supervisor_bpp",
+        ids=UNASSIGNED,
+        note="a case nobody leads",
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/assign",
+        CASE_WRITERS,
+        refused=SUPERVISOR_ONLY,
+        data={"username": "caseworker_bpp"},
+    ),
+    R("POST", "/api/v1/cases/{case_id}/transition", CASE_WRITERS, data={"to": "assessment"}),
+    R("POST", "/api/v1/cases/{case_id}/closure", CASE_WRITERS, data={"reason": "goals_met"}),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/closure/{closure_id}/decide",
+        CASE_WRITERS,
+        ids={"case_id": "closing_case"},
+        refused=SUPERVISOR_ONLY,
+        data={"approve": False, "note": "Belum"},
+    ),
+    R("POST", "/api/v1/cases/{case_id}/reopen", CASE_WRITERS, data={"reason": "Kembali"}),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/incidents",
+        CASE_WRITERS,
+        data={"classification": CLASSIFICATION},
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/incidents/{incident_id}/reclassify",
+        CASE_WRITERS,
+        refused=SUPERVISOR_ONLY,
+        data={"classification": CLASSIFICATION, "reason": "Koreksi"},
+    ),
+    R("GET", "/api/v1/cases/{case_id}/tasks", CASE_READERS),
+    R("POST", "/api/v1/cases/{case_id}/tasks/{task_id}/complete", CASE_WRITERS),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/tasks/{task_id}/waive",
+        CASE_WRITERS,
+        refused={"caseworker_bpp": 403},
+        data={"reason": "Tidak perlu"},
+        note="a statutory task",
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/notes",
+        CASE_WRITERS,
+        data={"kind": "contact", "body": "Telepon"},
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/notes",
+        "supervisor_bpp",
+        ids=UNASSIGNED,
+        data={"kind": "contact", "body": "Telepon"},
+        note="a case nobody leads",
+    ),
+    # plans, monitoring, summary, notices
+    R("GET", "/api/v1/cases/{case_id}/plans", CASE_READERS),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/plans",
+        CASE_WRITERS,
+        data={"goals": "Aman", "actions": [{"description": "Konseling"}]},
+    ),
+    R("POST", "/api/v1/cases/{case_id}/plans/{plan_id}/submit", CASE_WRITERS),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/plans/{plan_id}/decision",
+        CASE_WRITERS,
+        ids={"case_id": "plan_case", "plan_id": "submitted_plan"},
+        refused=SUPERVISOR_ONLY,
+        data={"approve": False, "reason": "Belum"},
+    ),
+    R("GET", "/api/v1/cases/{case_id}/monitoring", CASE_READERS),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/monitoring",
+        CASE_WRITERS,
+        data={"reviewed_on": "2026-01-05", "summary": "Baik"},
+    ),
+    R("GET", "/api/v1/cases/{case_id}/summary.pdf", CASE_READERS),
+    R("GET", "/api/v1/notifications", "*"),
+    R("POST", "/api/v1/notifications/{notification_id}/read", "caseworker_bpp"),
+]
