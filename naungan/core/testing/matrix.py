@@ -179,6 +179,7 @@ WEB: list[Rule] = [
     ),
     R("POST", "cases:reopen", CASE_WRITERS),
     R("POST", "cases:note_add", CASE_WRITERS),
+    R("POST", "cases:message", CASE_WRITERS, data={"body": "Kami akan menghubungi Anda."}),
     R("POST", "cases:task_complete", CASE_WRITERS),
     R("POST", "cases:task_waive", CASE_WRITERS),
     # supervisor pages
@@ -397,6 +398,12 @@ API: list[Rule] = [
         refused={"caseworker_bpp": 403},
         data={"reason": "Tidak perlu"},
         note="a statutory task",
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/messages",
+        CASE_WRITERS,
+        data={"body": "Kami akan menghubungi Anda."},
     ),
     R(
         "POST",

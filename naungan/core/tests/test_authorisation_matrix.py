@@ -221,8 +221,8 @@ def world(django_db_setup: Any, django_db_blocker: Any) -> Iterator[World]:
         assert name.startswith("test_") or "memory" in name, f"not a test database: {name}"
         cache.clear()
         yield _build_world()
+        cache.clear()  # a local-memory or Redis cache; the database cache rolls back below
         transaction.set_rollback(True)
-    cache.clear()
     print(f"\nauthorisation matrix: {COUNTER['requests']} requests")  # noqa: T201
 
 
