@@ -1,8 +1,8 @@
 """Naungan settings: one file, every knob an environment variable with a safe default.
 
-Development secrets (secret key, field-encryption keys, HMAC key, audit key) are generated into ``var/``
-on first use when the matching variable is unset; production sets them from its secret store
-(``*_FILE`` variants read the value from a file).
+Development secrets (secret key, field-encryption keys, HMAC key, audit key) are generated into
+``var/`` on first use when the matching variable is unset; production sets them from its secret
+store (``*_FILE`` variants read the value from a file).
 """
 
 from __future__ import annotations

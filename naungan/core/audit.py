@@ -160,7 +160,9 @@ def audit_verify() -> ChainReport:
         except crypto.DecryptionError:
             return broken(event, "reason cannot be decrypted (moved from another row?)")
         if not hmac.compare_digest(computed, event.hash):
-            return broken(event, "hash does not match the event (changed, or sealed without the key)")
+            return broken(
+                event, "hash does not match the event (changed, or sealed without the key)"
+            )
         prev, expected, checked = event.hash, expected + 1, checked + 1
     return ChainReport(
         ok=True, checked=checked, head_seq=expected - 1, head_hash=prev, unsealed=unsealed

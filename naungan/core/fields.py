@@ -102,13 +102,14 @@ class EncryptedTextField(models.TextField):
     descriptor_class = _EncryptedAttribute
 
     def context(self, row: object) -> str:
-        return crypto.binding(self.model._meta.db_table, self.column, row)
+        return crypto.binding(self.model._meta.db_table, str(self.column), row)
 
     def row_of(self, instance: models.Model) -> object:
         identity = getattr(instance, row_identity_field(type(instance)).attname)
         if identity is None:
             raise crypto.DecryptionError("row has no identity to bind its encrypted values to")
-        return identity
+        # One spelling whatever was assigned (a UUID or its text), as it reads back from the DB.
+        return identity if isinstance(identity, uuid.UUID) else uuid.UUID(str(identity))
 
     def seal(self, instance: models.Model, plaintext: str) -> Ciphertext:
         """The stored form of ``plaintext`` in this column of ``instance``'s row."""

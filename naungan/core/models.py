@@ -82,7 +82,9 @@ class AuditEvent(models.Model):
         indexes = [
             models.Index(fields=["object_type", "object_id"]),
             # The events still to seal: small, and found without scanning the sealed ones.
-            models.Index(fields=["id"], condition=models.Q(seq__isnull=True), name="audit_unsealed"),
+            models.Index(
+                fields=["id"], condition=models.Q(seq__isnull=True), name="audit_unsealed"
+            ),
         ]
         verbose_name = _("catatan audit")
         verbose_name_plural = _("catatan audit")

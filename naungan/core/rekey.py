@@ -59,11 +59,11 @@ def fill_row_identities(model: type[models.Model]) -> None:
     between adding the column as nullable and making it unique)."""
     identity = next(f for f in model._meta.concrete_fields if isinstance(f, RowIdentityField))
     if connection.vendor == "postgresql":
-        quote = connection.ops.quote_name
+        table = connection.ops.quote_name(model._meta.db_table)
+        column = connection.ops.quote_name(str(identity.column))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"UPDATE {quote(model._meta.db_table)} SET {quote(identity.column)} "  # noqa: S608
-                f"= gen_random_uuid() WHERE {quote(identity.column)} IS NULL"
+                f"UPDATE {table} SET {column} = gen_random_uuid() WHERE {column} IS NULL"  # noqa: S608
             )
         return
     manager = model._base_manager
@@ -162,7 +162,7 @@ def reseal_authenticators(model: type[models.Model], *, encrypt: Any, decrypt: A
     for pk in list(model._base_manager.values_list("pk", flat=True)):
         with transaction.atomic():
             auth = model._base_manager.select_for_update().get(pk=pk)
-            data = dict(auth.data or {})
+            data = dict(getattr(auth, "data", None) or {})
             changed = 0
             for key in MFA_SECRET_KEYS:
                 if isinstance(data.get(key), str) and not crypto.is_current(data[key]):
@@ -248,7 +248,9 @@ def census(models_: Iterable[type[models.Model]], *, authenticator: Any = None) 
     return result
 
 
-def migrate_app(apps: Any, app_label: str, *, plaintext: dict[str, list[str]] | None = None) -> None:
+def migrate_app(
+    apps: Any, app_label: str, *, plaintext: dict[str, list[str]] | None = None
+) -> None:
     """The data step of the migrations that bind an app's encrypted values (RunPython): give
     rows their ``RowIdentityField`` value, then move every value to the bound format under the
     newest key; ``plaintext`` maps a model name to the columns encrypted from now on."""
