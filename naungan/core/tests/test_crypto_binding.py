@@ -185,3 +185,18 @@ def test_every_model_diffed_by_auditlog_masks_its_encrypted_fields():
         }
         masked = set(auditlog.get_model_fields(model).get("mask_fields", []))
         assert encrypted <= masked, model._meta.label
+
+
+def test_api_answers_a_moved_ciphertext_with_a_json_error_and_no_plaintext(personas, caplog):
+    case = make_case(
+        personas["intake_bpp"].user,
+        victims=[{"name": "Siti Aminah", "age": 15}, {"name": "Rina Wati", "age": 12}],
+    )
+    siti, rina = Person.objects.filter(parties__case=case).order_by("id")
+    write_raw("cases_person", "name", siti.pk, raw("cases_person", "name", rina.pk))
+    response = personas["intake_bpp"].api("get", f"/api/v1/cases/{case.public_id}")
+    assert response.status_code == 500
+    assert "detail" in response.json()
+    assert "Rina" not in response.content.decode()
+    assert "cases_person.name" in caplog.text
+    assert "Rina" not in caplog.text
