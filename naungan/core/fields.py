@@ -12,9 +12,10 @@ first time the attribute is read, with the instance's identity. Rows read with
 ``values()``/``values_list()`` therefore carry the stored ciphertext (``Ciphertext``), never a
 plaintext decrypted without its binding.
 
-The field cannot be filtered on: exact lookups go through a separate ``BlindIndexField`` filled
-by the service that writes the record (``blind_index(kind, value)``). Only emptiness can be
-compared (constraints such as "a named report has a name"). ``QuerySet.update()`` and
+The field cannot be filtered on (a lookup of a plaintext raises ``FieldError``): exact lookups go
+through a separate ``BlindIndexField`` filled by the service that writes the record
+(``blind_index(kind, value)``). Only emptiness can be compared (constraints such as "a named
+report has a name"). ``QuerySet.update()`` and
 ``bulk_update()`` with a plaintext value are refused or meaningless: they do not know the row.
 """
 
@@ -25,6 +26,7 @@ from typing import Any
 
 from django.core.exceptions import FieldError, ImproperlyConfigured
 from django.db import models
+from django.db.models.lookups import Exact
 from django.db.models.query_utils import DeferredAttribute
 
 from . import crypto
@@ -94,6 +96,27 @@ class _EncryptedAttribute(DeferredAttribute):
         instance.__dict__[self.field.attname] = value
 
 
+def _refuse_filter(field: str) -> FieldError:
+    return FieldError(
+        f"{field} is encrypted: it can only be compared with '' (use a blind index to search)"
+    )
+
+
+class _EncryptedExact(Exact):
+    """``= ''`` (emptiness, e.g. in a check constraint) or ``=`` a stored ciphertext; a lookup
+    of a plaintext would silently match nothing, so it is refused."""
+
+    def __init__(self, lhs: Any, rhs: Any) -> None:
+        if not (
+            rhs is None
+            or rhs == ""
+            or isinstance(rhs, Ciphertext)
+            or hasattr(rhs, "resolve_expression")
+        ):
+            raise _refuse_filter(str(getattr(lhs, "target", lhs)))
+        super().__init__(lhs, rhs)
+
+
 class EncryptedTextField(models.TextField):
     """Text encrypted at rest, bound to table, column and row. Empty strings and None are
     stored as they are."""
@@ -128,6 +151,13 @@ class EncryptedTextField(models.TextField):
                 f"{self.model._meta.db_table}.{self.column} of row {row}: {exc}"
             ) from exc
 
+    def get_lookup(self, lookup_name: str) -> Any:
+        if lookup_name == "isnull":
+            return super().get_lookup(lookup_name)
+        if lookup_name == "exact":
+            return _EncryptedExact
+        raise _refuse_filter(f"{self.model._meta.label}.{self.name}")
+
     def pre_save(self, model_instance: models.Model, add: bool) -> Any:
         value = getattr(model_instance, self.attname)
         if value is None or value == "":
@@ -142,8 +172,9 @@ class EncryptedTextField(models.TextField):
     def get_prep_value(self, value: Any) -> Any:
         if value is None or value == "" or isinstance(value, Ciphertext):
             return value
-        # A plaintext here did not pass through pre_save: a lookup or a constraint check (only
-        # emptiness is meaningful) or an UPDATE without a row (refused in get_db_prep_save).
+        # A plaintext here did not pass through pre_save: a check constraint evaluated in Python
+        # (only emptiness is meaningful), a bulk_update, or an UPDATE without a row (refused
+        # in get_db_prep_save). Lookups of plaintext are refused (get_lookup).
         return _COMPARED_AS
 
     def get_db_prep_save(self, value: Any, connection: Any) -> Any:

@@ -200,3 +200,11 @@ def test_api_answers_a_moved_ciphertext_with_a_json_error_and_no_plaintext(perso
     assert "Rina" not in response.content.decode()
     assert "cases_person.name" in caplog.text
     assert "Rina" not in caplog.text
+
+
+def test_filtering_on_an_encrypted_field_is_refused_but_emptiness_can_be_compared(orgs):
+    with pytest.raises(FieldError):
+        list(Organisation.objects.filter(confidential_address="Jl. X"))
+    with pytest.raises(FieldError):
+        list(AuditEvent.objects.filter(reason__startswith="assign"))
+    assert Organisation.objects.exclude(confidential_address="").count() == 0
