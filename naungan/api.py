@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -17,6 +18,7 @@ from naungan.cases.api import router as cases_router
 from naungan.cases.api_plans import router as cases_plans_router
 from naungan.cases.api_supervisor import router as cases_supervisor_router
 from naungan.cases.exceptions import CaseError
+from naungan.core.crypto import DecryptionError
 from naungan.core.errors import DATABASE_UNAVAILABLE, database_unavailable
 from naungan.reports.api import router as reports_router
 
@@ -68,6 +70,18 @@ def _case_error(request: HttpRequest, exc: CaseError) -> HttpResponse:
     # Domain refusals (transition not allowed, wrong role on a visible case, …) in one place:
     # 403, 409 or 422 as the exception says, with its translated message.
     return api.create_response(request, {"detail": exc.message}, status=exc.status)
+
+
+@api.exception_handler(DecryptionError)
+def _decryption_error(request: HttpRequest, exc: DecryptionError) -> HttpResponse:
+    # A stored value that does not open for its row (moved, tampered or its key removed): the
+    # log names table, column and row, never a value; the caller learns nothing more.
+    logging.getLogger("naungan.crypto").error("stored value cannot be decrypted: %s", exc)
+    return api.create_response(
+        request,
+        {"detail": _("Data tersimpan tidak dapat dibaca. Hubungi administrator.")},
+        status=500,
+    )
 
 
 @api.exception_handler(HttpError)

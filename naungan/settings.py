@@ -1,8 +1,8 @@
 """Naungan settings: one file, every knob an environment variable with a safe default.
 
-Development secrets (secret key, field-encryption keys, HMAC key) are generated into ``var/``
-on first use when the matching variable is unset; production sets them from its secret store
-(``*_FILE`` variants read the value from a file).
+Development secrets (secret key, field-encryption keys, HMAC key, audit key) are generated into
+``var/`` on first use when the matching variable is unset; production sets them from its secret
+store (``*_FILE`` variants read the value from a file).
 """
 
 from __future__ import annotations
@@ -55,6 +55,9 @@ SECRET_KEY = _secret("NAUNGAN_SECRET_KEY", lambda: secrets.token_urlsafe(50))
 FIELD_KEYS = [k.strip() for k in _secret("NAUNGAN_FIELD_KEYS", _new_key).split(",") if k.strip()]
 # Key for blind indexes and the reporter PIN hash. Never rotated casually: indexes depend on it.
 HMAC_KEY = _secret("NAUNGAN_HMAC_KEY", _new_key)
+# Key of the audit trail's HMAC chain: whoever can write the database but lacks this key cannot
+# recompute the chain after changing, removing or reordering events. Kept apart from the others.
+AUDIT_KEY = _secret("NAUNGAN_AUDIT_KEY", _new_key)
 
 ALLOWED_HOSTS = env.list("NAUNGAN_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 TRUSTED_PROXIES = env.list("NAUNGAN_TRUSTED_PROXIES", default=[])

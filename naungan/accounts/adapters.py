@@ -19,11 +19,18 @@ class StaffAccountAdapter(DefaultAccountAdapter):
         return "/"
 
 
+# allauth hands the adapter the secret alone, never the Authenticator row, so the binding names
+# the table and column only: a secret cannot be moved to another table or column, but could be
+# copied between two users' rows by someone who writes the database (who could equally replace
+# a password hash). ``rotate_field_keys`` re-encrypts these values too.
+MFA_CONTEXT = crypto.binding("mfa_authenticator", "data", "")
+
+
 class StaffMFAAdapter(DefaultMFAAdapter):
     """TOTP secrets and recovery-code seeds are encrypted at rest with the field keys."""
 
     def encrypt(self, text: str) -> str:
-        return crypto.encrypt(text)
+        return crypto.encrypt(text, context=MFA_CONTEXT)
 
     def decrypt(self, encrypted_text: str) -> str:
-        return crypto.decrypt(encrypted_text)
+        return crypto.decrypt(encrypted_text, context=MFA_CONTEXT)

@@ -22,7 +22,6 @@ from django.utils import timezone
 
 from naungan.accounts.models import Role, User
 from naungan.areas.models import Area, AreaLevel
-from naungan.core import crypto
 from naungan.core.fields import EncryptedTextField, blind_index
 from naungan.orgs.models import Organisation, OrgKind
 
@@ -180,7 +179,7 @@ def _converter(f: models.Field[Any, Any]) -> Callable[[Any], Any]:
     """The stored value of ``f`` for an object, as ``save`` would write it (timestamps: now)."""
     attname = f.attname
     if isinstance(f, EncryptedTextField):
-        return lambda o: crypto.encrypt(str(v)) if (v := getattr(o, attname)) else v
+        return lambda o: f.pre_save(o, True)  # sealed for its table, column and row
     if isinstance(f, models.JSONField):
         return lambda o: json.dumps(getattr(o, attname))
     if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):

@@ -1,10 +1,15 @@
 """Field encryption (AES-256-GCM) with key rotation, and keyed hashes (HMAC-SHA256).
 
-A ciphertext is ``v1:<key id>:<base64(nonce + ciphertext + tag)>`` (text) or
-``nb1<key id><nonce><ciphertext + tag>`` (bytes, for files). The key id is the first
-8 hex digits of SHA-256 over the key, so any configured key, newest or older, can decrypt what
-it wrote; new writes always use the newest key (the first in ``NAUNGAN_FIELD_KEYS``).
-Plaintext never appears in exceptions raised here.
+A text ciphertext is ``v2:<key id>:<base64(nonce + ciphertext + tag)>``, sealed with the
+associated data ``<key id>|<context>``, where the context names the place the value belongs to:
+``<table>|<column>|<row identity>`` for a model field (see ``binding``). A value copied to
+another row, column or table then fails authentication instead of decrypting there. Version 1
+(``v1:…``, associated data the key id only) is still read, never written.
+
+Bytes (files) are ``nb1<key id><nonce><ciphertext + tag>`` bound to a caller's context (the
+owning row's public id). The key id is the first 8 hex digits of SHA-256 over the key, so any
+configured key, newest or older, can decrypt what it wrote; new writes always use the newest key
+(the first in ``NAUNGAN_FIELD_KEYS``). Plaintext never appears in exceptions raised here.
 """
 
 from __future__ import annotations
@@ -20,7 +25,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-PREFIX = "v1"
+PREFIX = "v2"
+_KEY_ID_LEN = 8
+LEGACY_PREFIX = "v1"
 
 
 class DecryptionError(Exception):
@@ -67,26 +74,48 @@ def keyring() -> Keyring:
     return _keyring(tuple(settings.FIELD_KEYS))
 
 
-def encrypt(plaintext: str) -> str:
+def binding(table: str, column: str, row: object) -> str:
+    """The context of a value stored in ``table.column`` of the row whose stable identity
+    (public id or row UUID, known before INSERT) is ``row``."""
+    return f"{table}|{column}|{row}"
+
+
+def encrypt(plaintext: str, *, context: str) -> str:
+    """Seal ``plaintext`` with the newest key, bound to ``context`` (see ``binding``)."""
     key_id, cipher = keyring().current
     nonce = os.urandom(12)
-    sealed = cipher.encrypt(nonce, plaintext.encode(), key_id.encode())
+    sealed = cipher.encrypt(nonce, plaintext.encode(), f"{key_id}|{context}".encode())
     return f"{PREFIX}:{key_id}:{base64.b64encode(nonce + sealed).decode()}"
 
 
-def decrypt(token: str) -> str:
+def parse(token: str) -> tuple[str, str, bytes]:
+    """(version, key id, nonce + sealed bytes) of a stored text value."""
     try:
         prefix, key_id, body = token.split(":", 2)
-        if prefix != PREFIX:
+        if prefix not in (PREFIX, LEGACY_PREFIX) or len(key_id) != _KEY_ID_LEN:
             raise ValueError
-        blob = base64.b64decode(body)
+        blob = base64.b64decode(body, validate=True)
     except ValueError as exc:
         raise DecryptionError("stored value is not a Naungan ciphertext") from exc
+    return prefix, key_id, blob
+
+
+def decrypt(token: str, *, context: str) -> str:
+    """The plaintext of ``token`` if it was sealed for ``context`` (version 2) or is a legacy
+    version 1 value (which carries no binding); otherwise ``DecryptionError``."""
+    prefix, key_id, blob = parse(token)
     cipher = keyring().by_id(key_id)
+    aad = key_id if prefix == LEGACY_PREFIX else f"{key_id}|{context}"
     try:
-        return cipher.decrypt(blob[:12], blob[12:], key_id.encode()).decode()
-    except Exception as exc:  # InvalidTag: tampered or wrong key
+        return cipher.decrypt(blob[:12], blob[12:], aad.encode()).decode()
+    except Exception as exc:  # InvalidTag: tampered, wrong key or moved from elsewhere
         raise DecryptionError("stored value failed authentication") from exc
+
+
+def is_current(token: str) -> bool:
+    """Whether ``token`` is in the newest format under the newest key (nothing to rotate)."""
+    prefix, key_id, _blob = parse(token)
+    return prefix == PREFIX and key_id == keyring().current[0]
 
 
 def key_id_of(token: str) -> str:
@@ -94,7 +123,6 @@ def key_id_of(token: str) -> str:
 
 
 BYTES_PREFIX = b"nb1"
-_KEY_ID_LEN = 8
 
 
 def encrypt_bytes(plaintext: bytes, *, context: bytes = b"") -> bytes:
@@ -144,3 +172,8 @@ def decrypt_bytes_verified(blob: bytes | memoryview, *, context: bytes, sha256: 
     if hashlib.sha256(data).hexdigest() != sha256:
         raise DecryptionError("file does not match its recorded hash")
     return data
+
+
+def is_current_bytes(blob: bytes | memoryview) -> bool:
+    """Whether an ``encrypt_bytes`` blob is already under the newest key."""
+    return key_id_of_bytes(bytes(blob[: len(BYTES_PREFIX) + _KEY_ID_LEN])) == keyring().current[0]

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
+import json
 import uuid
 from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .fields import EncryptedTextField, RowIdentityField
 
 
 class TimeStampedModel(models.Model):
@@ -44,8 +48,11 @@ class AuditEvent(models.Model):
     """Append-only record of who read or changed what, when and from where.
 
     Rows are inserted in the request's transaction and never updated except once, by
-    ``audit_seal``, which links them into a SHA-256 hash chain in id order (sealing off the hot
-    path keeps inserts cheap under load; verification recomputes the chain)."""
+    ``audit_seal``, which gives each committed event the next ``seq`` and links it into an
+    HMAC-SHA256 chain keyed with ``NAUNGAN_AUDIT_KEY`` (a secret kept outside the database), in
+    ``seq`` order. Sealing off the hot path keeps inserts cheap under load; ``audit_verify``
+    recomputes the chain. ``reason`` (free text) is encrypted; the chain covers its plaintext,
+    so re-encrypting it under a new field key leaves the chain intact."""
 
     at = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -62,15 +69,23 @@ class AuditEvent(models.Model):
     object_id = models.CharField(_("id objek"), max_length=64, blank=True)
     area_code = models.CharField(_("wilayah"), max_length=13, blank=True, db_index=True)
     categories = models.CharField(_("kategori data"), max_length=200, blank=True)
-    reason = models.TextField(_("alasan"), blank=True)
+    reason = EncryptedTextField(_("alasan"), blank=True)
     outcome = models.CharField(_("hasil"), max_length=20, default="ok")
     ip = models.GenericIPAddressField(_("alamat IP"), null=True, blank=True)
+    row_uuid = RowIdentityField()
+    seq = models.PositiveBigIntegerField(null=True, blank=True, unique=True, editable=False)
     prev_hash = models.CharField(max_length=64, blank=True)
     hash = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-id"]
-        indexes = [models.Index(fields=["object_type", "object_id"])]
+        indexes = [
+            models.Index(fields=["object_type", "object_id"]),
+            # The events still to seal: small, and found without scanning the sealed ones.
+            models.Index(
+                fields=["id"], condition=models.Q(seq__isnull=True), name="audit_unsealed"
+            ),
+        ]
         verbose_name = _("catatan audit")
         verbose_name_plural = _("catatan audit")
 
@@ -86,11 +101,14 @@ class AuditEvent(models.Model):
         raise PermissionError("audit events are append-only")
 
     def payload(self) -> str:
-        return "|".join(
+        """Every recorded field, unambiguously (JSON), with the reason in plaintext."""
+        return json.dumps(
             [
-                str(self.pk),
+                self.seq,
+                self.pk,
+                str(self.row_uuid),
                 self.at.isoformat(),
-                str(self.actor_id or ""),
+                self.actor_id,
                 self.actor_label,
                 self.action,
                 self.object_type,
@@ -100,11 +118,13 @@ class AuditEvent(models.Model):
                 self.reason,
                 self.outcome,
                 str(self.ip or ""),
-            ]
+            ],
+            ensure_ascii=False,
         )
 
-    def compute_hash(self, prev_hash: str) -> str:
-        return hashlib.sha256((prev_hash + "\n" + self.payload()).encode()).hexdigest()
+    def compute_hash(self, prev_hash: str, *, key: bytes) -> str:
+        message = (prev_hash + "\n" + self.payload()).encode()
+        return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
 class RateCounter(models.Model):

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from naungan.areas.models import Area
-from naungan.core.fields import EncryptedTextField
+from naungan.core.fields import EncryptedTextField, RowIdentityField
 from naungan.core.models import TimeStampedModel
 
 
@@ -79,6 +79,7 @@ class Organisation(TimeStampedModel):
     email = models.EmailField(_("surel"), blank=True)
     address = models.CharField(_("alamat"), max_length=300, blank=True)
     confidential_address = EncryptedTextField(_("alamat rahasia"), blank=True)
+    row_uuid = RowIdentityField()
     hours = models.CharField(_("jam layanan"), max_length=200, blank=True)
     eligibility = models.TextField(_("syarat layanan"), blank=True)
     capacity = models.PositiveIntegerField(_("kapasitas tempat tidur"), null=True, blank=True)

@@ -12,7 +12,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from naungan.areas.models import Area
-from naungan.core.fields import BlindIndexField, EncryptedTextField
+from naungan.core.fields import (
+    BlindIndexField,
+    EncryptedBinaryField,
+    EncryptedTextField,
+    RowIdentityField,
+)
 from naungan.core.models import PublicModel, TimeStampedModel
 from naungan.core.vocabulary import Channel, Sex, ViolenceType  # noqa: F401 - re-exported
 from naungan.core.vocabulary import Triage as TriageLevel
@@ -102,7 +107,7 @@ class Report(PublicModel):
     status = models.CharField(
         _("status"), max_length=12, choices=ReportStatus.choices, default=ReportStatus.RECEIVED
     )
-    closed_reason = models.TextField(_("alasan penutupan / pelimpahan"), blank=True)
+    closed_reason = EncryptedTextField(_("alasan penutupan / pelimpahan"), blank=True)
     closed_at = models.DateTimeField(_("ditutup pada"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -179,6 +184,7 @@ class ReportMessage(TimeStampedModel):
         verbose_name=_("penulis"),
     )
     body = EncryptedTextField(_("pesan"))
+    row_uuid = RowIdentityField()
     sent_at = models.DateTimeField(_("dikirim pada"))
     read = models.BooleanField(_("sudah dibaca"), default=False)
 
@@ -226,6 +232,7 @@ class IdempotencyRecord(models.Model):
     body_hash = models.CharField(max_length=64)
     status_code = models.PositiveSmallIntegerField()
     response = EncryptedTextField()
+    row_uuid = RowIdentityField()
     report = models.ForeignKey(Report, null=True, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(db_index=True)
 
@@ -266,7 +273,7 @@ class ReportAttachment(PublicModel):
     size = models.PositiveIntegerField(_("ukuran (bita)"))
     sha256 = models.CharField(max_length=64)
     original_name = EncryptedTextField(_("nama file asli"), blank=True)
-    blob = models.BinaryField(editable=False)
+    blob = EncryptedBinaryField(editable=False)
 
     class Meta:
         ordering = ["id"]

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from naungan.areas.models import Area
-from naungan.core.fields import BlindIndexField, EncryptedTextField
+from naungan.core.fields import BlindIndexField, EncryptedTextField, RowIdentityField
 from naungan.core.models import PublicModel, TimeStampedModel
 from naungan.core.vocabulary import Channel, Sex, Triage, ViolenceType  # noqa: F401 - re-exported
 from naungan.orgs.models import Organisation
@@ -469,7 +469,7 @@ class Task(PublicModel):
     )
     statutory = models.BooleanField(_("wajib menurut hukum"), default=False)
     source_rule = models.CharField(_("aturan asal"), max_length=60, blank=True)
-    waived_reason = models.TextField(_("alasan dikesampingkan"), blank=True)
+    waived_reason = EncryptedTextField(_("alasan dikesampingkan"), blank=True)
     completed_at = models.DateTimeField(_("diselesaikan"), null=True, blank=True)
     completed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -543,7 +543,8 @@ class StatusChange(TimeStampedModel):
     from_status = models.CharField(max_length=20, choices=CaseStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=CaseStatus.choices)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    reason = models.TextField(_("alasan"), blank=True)
+    reason = EncryptedTextField(_("alasan"), blank=True)
+    row_uuid = RowIdentityField()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -569,7 +570,7 @@ class ClosureRequest(PublicModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
-    decision_note = models.TextField(_("catatan keputusan"), blank=True)
+    decision_note = EncryptedTextField(_("catatan keputusan"), blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from naungan.areas.models import Area
-from naungan.core.fields import EncryptedTextField
+from naungan.core.fields import EncryptedBinaryField, EncryptedTextField, RowIdentityField
 from naungan.core.models import PublicModel, TimeStampedModel
 from naungan.orgs.models import Organisation
 
@@ -38,7 +38,7 @@ class InterventionPlan(PublicModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
-    decision_reason = models.TextField(_("alasan keputusan"), blank=True)
+    decision_reason = EncryptedTextField(_("alasan keputusan"), blank=True)
 
     class Meta:
         ordering = ["case", "-version"]
@@ -57,6 +57,7 @@ class PlanAction(TimeStampedModel):
 
     plan = models.ForeignKey(InterventionPlan, on_delete=models.CASCADE, related_name="actions")
     description = EncryptedTextField(_("tindakan"))
+    row_uuid = RowIdentityField()
     service = models.CharField(_("layanan"), max_length=30, blank=True)
     responsible_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -121,7 +122,7 @@ class CaseDocument(PublicModel):
     content_type = models.CharField(_("jenis isi"), max_length=100)
     size = models.PositiveIntegerField(_("ukuran"))
     sha256 = models.CharField(max_length=64)
-    blob = models.BinaryField(_("isi terenkripsi"))
+    blob = EncryptedBinaryField(_("isi terenkripsi"))
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -151,7 +152,7 @@ class CaseTransfer(PublicModel):
     to_organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     to_area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
     from_area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+")
-    reason = models.TextField(_("alasan"))
+    reason = EncryptedTextField(_("alasan"))
     status = models.CharField(
         _("status"),
         max_length=12,
@@ -166,7 +167,7 @@ class CaseTransfer(PublicModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
-    decline_reason = models.TextField(_("alasan penolakan"), blank=True)
+    decline_reason = EncryptedTextField(_("alasan penolakan"), blank=True)
 
     class Meta:
         ordering = ["-created_at"]

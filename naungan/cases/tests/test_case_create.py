@@ -59,7 +59,7 @@ def test_personal_data_is_encrypted_at_rest_and_findable_by_blind_index(personas
     with connection.cursor() as cur:
         cur.execute("SELECT name, nik, phone FROM cases_person")
         raw = cur.fetchone()
-    assert all(value.startswith("v1:") for value in raw)
+    assert all(value.startswith("v2:") for value in raw)
     assert "Siti" not in "".join(raw)
     from naungan.core.fields import blind_index
 

@@ -17,12 +17,12 @@ def test_sealed_chain_verifies_and_detects_a_tampered_row(db):
     for i in range(5):
         audit_record(actor=None, action=AuditAction.VIEW, object_type="x", object_id=str(i))
     assert audit_seal() >= 5
-    assert audit_verify() == (True, None)
+    assert audit_verify().ok
     victim = AuditEvent.objects.filter(object_type="x").order_by("id")[2]
     AuditEvent.objects.filter(pk=victim.pk).update(object_id="dipalsukan")
-    ok, broken = audit_verify()
-    assert not ok
-    assert broken == victim.pk
+    report = audit_verify()
+    assert not report.ok
+    assert report.broken_id == victim.pk
 
 
 def test_sealing_twice_seals_nothing_new(db):

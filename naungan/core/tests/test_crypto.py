@@ -17,40 +17,43 @@ def new_key() -> str:
     return base64.b64encode(os.urandom(32)).decode()
 
 
+CTX = crypto.binding("t", "c", "row-1")
+
+
 @given(st.text(max_size=300))
 def test_encrypt_then_decrypt_gives_the_text_back(text):
-    assert crypto.decrypt(crypto.encrypt(text)) == text
+    assert crypto.decrypt(crypto.encrypt(text, context=CTX), context=CTX) == text
 
 
 def test_ciphertext_does_not_contain_the_plaintext_and_differs_each_time():
-    a, b = crypto.encrypt("Siti Aminah"), crypto.encrypt("Siti Aminah")
+    a, b = crypto.encrypt("Siti Aminah", context=CTX), crypto.encrypt("Siti Aminah", context=CTX)
     assert a != b
     assert "Siti" not in a
 
 
 def test_tampered_ciphertext_is_rejected_without_revealing_anything():
-    token = crypto.encrypt("3171234567890123")
+    token = crypto.encrypt("3171234567890123", context=CTX)
     prefix, kid, body = token.split(":")
     raw = bytearray(base64.b64decode(body))
     raw[-1] ^= 1
     with pytest.raises(crypto.DecryptionError) as exc:
-        crypto.decrypt(f"{prefix}:{kid}:{base64.b64encode(bytes(raw)).decode()}")
+        crypto.decrypt(f"{prefix}:{kid}:{base64.b64encode(bytes(raw)).decode()}", context=CTX)
     assert "3171" not in str(exc.value)
 
 
 def test_old_key_still_decrypts_after_rotation_and_new_writes_use_the_new_key(settings):
-    old_token = crypto.encrypt("rahasia")
+    old_token = crypto.encrypt("rahasia", context=CTX)
     old_id = crypto.key_id_of(old_token)
     settings.FIELD_KEYS = [new_key(), *settings.FIELD_KEYS]
-    assert crypto.decrypt(old_token) == "rahasia"
-    assert crypto.key_id_of(crypto.encrypt("rahasia")) != old_id
+    assert crypto.decrypt(old_token, context=CTX) == "rahasia"
+    assert crypto.key_id_of(crypto.encrypt("rahasia", context=CTX)) != old_id
 
 
 def test_value_encrypted_with_a_removed_key_cannot_be_read(settings):
-    token = crypto.encrypt("rahasia")
+    token = crypto.encrypt("rahasia", context=CTX)
     settings.FIELD_KEYS = [new_key()]
     with pytest.raises(crypto.DecryptionError):
-        crypto.decrypt(token)
+        crypto.decrypt(token, context=CTX)
 
 
 def raw_column(org: Organisation) -> str:

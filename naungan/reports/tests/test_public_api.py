@@ -35,7 +35,7 @@ def test_public_report_is_stored_encrypted_and_answers_code_and_pin(
     with connection.cursor() as cur:
         cur.execute("SELECT description FROM reports_report WHERE id = %s", [report.pk])
         raw = cur.fetchone()[0]
-    assert raw.startswith("v1:")
+    assert raw.startswith("v2:")
     assert "dipukul" not in raw
     assert AuditEvent.objects.filter(object_id=str(report.public_id), action="create").exists()
 
