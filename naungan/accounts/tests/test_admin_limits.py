@@ -111,7 +111,11 @@ def test_a_role_change_in_the_admin_is_audited_for_the_area_and_ends_tokens(pers
     target.refresh_from_db()
     assert target.role == "caseworker"
     assert token_authenticate(raw) is None
-    event = AuditEvent.objects.get(object_type="accounts.user", reason__contains="role: intake")
+    (event,) = [
+        e
+        for e in AuditEvent.objects.filter(object_type="accounts.user")
+        if "role: intake" in e.reason
+    ]
     assert event.area_code == "64.71"
     assert event.actor == admin.user
     supervisor = personas["supervisor_bpp"].user
@@ -128,8 +132,10 @@ def test_an_area_change_shows_to_the_supervisors_of_both_areas(personas):
     target = personas["intake_bpp"].user
     kalteng = personas["intake_kalteng"].user.area
     admin.client.post(change_url(target), change_form_data(target, area=kalteng.pk))
-    events = AuditEvent.objects.filter(object_type="accounts.user", reason__contains="area:")
-    assert set(events.values_list("area_code", flat=True)) == {"64.71", "62"}
+    events = [
+        e for e in AuditEvent.objects.filter(object_type="accounts.user") if "area:" in e.reason
+    ]
+    assert {e.area_code for e in events} == {"64.71", "62"}
 
 
 def test_tokens_cannot_be_added_or_unrevoked_in_the_admin(personas):
@@ -157,7 +163,7 @@ def test_removing_the_second_factor_is_audited_in_the_users_area(personas):
     if response["Location"].startswith("/accounts/reauthenticate/"):
         response = client.post(response["Location"], {"password": "Uji-Persona-2026!"})
     assert response.status_code == 302
-    event = AuditEvent.objects.get(reason="second factor: totp removed")
+    (event,) = [e for e in AuditEvent.objects.all() if e.reason == "second factor: totp removed"]
     assert event.area_code == "64.71"
     assert event.actor == user
 

@@ -17,6 +17,7 @@ from django.db import connection
 from django.test import Client
 from PIL import Image
 
+from conftest import PASSWORD
 from naungan.core.models import AuditEvent
 from naungan.reports.models import Report
 
@@ -112,7 +113,14 @@ def test_staff_actions_keep_the_believed_address_not_a_forged_forwarded_for(
     personas: Any,
 ) -> None:
     persona = personas["intake_bpp"]
-    response = persona.client.post(
+    # Issuing a token needs a recent sign-in with the password.
+    client = Client()
+    client.post(
+        "/accounts/login/",
+        {"login": persona.user.username, "password": PASSWORD},
+        REMOTE_ADDR="10.9.8.7",
+    )
+    response = client.post(
         "/accounts/tokens/",
         {"name": "laptop"},
         REMOTE_ADDR="10.9.8.7",
