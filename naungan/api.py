@@ -17,9 +17,9 @@ from naungan.areas.api import router as regions_router
 from naungan.cases.api import router as cases_router
 from naungan.cases.api_plans import router as cases_plans_router
 from naungan.cases.api_supervisor import router as cases_supervisor_router
-from naungan.cases.exceptions import CaseError
 from naungan.core.crypto import DecryptionError
 from naungan.core.errors import DATABASE_UNAVAILABLE, database_unavailable
+from naungan.core.exceptions import DomainError
 from naungan.reports.api import router as reports_router
 
 api = NinjaAPI(
@@ -65,11 +65,17 @@ def _model_validation_error(request: HttpRequest, exc: DjangoValidationError) ->
     return api.create_response(request, {"detail": detail}, status=422)
 
 
-@api.exception_handler(CaseError)
-def _case_error(request: HttpRequest, exc: CaseError) -> HttpResponse:
-    # Domain refusals (transition not allowed, wrong role on a visible case, …) in one place:
-    # 403, 409 or 422 as the exception says, with its translated message.
-    return api.create_response(request, {"detail": exc.message}, status=exc.status)
+@api.exception_handler(DomainError)
+def _domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    # Every domain refusal (transition not allowed, wrong role on a visible case, …) in one
+    # place: 403, 409 or 422 as the exception says, with its translated message. A refusal that
+    # must look like a missing record answers exactly the 404 of one.
+    if exc.status == 404:
+        return _not_found(request, exc)
+    response = api.create_response(request, exc.body(), status=exc.status)
+    for name, value in exc.headers.items():
+        response[name] = value
+    return response
 
 
 @api.exception_handler(DecryptionError)

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from naungan.core.exceptions import DomainError
 
-class CaseError(Exception):
-    status = 409
-    default_message = _("Tindakan tidak dapat dilakukan.")
 
-    def __init__(self, message: object | None = None) -> None:
-        self.message = str(message if message is not None else self.default_message)
-        super().__init__(self.message)
+class CaseError(DomainError):
+    """A domain rule of case management refused the action."""
 
 
 class TransitionNotAllowed(CaseError):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from naungan.core.exceptions import DomainError
+
 from ..models import (
     TriageLevel,
 )
@@ -11,14 +13,10 @@ TRIAGE_ORDER = [TriageLevel.LOW, TriageLevel.MEDIUM, TriageLevel.HIGH, TriageLev
 CATEGORIES = "identity,contact,narrative"
 
 
-class ReportError(Exception):
-    """A domain rule refused the action; ``message`` is translated for the user."""
+class ReportError(DomainError):
+    """A domain rule of reporting refused the action; ``message`` is translated for the user."""
 
-    status_code = 409
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    status = 409
 
 
 class TransitionNotAllowed(ReportError):
@@ -26,12 +24,12 @@ class TransitionNotAllowed(ReportError):
 
 
 class NotAllowed(ReportError):
-    status_code = 404
+    status = 404
 
 
 class IdempotencyMismatch(ReportError):
-    status_code = 422
+    status = 422
 
 
 class SubmissionInProgress(ReportError):
-    status_code = 409
+    status = 409

@@ -1,0 +1,56 @@
+"""Named role sets: who may call an action, said once.
+
+Views, API endpoints, services and templates name one of these sets instead of writing a tuple
+of role strings (``@role_required(CASE_CREATORS)``, ``user_in(user, CASE_WRITERS)``,
+``{% if user|in_roles:"CASE_CREATORS" %}``). A set says which roles may reach a kind of page
+or action at all; *which records* they reach is the selectors' business (area, assignment).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .models import Role
+
+# Roles that work with cases at all: caseworkers (their assigned cases), supervisors (their
+# area), intake officers (the cases they created, read only). Everyone else: 404.
+CASE_ROLES = frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.INTAKE})
+# Who opens a case (from a report or directly): intake officers and supervisors (CONTRACT §4).
+CASE_CREATORS = frozenset({Role.INTAKE, Role.SUPERVISOR})
+# Roles that may write on a case they see (the case's assignment or area decides which).
+CASE_WRITER_ROLES = frozenset({Role.CASEWORKER, Role.SUPERVISOR})
+# Who can be assigned to a case.
+ASSIGNABLE_ROLES = frozenset({Role.CASEWORKER, Role.SUPERVISOR})
+# The intake desk: the report queue in scope (CONTRACT §3 /laporan/).
+REPORT_DESK = frozenset({Role.INTAKE, Role.SUPERVISOR})
+# Who records a report taken by staff (hotline, walk-in) or in the field.
+REPORT_TAKERS = frozenset({Role.INTAKE, Role.SUPERVISOR, Role.ACTIVIST})
+# Supervisors only: assignment, approvals, transfers, caseloads, exports.
+SUPERVISORS = frozenset({Role.SUPERVISOR})
+# Who reads the audit log (supervisors: their area; administrators: everything).
+AUDIT_READERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
+# Statistics (CONTRACT §3 /statistik/).
+STATISTICS_READERS = frozenset({Role.SUPERVISOR, Role.ANALYST})
+ADMINS = frozenset({Role.ADMIN})
+
+ROLE_SETS: dict[str, frozenset[str]] = {
+    "CASE_ROLES": CASE_ROLES,
+    "CASE_CREATORS": CASE_CREATORS,
+    "CASE_WRITER_ROLES": CASE_WRITER_ROLES,
+    "ASSIGNABLE_ROLES": ASSIGNABLE_ROLES,
+    "REPORT_DESK": REPORT_DESK,
+    "REPORT_TAKERS": REPORT_TAKERS,
+    "SUPERVISORS": SUPERVISORS,
+    "AUDIT_READERS": AUDIT_READERS,
+    "STATISTICS_READERS": STATISTICS_READERS,
+    "ADMINS": ADMINS,
+}
+
+
+def user_in(user: Any, roles: frozenset[str]) -> bool:
+    """Whether ``user`` is a signed-in, active staff member whose role is in ``roles``."""
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and getattr(user, "is_active", False)
+        and getattr(user, "role", "") in roles
+    )
