@@ -88,6 +88,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /api/v1/public/ skips sessions, auth, CSRF, allauth, axes, … (see the class).
+    "naungan.core.middleware.PublicAPIMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "naungan.core.middleware.ClientAddressMiddleware",

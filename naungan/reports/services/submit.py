@@ -284,6 +284,7 @@ def report_submit(
     idempotency_key: str = "",
     idempotency_scope: str = "public",
     attachments: Sequence[Any] = (),
+    clean: _Clean | None = None,
 ) -> SubmitResult:
     """Accept a report: from the public (``actor`` None, channel ``web``) or taken by intake,
     a supervisor or an activist (channel from ``data``; activists always ``activist``).
@@ -295,15 +296,21 @@ def report_submit(
 
     ``attachments`` (uploaded files, web form only) are checked with the other fields, so one
     ValidationError names every bad field and file, and stored in the report's transaction
-    (see ``attachments.attachments_prepare``); a replay stores them no second time."""
+    (see ``attachments.attachments_prepare``); a replay stores them no second time.
+
+    ``clean``: the result of ``report_validate(data)`` when the caller already has it (the API
+    schema runs it while parsing the body), so that the input is checked once."""
     staff = actor is not None
+    report_actor_check(actor)
     if staff and getattr(actor, "role", "") == "activist":
         data.channel = Channel.ACTIVIST
-    elif staff and getattr(actor, "role", "") not in STAFF_ROLES:
-        raise NotAllowed(_("Tidak ditemukan."))
-    if not attachments:
+        if clean is not None:
+            clean.values["channel"] = Channel.ACTIVIST
+    prepared: list[PreparedAttachment] = []
+    if clean is not None and not attachments:
+        pass  # validated once, by the API schema (reports.schemas.PublicReportIn)
+    elif not attachments:
         clean = report_validate(data, staff=staff)
-        prepared: list[PreparedAttachment] = []
     else:
         clean, prepared = _validate_with_files(data, staff=staff, files=attachments)
     full_key = f"{idempotency_scope}:{idempotency_key}" if idempotency_key else ""
@@ -327,6 +334,13 @@ def report_submit(
                     return replay
             # Otherwise a tracking-code collision (1 in 34 billion): draw a new code.
     raise SubmissionInProgress(_("Laporan yang sama sedang diproses. Coba lagi sebentar."))
+
+
+def report_actor_check(actor: Any) -> None:
+    """Raise NotAllowed (404) unless ``actor`` is the public (None) or may record reports."""
+    role = getattr(actor, "role", "")
+    if actor is not None and role != "activist" and role not in STAFF_ROLES:
+        raise NotAllowed(_("Tidak ditemukan."))
 
 
 def _validate_with_files(
