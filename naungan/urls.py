@@ -12,6 +12,7 @@ from naungan.core import views as core_views
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
+    path("api/v1/", api.urls),  # first: the public reporting API is the busiest route
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("audit/", core_views.audit_log, name="audit_log"),
@@ -21,7 +22,6 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
-    path("api/v1/", api.urls),
     path(f"{settings.ADMIN_URL}", admin.site.urls),
 ]
 

@@ -87,23 +87,29 @@ def _route_sql(area: Area | None) -> tuple[str, tuple[Any, ...]]:
         sql, params = query.get_compiler(connection=connection).compile(expression)
         if len(_ROUTE_SQL) > 20_000:
             _ROUTE_SQL.clear()
-        compiled = _ROUTE_SQL[key] = (sql, tuple(params))
+        # Codes and settings bound once, quoted by psycopg: no parameters left for each call.
+        literal = connection.ops.compose_sql(sql, params).replace("%", "%%")
+        compiled = _ROUTE_SQL[key] = (literal, ())
     return compiled
 
 
 @lru_cache(maxsize=1024)
-def _insert_sql(route: str, with_record: bool) -> str:
+def _insert_sql(route: str, with_record: bool, nulls: tuple[bool, ...]) -> str:
     """The statement of ``_insert_together`` for one compiled routing rule. Its text holds only
-    quoted identifiers from the models' metadata and the routing rule compiled by Django;
-    every value is a parameter."""
+    quoted identifiers from the models' metadata, the routing rule compiled by Django and
+    ``NULL`` where ``nulls`` says a value is None; every other value is a parameter.
+
+    (Writing NULLs into the text keeps a public report under psycopg's 50 parameters, so that
+    psycopg converts the statement once per connection instead of on every call.)"""
     quote = connection.ops.quote_name
+    marks_left = iter(nulls)
 
     def insert(model: type[models.Model], fields: list[Any], *extra: str) -> str:
         columns = ", ".join([quote(f.column) for f in fields] + [quote(e) for e in extra])
         return f"INSERT INTO {quote(model._meta.db_table)} ({columns})"
 
     def marks(fields: list[Any]) -> str:
-        return ", ".join(["%s"] * len(fields))
+        return ", ".join(["NULL" if next(marks_left) else "%s" for _f in fields])
 
     parts = [
         f"WITH r AS ({insert(Report, _REPORT_FIELDS, 'organisation_id')} "
@@ -124,12 +130,16 @@ def _insert_together(report: Report, record: IdempotencyRecord | None, event: Au
     it and the audit event. One statement is atomic: a duplicate key or tracking code raises
     IntegrityError and stores none of the three."""
     route, route_params = _route_sql(report.area)
-    params: list[Any] = [*_values(report, _REPORT_FIELDS), *route_params]
+    values = _values(report, _REPORT_FIELDS)
     if record is not None:
-        params += _values(record, _RECORD_FIELDS)
-    params += _values(event, _EVENT_FIELDS)
+        values += _values(record, _RECORD_FIELDS)
+    values += _values(event, _EVENT_FIELDS)
+    nulls = tuple(v is None for v in values)
+    params = [v for v in values if v is not None]
+    n_report = len(_REPORT_FIELDS) - sum(nulls[: len(_REPORT_FIELDS)])
+    params[n_report:n_report] = route_params  # the routing sub-select follows the report's values
     with connection.cursor() as cursor:
-        cursor.execute(_insert_sql(route, record is not None), params)
+        cursor.execute(_insert_sql(route, record is not None, nulls), params)
         report.pk, report.organisation_id = cursor.fetchone()
     report._state.adding = False
     report._state.db = connection.alias
