@@ -123,6 +123,43 @@ def test_list_query_count_does_not_grow_with_cases(personas, django_assert_max_n
     assert len(one) <= 10
 
 
+def test_list_body_is_what_the_schema_renders_from_case_item(personas):
+    """The list answers without ninja validating every item: its body must stay exactly the
+    CaseListOut rendering of ``case_item``, the one the other endpoints use."""
+    import json
+
+    from ninja.responses import NinjaJSONEncoder
+
+    from naungan.cases.api import case_item
+    from naungan.cases.schemas import CaseListOut
+
+    intake = personas["intake_bpp"].user
+    make_case(intake, violence_types=["sexual", "physical"])
+    lead = personas["caseworker_bpp"].user
+    led = make_case(intake, area="64.71.02")
+    Case.objects.filter(pk=led.pk).update(lead=lead, triage="high", restricted=False)
+    sup = personas["supervisor_bpp"]
+    response = sup.api("get", "/api/v1/cases")
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    cases = list(Case.objects.select_related("area", "lead").order_by("-received_at", "-id"))
+    expected = CaseListOut.model_validate(
+        {"items": [case_item(c) for c in cases], "count": len(cases)}
+    ).model_dump()
+    assert response.content == json.dumps(expected, cls=NinjaJSONEncoder).encode()
+    assert {i["lead"] for i in response.json()["items"]} == {None, lead.username}
+
+
+def test_list_reads_token_rows_audit_and_count_in_four_queries(
+    personas, django_assert_max_num_queries
+):
+    make_case(personas["intake_bpp"].user)
+    sup = personas["supervisor_bpp"]
+    sup.api("get", "/api/v1/cases")  # token issued and touched outside the measured call
+    with django_assert_max_num_queries(4):
+        assert sup.api("get", "/api/v1/cases").json()["count"] == 1
+    assert AuditEvent.objects.filter(object_type="cases.case", object_id="list").count() == 2
+
+
 def test_detail_is_audited_and_404_for_other_area(personas):
     case = make_case(personas["intake_bpp"].user)
     url = f"/api/v1/cases/{case.public_id}"
