@@ -205,8 +205,16 @@ class CaseFilters(Schema):
 )
 def cases_list(request: HttpRequest, filters: Query[CaseFilters]) -> dict[str, Any]:
     user = _user(request)
-    qs = selectors.case_list(
+    limit = max(1, min(filters.limit, MAX_LIMIT))
+    offset = max(0, filters.offset)
+    # The list's columns only (no model instances), answered as ninja would render
+    # CaseListOut, without validating every item again (docs/performance.md; a test pins the
+    # body to the schema and to case_item).
+    rows, count = selectors.case_list_page(
         user=user,
+        columns=tuple(_LIST_COLUMNS.values()),
+        offset=offset,
+        limit=limit,
         status=filters.status,
         area_code=filters.area,
         violence_type=filters.violence_type,
@@ -214,15 +222,9 @@ def cases_list(request: HttpRequest, filters: Query[CaseFilters]) -> dict[str, A
         lead=filters.lead,
         overdue=filters.overdue,
     )
-    limit = max(1, min(filters.limit, MAX_LIMIT))
-    offset = max(0, filters.offset)
-    # The list's columns only (no model instances), answered as ninja would render
-    # CaseListOut, without validating 50 items again (docs/performance.md; a test pins the
-    # body to the schema and to case_item).
-    rows = qs.values_list(*_LIST_COLUMNS.values())[offset : offset + limit]
     items = [dict(zip(_LIST_COLUMNS, row, strict=True)) for row in rows]
     services.case_list_audit(actor=user, count=len(items), request=request)
-    body = json.dumps({"items": items, "count": qs.count()}, cls=NinjaJSONEncoder)
+    body = json.dumps({"items": items, "count": count}, cls=NinjaJSONEncoder)
     return HttpResponse(body, content_type="application/json; charset=utf-8")  # type: ignore[return-value]
 
 

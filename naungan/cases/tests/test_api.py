@@ -160,6 +160,27 @@ def test_list_reads_token_rows_audit_and_count_in_four_queries(
     assert AuditEvent.objects.filter(object_type="cases.case", object_id="list").count() == 2
 
 
+def test_list_reused_sql_follows_new_cases_assignments_and_the_users_scope(personas):
+    intake = personas["intake_bpp"].user
+    cw = personas["caseworker_bpp"]
+    first = make_case(intake)
+    assert cw.api("get", "/api/v1/cases").json()["count"] == 0
+    Case.objects.filter(pk=first.pk).update(lead=cw.user)
+    second = make_case(intake)
+    Case.objects.filter(pk=second.pk).update(lead=cw.user)
+    body = cw.api("get", "/api/v1/cases").json()
+    assert [i["id"] for i in body["items"]] == [str(second.public_id), str(first.public_id)]
+    assert body["count"] == 2
+    assert cw.api("get", "/api/v1/cases?offset=1").json()["items"][0]["id"] == str(first.public_id)
+    # A caseworker made supervisor of the area sees the area's cases at once.
+    third = make_case(intake)
+    cw.user.role = "supervisor"
+    cw.user.save()
+    ids = {i["id"] for i in cw.api("get", "/api/v1/cases").json()["items"]}
+    assert str(third.public_id) in ids
+    assert cw.api("get", "/api/v1/cases?area=99.99").json() == {"items": [], "count": 0}
+
+
 def test_detail_is_audited_and_404_for_other_area(personas):
     case = make_case(personas["intake_bpp"].user)
     url = f"/api/v1/cases/{case.public_id}"
