@@ -4,7 +4,7 @@ cases a user may see (DESIGN §11); every list and lookup starts from it."""
 from __future__ import annotations
 
 from datetime import datetime
-from itertools import batched
+from itertools import count as steps
 from typing import Any
 from uuid import UUID
 
@@ -177,6 +177,11 @@ class _Page:
         inner = qs.order_by().values_list("pk").query.get_compiler(using=qs.db)
         inner_sql, self.count_params = inner.as_sql()
         self.count_sql = f"SELECT COUNT(*) FROM ({inner_sql}) subquery"  # noqa: S608
+        # Page and count in one round trip: the count as an uncorrelated scalar subquery in
+        # the select list, which the database evaluates once (PostgreSQL: an InitPlan).
+        assert self.sql.startswith("SELECT ")
+        self.sql = f"SELECT ({self.count_sql}), {self.sql.removeprefix('SELECT ')}"
+        self.params = (*self.count_params, *self.params)
 
 
 _PAGES_MAX = 2000
@@ -221,8 +226,12 @@ def case_list_page(
     with connection.cursor() as cursor:
         cursor.execute(page.sql, page.params)
         rows = cursor.fetchall()
-        cursor.execute(page.count_sql, page.count_params)
-        count = int(cursor.fetchone()[0])
+        if rows:
+            count = int(rows[0][0])
+        else:  # past the last page: the count still counts
+            cursor.execute(page.count_sql, page.count_params)
+            count = int(cursor.fetchone()[0])
+    rows = [row[1:] for row in rows]
     return list(page.compiler.results_iter(results=[rows], tuple_expected=True)), count
 
 
@@ -364,12 +373,17 @@ def tasks_needing(*, user: User, limit: int = 20) -> QuerySet[Task]:
     )
     chosen: list[int] = []
     visible = cases_visible_to(user).exclude(status=CaseStatus.CLOSED)
-    for chunk in batched(candidates.iterator(chunk_size=TASK_CHUNK), TASK_CHUNK):
+    # Plain slices, not .iterator(): on PostgreSQL that opens a server-side cursor (a
+    # transaction and three round trips) although one chunk is nearly always enough.
+    for start in steps(0, TASK_CHUNK):
+        chunk = list(candidates[start : start + TASK_CHUNK])
+        if not chunk:
+            break
         ok = set(
             visible.filter(pk__in={case_id for _pk, case_id in chunk}).values_list("pk", flat=True)
         )
         chosen += [pk for pk, case_id in chunk if case_id in ok]
-        if len(chosen) >= limit:
+        if len(chosen) >= limit or len(chunk) < TASK_CHUNK:
             break
     return (
         Task.objects.filter(pk__in=chosen[:limit])
