@@ -177,10 +177,13 @@ class _Page:
         inner = qs.order_by().values_list("pk").query.get_compiler(using=qs.db)
         inner_sql, self.count_params = inner.as_sql()
         self.count_sql = f"SELECT COUNT(*) FROM ({inner_sql}) subquery"  # noqa: S608
-        # Page and count in one round trip: the count as an uncorrelated scalar subquery in
-        # the select list, which the database evaluates once (PostgreSQL: an InitPlan).
-        assert self.sql.startswith("SELECT ")
-        self.sql = f"SELECT ({self.count_sql}), {self.sql.removeprefix('SELECT ')}"
+        # Page and count in one round trip: the count as an uncorrelated scalar subquery at
+        # the end of the select list (Django's ORDER BY may name columns by position), which
+        # the database evaluates once (PostgreSQL: an InitPlan). The select list holds plain
+        # columns only, so its end is the first FROM and no parameter precedes the count's.
+        head, sep, tail = self.sql.partition(" FROM ")
+        assert sep and "%s" not in head
+        self.sql = f"{head}, ({self.count_sql}){sep}{tail}"
         self.params = (*self.count_params, *self.params)
 
 
@@ -227,11 +230,11 @@ def case_list_page(
         cursor.execute(page.sql, page.params)
         rows = cursor.fetchall()
         if rows:
-            count = int(rows[0][0])
+            count = int(rows[0][-1])
         else:  # past the last page: the count still counts
             cursor.execute(page.count_sql, page.count_params)
             count = int(cursor.fetchone()[0])
-    rows = [row[1:] for row in rows]
+    rows = [row[:-1] for row in rows]
     return list(page.compiler.results_iter(results=[rows], tuple_expected=True)), count
 
 

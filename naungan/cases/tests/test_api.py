@@ -181,6 +181,29 @@ def test_list_reused_sql_follows_new_cases_assignments_and_the_users_scope(perso
     assert cw.api("get", "/api/v1/cases?area=99.99").json() == {"items": [], "count": 0}
 
 
+def test_list_is_newest_received_first_whatever_the_creation_order(personas):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    intake = personas["intake_bpp"].user
+    now = timezone.now()
+    old = make_case(intake, received_at=now - timedelta(days=3), channel="referral_in")
+    new = make_case(intake, received_at=now - timedelta(days=1), channel="hotline")
+    middle = make_case(intake, received_at=now - timedelta(days=2), channel="walk_in")
+    sup = personas["supervisor_bpp"]
+    for _ in range(2):  # compiled, then reused
+        body = sup.api("get", "/api/v1/cases").json()
+        assert [i["id"] for i in body["items"]] == [
+            str(c.public_id) for c in (new, middle, old)
+        ]
+        assert body["count"] == 3
+    page = sup.api("get", "/api/v1/cases?limit=1&offset=1").json()
+    assert [i["id"] for i in page["items"]] == [str(middle.public_id)]
+    assert page["count"] == 3
+    assert sup.api("get", "/api/v1/cases?offset=5").json() == {"items": [], "count": 3}
+
+
 def test_detail_is_audited_and_404_for_other_area(personas):
     case = make_case(personas["intake_bpp"].user)
     url = f"/api/v1/cases/{case.public_id}"
