@@ -194,9 +194,7 @@ def test_list_is_newest_received_first_whatever_the_creation_order(personas):
     sup = personas["supervisor_bpp"]
     for _ in range(2):  # compiled, then reused
         body = sup.api("get", "/api/v1/cases").json()
-        assert [i["id"] for i in body["items"]] == [
-            str(c.public_id) for c in (new, middle, old)
-        ]
+        assert [i["id"] for i in body["items"]] == [str(c.public_id) for c in (new, middle, old)]
         assert body["count"] == 3
     page = sup.api("get", "/api/v1/cases?limit=1&offset=1").json()
     assert [i["id"] for i in page["items"]] == [str(middle.public_id)]
