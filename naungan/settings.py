@@ -146,6 +146,9 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool(
         "NAUNGAN_DB_CONN_HEALTH_CHECKS", default=True
     )
+# The public report INSERT as a server-side prepared statement (docs/performance.md). Turn it
+# off behind a transaction-pooling PgBouncer older than 1.21 (no prepared statements there).
+DB_PREPARED_INTAKE = env.bool("NAUNGAN_DB_PREPARED_INTAKE", default=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
