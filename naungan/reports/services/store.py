@@ -9,7 +9,7 @@ from typing import Any
 
 import psycopg
 from django.conf import settings
-from django.db import connection, models, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transaction
 from django.db.models import signals
 from django.db.models.sql import Query
 
@@ -99,7 +99,7 @@ def _field_plan(fields: list[Any]) -> list[tuple[Any, str, type | None]]:
     return plan
 
 
-def _values(obj: models.Model, fields: list[Any]) -> list[Any]:
+def _values(obj: models.Model, fields: list[Any], conn: Any) -> list[Any]:
     """What the ORM's INSERT would send: ``pre_save`` fills auto_now(_add) timestamps, and
     ``get_db_prep_save`` encrypts encrypted fields and adapts JSON, UUIDs and dates. A value of
     a plain field that already has the field's type is sent as it is (what that preparation
@@ -110,7 +110,7 @@ def _values(obj: models.Model, fields: list[Any]) -> list[Any]:
         if value is not None and type(value) is kind:
             out.append(value)
         else:
-            out.append(f.get_db_prep_save(f.pre_save(obj, True), connection))
+            out.append(f.get_db_prep_save(f.pre_save(obj, True), conn))
     return out
 
 
@@ -192,10 +192,11 @@ def _insert_together(report: Report, record: IdempotencyRecord | None, event: Au
     it and the audit event. One statement is atomic: a duplicate key or tracking code raises
     IntegrityError and stores none of the three."""
     route, route_params = _route_sql(report.area)
-    values = _values(report, _REPORT_FIELDS)
+    conn = connections[DEFAULT_DB_ALIAS]  # the wrapper itself: the proxy costs per access
+    values = _values(report, _REPORT_FIELDS, conn)
     if record is not None:
-        values += _values(record, _RECORD_FIELDS)
-    values += _values(event, _EVENT_FIELDS)
+        values += _values(record, _RECORD_FIELDS, conn)
+    values += _values(event, _EVENT_FIELDS, conn)
     nulls = tuple(v is None for v in values)
     params = [v for v in values if v is not None]
     n_report = len(_REPORT_FIELDS) - sum(nulls[: len(_REPORT_FIELDS)])
