@@ -11,8 +11,9 @@ p50/p95 per scenario in milliseconds.
 
 ``--sql``: beside each scenario, hand-written SQL returning the same rows (the visibility rule,
 the filter, the page with area code and lead, and the exact count; for the queue one joined
-query), run interleaved with the API call in the same process; prints both p50s, the ratio
-and whether the rows are the same."""
+query returning the tasks with their case and area, as the selector loads them), run
+interleaved with the API call in the same process; prints both p50s, the ratio and whether the
+rows are the same."""
 
 # ruff: noqa: S608  (benchmark SQL: table names from model metadata, values as parameters)
 from __future__ import annotations
@@ -157,7 +158,8 @@ def measure(runs: int, sql: bool) -> None:
             w, p = scope(user)
             with connection.cursor() as cur:
                 cur.execute(
-                    f"SELECT t.*, c.registration_number, a.code FROM {task_t} t "
+                    # What the selector loads: the task with its case and area.
+                    f"SELECT t.*, c.*, a.* FROM {task_t} t "
                     f"JOIN {case_t} c ON c.id = t.case_id JOIN {area_t} a ON a.id = c.area_id "
                     f"WHERE ({mine}) AND t.status = 'open' AND c.status <> 'closed' AND {w} "
                     "ORDER BY t.due_at, t.id LIMIT 20",

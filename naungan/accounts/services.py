@@ -155,16 +155,16 @@ def _token_query(alias: str) -> tuple[str, list[tuple[type[Model], list[str], li
     parts: list[tuple[type[Model], list[str], list[Any]]] = []
     for model, tab in _TOKEN_JOIN:
         fields = model._meta.concrete_fields
-        columns += [f"{tab}.{qn(f.column)}" for f in fields]
+        columns += [f"{tab}.{qn(str(f.column))}" for f in fields]
         converters = []
         for f in fields:
-            col = f.get_col(tab)
-            convs = conn.ops.get_db_converters(col) + col.get_db_converters(conn)
-            converters.append((convs, col) if convs else None)
+            expression = f.get_col(tab)
+            convs = conn.ops.get_db_converters(expression) + expression.get_db_converters(conn)
+            converters.append((convs, expression) if convs else None)
         parts.append((model, [f.attname for f in fields], converters))
 
     def col(model: type[Model], name: str) -> str:
-        return qn(model._meta.get_field(name).column)
+        return qn(str(model._meta.get_field(name).column))  # type: ignore[union-attr]
 
     sql = (
         f"SELECT {', '.join(columns)} FROM {qn(ApiToken._meta.db_table)} t "  # noqa: S608

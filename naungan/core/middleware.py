@@ -72,7 +72,7 @@ class _ShortChain(BaseHandler):
         self._view_middleware: list[Any] = []
         self._template_response_middleware: list[Any] = []
         self._exception_middleware: list[Any] = []
-        handler = convert_exception_to_response(self._get_response)
+        handler = convert_exception_to_response(self._get_response)  # type: ignore[attr-defined]
         for path in reversed(middleware):
             try:
                 instance = import_string(path)(handler)
@@ -103,5 +103,5 @@ class PublicAPIMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.path_info.startswith(PUBLIC_API_PREFIX):
             request.user = AnonymousUser()
-            return self.public._middleware_chain(request)  # type: ignore[no-any-return]
+            return self.public._middleware_chain(request)  # type: ignore[no-any-return,return-value]
         return self.get_response(request)

@@ -132,7 +132,7 @@ def _route_sql(area: Area | None) -> tuple[str, tuple[Any, ...]]:
         if len(_ROUTE_SQL) > 20_000:
             _ROUTE_SQL.clear()
         # Codes and settings bound once, quoted by psycopg: no parameters left for each call.
-        literal = connection.ops.compose_sql(sql, params).replace("%", "%%")
+        literal = connection.ops.compose_sql(sql, params).replace("%", "%%")  # type: ignore[attr-defined]
         compiled = _ROUTE_SQL[key] = (literal, ())
     return compiled
 
