@@ -129,7 +129,7 @@ LUA = r"""
 threads = {}
 counter, last_key, awaiting, resend = 0, nil, false, nil
 codes, by_key = {}, {}
-retries, replays, mismatches, dup_every, fresh = 0, 0, 0, 20, 0
+retries, replays, mismatches, dup_every, fresh = 0, 0, 0, DUP_EVERY, 0
 
 function setup(thread)
   thread:set("id", #threads + 1)
@@ -174,7 +174,7 @@ function response(status, headers, body)
   by_key[last_key] = code
   table.insert(codes, code)
   fresh = fresh + 1
-  if fresh % dup_every == 0 then resend = last_key end  -- a deliberate duplicate
+  if dup_every > 0 and fresh % dup_every == 0 then resend = last_key end  -- a deliberate duplicate
 end
 
 function done(summary, latency, requests)
@@ -264,11 +264,13 @@ def submit_once(port: int, key: str) -> str:
     raise SystemExit(f"key {key} never accepted")
 
 
-def run_wrk(port: int, args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
+def run_wrk(port: int, args: argparse.Namespace, tmp: Path, dup_every: int = 20) -> dict[str, Any]:
     script = tmp / "intake.lua"
     out_file = tmp / "wrk.out"
     script.write_text(
-        f"BODY = [==[{json.dumps(BODY)}]==]\nOUT = [==[{out_file}]==]\n" + LUA, encoding="utf-8"
+        f"BODY = [==[{json.dumps(BODY)}]==]\nOUT = [==[{out_file}]==]\nDUP_EVERY = {dup_every}\n"
+        + LUA,
+        encoding="utf-8",
     )
     run = uuid.uuid4().hex[:12]
     started = time.perf_counter()
@@ -349,15 +351,105 @@ def run_python(port: int, args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def start_server(module: str, env: dict[str, str], args: argparse.Namespace) -> subprocess.Popen:
+    """gunicorn serving ``module`` on a loopback port, warmed up (imports, connections)."""
+    port = free_port()
+    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
+    command = [gunicorn, module, "-b", f"127.0.0.1:{port}", "-w", str(args.workers)]
+    command += ["-k", args.worker_class, "--preload", "--backlog", "2048", "--log-level", "warning"]
+    if args.worker_class == "gthread":
+        command += ["--threads", str(args.threads), "--keep-alive", "5"]
+    server = subprocess.Popen(command, env=env, cwd=ROOT)
+    server.port = port  # type: ignore[attr-defined]
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            c.request("GET", "/healthz")
+            c.getresponse().read()
+            break
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            server.terminate()
+            raise SystemExit("server did not start")
+        time.sleep(0.2)
+    return server
+
+
+def load_run(
+    server: subprocess.Popen, args: argparse.Namespace, tmp: Path, dup_every: int
+) -> dict[str, Any]:
+    """Warm-up, then the measured run; CPU time and load average around it."""
+    port = server.port  # type: ignore[attr-defined]
+    warm: dict[str, list] = {"latency": [], "codes": [], "retries": [], "failed": []}
+    warm_threads = [
+        threading.Thread(target=client, args=(port, list(range(25)), threading.Lock(), warm))
+        for _ in range(4)
+    ]
+    for t in warm_threads:
+        t.start()
+    for t in warm_threads:
+        t.join()
+    load_before = os.getloadavg()[0]
+    pids = server_pids(server.pid)
+    app_pids = [server.pid, *[p for p in pids[1:] if p != server.pid]][: args.workers + 1]
+    cpu_before, app_before = cpu_seconds(pids), cpu_seconds(app_pids)
+    res = run_wrk(port, args, tmp, dup_every) if args.client == "wrk" else run_python(port, args)
+    res["server_cpu"] = cpu_seconds(pids) - cpu_before
+    res["app_cpu"] = cpu_seconds(app_pids) - app_before
+    res["load"] = (load_before, os.getloadavg()[0])
+    res["warm"] = warm["codes"]
+    # 201 answers per second: new reports, plus replays of the deliberate duplicates.
+    res["answered"] = len(res["codes"]) + res.get("replays", 0) + len(res["recovered"])
+    res["per_s"] = len(res["codes"]) / res["elapsed"]
+    res["answered_per_s"] = res["answered"] / res["elapsed"]
+    return res
+
+
+def print_run(label: str, res: dict[str, Any]) -> None:
+    served = max(res["answered"], 1)
+    print(f"--- {label}")
+    print(f"load average before {res['load'][0]:.2f}, after {res['load'][1]:.2f} (2 cores)")
+    print(
+        f"server CPU (gunicorn + PostgreSQL backends + WAL writer) {res['server_cpu']:.2f} s: "
+        f"{res['server_cpu'] / served * 1000:.2f} ms per 201 answer, of which gunicorn "
+        f"{res['app_cpu'] / served * 1000:.2f} ms"
+    )
+    print(
+        f"accepted {len(res['codes'])} reports in {res['elapsed']:.2f} s: "
+        f"{res['per_s']:.0f} reports/s ({res['answered_per_s']:.0f} 201 answers/s)"
+    )
+    print(
+        f"latency p50 {res['p50']:.1f} ms, p90 {res['p90']:.1f} ms, p99 {res['p99']:.1f} ms, "
+        f"p99.9 {res['p99.9']:.1f} ms, mean {res['mean']:.1f} ms"
+    )
+    extra = ""
+    if "requests" in res:
+        extra = (
+            f", {res['requests']} HTTP requests, wrk errors (connect read write status timeout) "
+            f"{res['errors']}, deliberate duplicates answered by replay {res['replays']}, "
+            f"replays with another code {res['mismatches']}, in flight at the end and re-sent "
+            f"{len(res['inflight'])}"
+        )
+    print(f"retries {res['retries']}{extra}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--client", choices=["wrk", "python"], default="wrk")
     parser.add_argument("--seconds", type=int, default=15, help="wrk: duration (max 120)")
     parser.add_argument("--reports", type=int, default=6000, help="python client: reports")
     parser.add_argument("--clients", type=int, default=16)
-    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=None, help="3 (gthread) / 4 (--ceiling)")
     parser.add_argument("--threads", type=int, default=4)
-    parser.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"])
+    parser.add_argument("--worker-class", default=None, choices=["gthread", "sync"])
+    parser.add_argument(
+        "--ceiling",
+        action="store_true",
+        help="first the framework's ceiling (bench/ceiling: plain Django + ninja + a raw "
+        "INSERT), then Naungan, same gunicorn settings (default sync, 4 workers) and client",
+    )
     parser.add_argument(
         "--no-health-checks",
         action="store_true",
@@ -366,6 +458,8 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true")
     args = parser.parse_args()
     args.seconds = max(1, min(args.seconds, 120))
+    args.worker_class = args.worker_class or ("sync" if args.ceiling else "gthread")
+    args.workers = args.workers or (4 if args.ceiling else 3)
 
     tmp = Path(tempfile.mkdtemp(prefix="naungan-bench-"))
     env = {
@@ -378,6 +472,7 @@ def main() -> int:
         "NAUNGAN_LOG_LEVEL": "ERROR",
         "REDIS_URL": os.environ.get("REDIS_URL", ""),
         "NAUNGAN_DB_CONN_HEALTH_CHECKS": "0" if args.no_health_checks else "1",
+        "DJANGO_SETTINGS_MODULE": "naungan.settings",
     }
     prepare(env)
     count_sql = "SELECT count(*), count(DISTINCT tracking_code) FROM reports_report"
@@ -385,49 +480,37 @@ def main() -> int:
         baseline = conn.execute(count_sql).fetchone()[0]
         max_id = conn.execute("SELECT coalesce(max(id), 0) FROM reports_report").fetchone()[0]
         audit_base = conn.execute("SELECT count(*) FROM core_auditevent").fetchone()[0]
-    port = free_port()
-    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
-    command = [gunicorn, "naungan.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(args.workers)]
-    command += ["-k", args.worker_class, "--preload", "--backlog", "2048", "--log-level", "warning"]
-    if args.worker_class == "gthread":
-        command += ["--threads", str(args.threads), "--keep-alive", "5"]
-    server = subprocess.Popen(command, env=env, cwd=ROOT)
+    print(
+        f"client {args.client}, {args.clients} connections; gunicorn {args.worker_class} "
+        f"{args.workers} workers"
+        + (f" x {args.threads} threads" if args.worker_class == "gthread" else "")
+        + ("; DB health checks off" if args.no_health_checks else ""),
+        flush=True,
+    )
+    ceiling = None
+    if args.ceiling:
+        from ceiling.table import TABLE
+
+        with psycopg.connect(f"{PG}/{DB}", autocommit=True) as conn:
+            conn.execute(TABLE)
+        server = start_server(
+            "bench.ceiling.wsgi", {**env, "DJANGO_SETTINGS_MODULE": "bench.ceiling.settings"}, args
+        )
+        try:
+            ceiling = load_run(server, args, tmp, dup_every=0)
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+        print_run("ceiling: plain Django + ninja + raw INSERT (bench/ceiling)", ceiling)
+    server = start_server("naungan.wsgi", env, args)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                c = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-                c.request("GET", "/healthz")
-                if c.getresponse().status == 200:
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise SystemExit("server did not start")
-            time.sleep(0.2)
-        # Warm up every worker (imports, connections, caches).
-        warm: dict[str, list] = {"latency": [], "codes": [], "retries": [], "failed": []}
-        warm_threads = [
-            threading.Thread(target=client, args=(port, list(range(25)), threading.Lock(), warm))
-            for _ in range(4)
-        ]
-        for t in warm_threads:
-            t.start()
-        for t in warm_threads:
-            t.join()
-        load_before = os.getloadavg()[0]
-        pids = server_pids(server.pid)
-        app_pids = [server.pid, *[p for p in pids[1:] if p != server.pid]][: args.workers + 1]
-        cpu_before, app_before = cpu_seconds(pids), cpu_seconds(app_pids)
-        res = run_wrk(port, args, tmp) if args.client == "wrk" else run_python(port, args)
-        server_cpu = cpu_seconds(pids) - cpu_before
-        app_cpu = cpu_seconds(app_pids) - app_before
-        load_after = os.getloadavg()[0]
+        res = load_run(server, args, tmp, dup_every=20)
     finally:
         server.terminate()
         server.wait(timeout=20)
+    print_run("Naungan: encryption, audit, idempotency on", res)
 
-    accepted = set(res["codes"]) | set(res["recovered"]) | set(warm["codes"])
+    accepted = set(res["codes"]) | set(res["recovered"]) | set(res["warm"])
     with psycopg.connect(f"{PG}/{DB}") as conn:
         rows, distinct = conn.execute(count_sql).fetchone()
         stored = {
@@ -444,45 +527,21 @@ def main() -> int:
     rows -= baseline
     distinct -= baseline
     audit_new -= audit_base
-    count = len(res["codes"])
-    print(
-        f"client {args.client}, {args.clients} connections; gunicorn {args.worker_class} "
-        f"{args.workers} workers"
-        + (f" x {args.threads} threads" if args.worker_class == "gthread" else "")
-        + ("; DB health checks off" if args.no_health_checks else "")
-    )
-    print(f"load average before {load_before:.2f}, after {load_after:.2f} (2 cores)")
-    served = len(res["codes"]) + res.get("replays", 0) + len(res["recovered"])
-    print(
-        f"server CPU (gunicorn + PostgreSQL backends + WAL writer) {server_cpu:.2f} s: "
-        f"{server_cpu / max(served, 1) * 1000:.2f} ms per answered report, of which gunicorn "
-        f"{app_cpu / max(served, 1) * 1000:.2f} ms"
-    )
-    print(
-        f"accepted {count} reports in {res['elapsed']:.2f} s: "
-        f"{count / res['elapsed']:.0f} reports/s"
-    )
-    print(
-        f"latency p50 {res['p50']:.1f} ms, p90 {res['p90']:.1f} ms, p99 {res['p99']:.1f} ms, "
-        f"p99.9 {res['p99.9']:.1f} ms, mean {res['mean']:.1f} ms"
-    )
-    extra = ""
-    if args.client == "wrk":
-        extra = (
-            f", {res['requests']} HTTP requests, wrk errors (connect read write status timeout) "
-            f"{res['errors']}, deliberate duplicates answered by replay {res['replays']}, "
-            f"replays with another code {res['mismatches']}, in flight at the end and re-sent "
-            f"{len(res['inflight'])}"
-        )
-    print(f"retries {res['retries']}{extra}")
     print(
         f"stored {rows} new rows ({distinct} distinct codes), accepted {len(accepted)} "
-        f"(incl. {len(warm['codes'])} warm-up), create audit events for reports {audits}, "
+        f"(incl. {len(res['warm'])} warm-up), create audit events for reports {audits}, "
         f"new audit events {audit_new}"
     )
     ok = rows == distinct == len(accepted) == audit_new and stored == accepted
     ok = ok and not res.get("mismatches") and not res.get("failed")
     print("stored == accepted, no duplicates:", "yes" if ok else "NO")
+    if ceiling is not None:
+        print(
+            f"RATIO Naungan / ceiling: {res['answered_per_s'] / ceiling['answered_per_s']:.2f} "
+            f"(201 answers/s {res['answered_per_s']:.0f} / {ceiling['answered_per_s']:.0f}; "
+            f"Naungan {res['per_s']:.0f} new reports/s; "
+            f"load {ceiling['load'][0]:.2f} → {res['load'][1]:.2f})"
+        )
     if not args.keep:
         with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
             conn.execute(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)")

@@ -92,6 +92,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /api/v1/public/ skips sessions, auth, CSRF, allauth, axes, … (see the class).
+    "naungan.core.middleware.PublicAPIMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "naungan.core.middleware.ClientAddressMiddleware",
@@ -172,6 +174,9 @@ else:
         DATABASES["default"]["CONN_MAX_AGE"] = env.int("NAUNGAN_DB_CONN_MAX_AGE", default=60)
 # Seconds a client is told to wait (Retry-After) when the database is busy or unreachable.
 DB_UNAVAILABLE_RETRY_AFTER = env.int("NAUNGAN_DB_RETRY_AFTER", default=5)
+# The public report INSERT as a server-side prepared statement (docs/performance.md). Turn it
+# off behind a transaction-pooling PgBouncer older than 1.21 (no prepared statements there).
+DB_PREPARED_INTAKE = env.bool("NAUNGAN_DB_PREPARED_INTAKE", default=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

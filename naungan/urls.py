@@ -17,6 +17,7 @@ admin.site.password_change = lambda request, extra_context=None: redirect(  # ty
 )
 
 urlpatterns = [
+    path("api/v1/", api.urls),  # first: the public reporting API is the busiest route
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("audit/", core_views.audit_log, name="audit_log"),
@@ -26,7 +27,6 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
-    path("api/v1/", api.urls),
     path(f"{settings.ADMIN_URL}", admin.site.urls),
 ]
 

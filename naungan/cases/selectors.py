@@ -4,12 +4,13 @@ cases a user may see (DESIGN §11); every list and lookup starts from it."""
 from __future__ import annotations
 
 from datetime import datetime
-from itertools import batched
+from itertools import count as steps
 from typing import Any
 from uuid import UUID
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import EmptyResultSet, ValidationError
+from django.db import connections
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -165,6 +166,80 @@ def case_list(
     return qs.select_related("area", "lead").order_by("-received_at", "-id")
 
 
+class _Page:
+    """A compiled page of ``case_list``: its SQL and the compiler that converts its rows."""
+
+    __slots__ = ("compiler", "count_params", "count_sql", "params", "sql")
+
+    def __init__(self, qs: QuerySet[Case], columns: tuple[str, ...], offset: int, limit: int):
+        page = qs.values_list(*columns)[offset : offset + limit]
+        self.compiler = page.query.get_compiler(using=qs.db)
+        self.sql, self.params = self.compiler.as_sql()
+        inner = qs.order_by().values_list("pk").query.get_compiler(using=qs.db)
+        inner_sql, self.count_params = inner.as_sql()
+        self.count_sql = f"SELECT COUNT(*) FROM ({inner_sql}) subquery"  # noqa: S608
+        # Page and count in one round trip: the count as an uncorrelated scalar subquery at
+        # the end of the select list (Django's ORDER BY may name columns by position), which
+        # the database evaluates once (PostgreSQL: an InitPlan). The select list holds plain
+        # columns only, so its end is the first FROM and no parameter precedes the count's.
+        head, sep, tail = self.sql.partition(" FROM ")
+        if not sep or "%s" in head:
+            raise ValueError("unexpected case list SQL")  # a Django change: keep it honest
+        self.sql = f"{head}, ({self.count_sql}){sep}{tail}"
+        self.params = (*self.count_params, *self.params)
+
+
+_PAGES_MAX = 2000
+
+
+def case_list_page(
+    *, user: User, columns: tuple[str, ...], offset: int, limit: int, **filters: Any
+) -> tuple[list[tuple[Any, ...]], int]:
+    """One page of ``case_list(user=user, **filters)`` as rows of ``columns``, and the count of
+    the whole list.
+
+    The SQL depends only on the user's id, role, area and unit, the filters and the page, never
+    on data, so it is compiled once per database connection and reused: building the scope
+    rule and compiling it cost more than running both queries (docs/performance.md). The
+    database evaluates it on every call, so new, moved or reassigned cases show at once.
+    ``overdue`` (it holds the current time) is compiled each time."""
+    area = user.area if user.area_id else None
+    key = (
+        user.pk,
+        user.role,
+        user.is_active,
+        (area.code, area.level) if area else None,
+        user.organisation_id,
+        settings.CASEWORKER_SEES_UNIT_CASES,
+        columns,
+        offset,
+        limit,
+        tuple(sorted(filters.items())),
+    )
+    connection = connections[Case.objects.db]
+    cache: dict[Any, _Page] = connection.__dict__.setdefault("_naungan_case_pages", {})
+    page = None if filters.get("overdue") else cache.get(key)
+    if page is None:
+        try:
+            page = _Page(case_list(user=user, **filters), columns, offset, limit)
+        except EmptyResultSet:  # e.g. an unknown area: nothing matches
+            return [], 0
+        if not filters.get("overdue"):
+            if len(cache) >= _PAGES_MAX:
+                cache.clear()
+            cache[key] = page
+    with connection.cursor() as cursor:
+        cursor.execute(page.sql, page.params)
+        rows = cursor.fetchall()
+        if rows:
+            count = int(rows[0][-1])
+        else:  # past the last page: the count still counts
+            cursor.execute(page.count_sql, page.count_params)
+            count = int(cursor.fetchone()[0])
+    rows = [row[:-1] for row in rows]
+    return list(page.compiler.results_iter(results=[rows], tuple_expected=True)), count
+
+
 def _search_q(q: str) -> Q:
     """A registration number (has a "/"), an exact NIK or phone, or name words. Each kind uses
     its own index; they are not OR-ed together, which would scan every case in scope."""
@@ -307,6 +382,16 @@ def tasks_needing(*, user: User, limit: int = 20) -> QuerySet[Task]:
     if user.role not in (Role.CASEWORKER, Role.SUPERVISOR, Role.INTAKE):
         return Task.objects.none()
     mine = Q(owner_id=user.pk)
+    if user.role == Role.CASEWORKER and not settings.CASEWORKER_SEES_UNIT_CASES:
+        # Few tasks and cases per caseworker: one query joining their open tasks to the cases
+        # they are assigned to is the cheapest plan (the chunks below are for a wide scope).
+        return (
+            Task.objects.filter(mine, status=TaskStatus.OPEN)
+            .filter(case_id__in=_assigned_ids(user))
+            .exclude(case__status=CaseStatus.CLOSED)
+            .select_related("case", "case__area")
+            .order_by("due_at", "id")[:limit]
+        )
     if user.role == Role.SUPERVISOR:
         mine |= Q(owner__isnull=True)
     candidates = (
@@ -316,12 +401,17 @@ def tasks_needing(*, user: User, limit: int = 20) -> QuerySet[Task]:
     )
     chosen: list[int] = []
     visible = cases_visible_to(user).exclude(status=CaseStatus.CLOSED)
-    for chunk in batched(candidates.iterator(chunk_size=TASK_CHUNK), TASK_CHUNK):
+    # Plain slices, not .iterator(): on PostgreSQL that opens a server-side cursor (a
+    # transaction and three round trips) although one chunk is nearly always enough.
+    for start in steps(0, TASK_CHUNK):
+        chunk = list(candidates[start : start + TASK_CHUNK])
+        if not chunk:
+            break
         ok = set(
             visible.filter(pk__in={case_id for _pk, case_id in chunk}).values_list("pk", flat=True)
         )
         chosen += [pk for pk, case_id in chunk if case_id in ok]
-        if len(chosen) >= limit:
+        if len(chosen) >= limit or len(chunk) < TASK_CHUNK:
             break
     return (
         Task.objects.filter(pk__in=chosen[:limit])

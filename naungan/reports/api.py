@@ -22,6 +22,7 @@ from naungan.api_base import token_auth
 from . import conf, ratelimit, selectors, services
 from .models import Report, ReportMessage
 from .schemas import (
+    RULE_ERROR,
     CloseIn,
     HandOverIn,
     MessageCreated,
@@ -74,46 +75,80 @@ def _pydantic_message(error: Any) -> str:
     return _("Nilai tidak valid.")
 
 
+def _error_detail(exc: PydanticValidationError) -> list[dict[str, Any]]:
+    return [
+        {
+            "loc": ["body", *e["loc"]],
+            "msg": e["msg"] if e["type"] == RULE_ERROR else _pydantic_message(e),
+        }
+        for e in exc.errors()
+    ]
+
+
+def _parse_body[S: Schema](request: HttpRequest, schema: type[S]) -> S | JsonResponse:
+    """Read and validate a JSON body once: too big (413), malformed JSON (400), not an object
+    or invalid fields (422), each answer ``{"detail": ...}`` naming the field in the user's
+    language; else the validated schema."""
+    too_big = _detail(
+        413,
+        [{"loc": ["body"], "msg": _("Isi permintaan terlalu besar (maks. 64 KiB).")}],
+    )
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > conf.MAX_JSON_BYTES:
+        return too_big
+    try:
+        raw = request.body
+    except RequestDataTooBig:
+        return too_big
+    if len(raw) > conf.MAX_JSON_BYTES:
+        return too_big
+    try:
+        data = json.loads(raw or b"null")
+    except (ValueError, UnicodeDecodeError):
+        return _detail(400, [{"loc": ["body"], "msg": _("JSON tidak valid.")}])
+    if not isinstance(data, dict):
+        return _detail(422, [{"loc": ["body"], "msg": _("Harus berupa objek JSON.")}])
+    try:
+        return schema.model_validate(data)
+    except PydanticValidationError as exc:
+        return _detail(422, _error_detail(exc))
+
+
+def _body_doc(schema: type[Schema]) -> dict[str, Any]:
+    """OpenAPI request body of an endpoint that parses its body itself (``_parse_body``)."""
+    doc = schema.model_json_schema(mode="validation")
+    defs = doc.pop("$defs", {})
+
+    def inline(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            if ref.startswith("#/$defs/"):
+                return inline(defs[ref.removeprefix("#/$defs/")])
+            return {k: inline(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [inline(v) for v in node]
+        return node
+
+    content = {"application/json": {"schema": inline(doc)}}
+    return {"requestBody": {"content": content, "required": True}}
+
+
 def json_body(schema: type[Schema], *, public: bool = False) -> Callable[..., Any]:
-    """Guard a JSON endpoint before ninja parses it: body size (413), malformed JSON (400),
-    non-object JSON and wrong types (422), each answer ``{"detail": ...}`` naming the field in
-    the user's language. Nothing reaches the service unless this passes. Staff endpoints
-    authenticate first, so that a caller without a token learns nothing but 401."""
+    """Guard a JSON endpoint before ninja parses it (``_parse_body``'s answers). Nothing
+    reaches the service unless this passes. Staff endpoints authenticate first, so that a
+    caller without a token learns nothing but 401."""
 
     def decorator(run: Callable[..., Any]) -> Callable[..., Any]:
         @wraps(run)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
             if not public and token_auth(request) is None:
                 return run(request, *args, **kwargs)  # ninja answers 401
-            too_big = _detail(
-                413,
-                [{"loc": ["body"], "msg": _("Isi permintaan terlalu besar (maks. 64 KiB).")}],
-            )
-            try:
-                length = int(request.META.get("CONTENT_LENGTH") or 0)
-            except ValueError:
-                length = 0
-            if length > conf.MAX_JSON_BYTES:
-                return too_big
-            try:
-                raw = request.body
-            except RequestDataTooBig:
-                return too_big
-            if len(raw) > conf.MAX_JSON_BYTES:
-                return too_big
-            try:
-                data = json.loads(raw or b"null")
-            except (ValueError, UnicodeDecodeError):
-                return _detail(400, [{"loc": ["body"], "msg": _("JSON tidak valid.")}])
-            if not isinstance(data, dict):
-                return _detail(422, [{"loc": ["body"], "msg": _("Harus berupa objek JSON.")}])
-            try:
-                schema.model_validate(data)
-            except PydanticValidationError as exc:
-                detail = [
-                    {"loc": ["body", *e["loc"]], "msg": _pydantic_message(e)} for e in exc.errors()
-                ]
-                return _detail(422, detail)
+            parsed = _parse_body(request, schema)
+            if isinstance(parsed, JsonResponse):
+                return parsed
             return run(request, *args, **kwargs)
 
         return wrapper
@@ -137,42 +172,23 @@ def _validation_detail(exc: DjangoValidationError) -> list[dict[str, Any]]:
     ]
 
 
-def _report_input(payload: PublicReportIn) -> services.ReportInput:
-    victim = payload.victim
-    data = services.ReportInput(
-        kind=payload.kind,
-        reporter_relation=payload.reporter_relation,
-        anonymous=payload.anonymous,
-        reporter_name=payload.reporter_name,
-        reporter_phone=payload.reporter_phone,
-        message_only=payload.message_only,
-        victim_name=victim.name if victim else None,
-        victim_age=victim.age if victim else None,
-        victim_sex=victim.sex if victim else None,
-        violence_types=list(payload.violence_types),
-        description=payload.description,
-        incident_date=payload.incident_date,
-        area_code=payload.area_code,
-        location_detail=payload.location_detail,
-    )
-    if isinstance(payload, StaffReportIn):
-        data.channel = payload.channel
-        data.medium = payload.medium
-        data.source_reference = payload.source_reference
-        data.received_at = payload.received_at
-    return data
-
-
 def _submit(
-    request: HttpRequest, payload: PublicReportIn, *, actor: Any, key: str, scope: str
+    request: HttpRequest, schema: type[PublicReportIn], *, actor: Any, key: str, scope: str
 ) -> Any:
     if len(key) > 100:
         return _detail(
             422, [{"loc": ["header", "Idempotency-Key"], "msg": _("Paling banyak 100 karakter.")}]
         )
+    try:
+        services.report_actor_check(actor)
+    except services.ReportError as exc:
+        return _detail(exc.status_code, exc.message)
+    payload = _parse_body(request, schema)
+    if isinstance(payload, JsonResponse):
+        return payload
+    data, clean = payload.cleaned
     ip = getattr(request, "client_ip", "") or ""
     rate = conf.submit_rate()
-    data = _report_input(payload)
     # Counted first, decided on the count; given back unless a new report was stored.
     hit = ratelimit.count("submit", ip, rate) if actor is None else None
     stored = False
@@ -193,6 +209,7 @@ def _submit(
                 request=request,
                 idempotency_key=key,
                 idempotency_scope=scope,
+                clean=clean,
             )
             stored = not result.replayed
     except DjangoValidationError as exc:
@@ -218,6 +235,7 @@ def _submit(
     "/public/reports",
     auth=None,
     response={201: PublicReportOut},
+    openapi_extra=_body_doc(PublicReportIn),
     summary="Submit a report or curhat (public, no login)",
     description=(
         "Anyone may report violence (`complaint`) or confide (`curhat`). Answers 201 with a "
@@ -229,13 +247,11 @@ def _submit(
         "address (429)."
     ),
 )
-@decorate_view(json_body(PublicReportIn, public=True))
 def public_report_submit(
-    request: HttpRequest,
-    payload: PublicReportIn,
-    idempotency_key: str = Header("", alias="Idempotency-Key"),
+    request: HttpRequest, idempotency_key: str = Header("", alias="Idempotency-Key")
 ) -> Any:
-    return _submit(request, payload, actor=None, key=idempotency_key.strip(), scope="public")
+    # The body is parsed and validated once, in _submit (not by ninja as well).
+    return _submit(request, PublicReportIn, actor=None, key=idempotency_key.strip(), scope="public")
 
 
 def _reporter_access(request: HttpRequest, tracking_code: str, pin: str) -> Report | JsonResponse:
@@ -407,6 +423,7 @@ def report_detail(request: HttpRequest, report_id: uuid.UUID) -> dict[str, Any]:
 @router.post(
     "/reports",
     response={201: StaffReportCreated},
+    openapi_extra=_body_doc(StaffReportIn),
     summary="Record a report taken by staff or an activist",
     description=(
         "Body as the public report plus `channel` (`hotline`, `walk_in`, `activist`, "
@@ -415,15 +432,12 @@ def report_detail(request: HttpRequest, report_id: uuid.UUID) -> dict[str, Any]:
         "`Idempotency-Key` as for the public endpoint."
     ),
 )
-@decorate_view(json_body(StaffReportIn))
 def report_create(
-    request: HttpRequest,
-    payload: StaffReportIn,
-    idempotency_key: str = Header("", alias="Idempotency-Key"),
+    request: HttpRequest, idempotency_key: str = Header("", alias="Idempotency-Key")
 ) -> Any:
     user: Any = request.user
     return _submit(
-        request, payload, actor=user, key=idempotency_key.strip(), scope=f"staff:{user.pk}"
+        request, StaffReportIn, actor=user, key=idempotency_key.strip(), scope=f"staff:{user.pk}"
     )
 
 

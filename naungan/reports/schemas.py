@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Literal
+from typing import Literal, Self
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from ninja import Field, Schema
-from pydantic import BaseModel
+from pydantic import BaseModel, PrivateAttr, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
+
+from .services.submit import ReportInput, _Clean, report_validate
 
 Kind = Literal["complaint", "curhat"]
 Relation = Literal["victim", "family", "witness", "other"]
@@ -26,7 +30,21 @@ class VictimIn(BaseModel):
     sex: Literal["F", "M"] | None = None
 
 
+# The error type of a rule of ``report_validate``: its message is already in the user's language.
+RULE_ERROR = "naungan_rule"
+_FIELD_LOC = {
+    "victim_name": ("victim", "name"),
+    "victim_age": ("victim", "age"),
+    "victim_sex": ("victim", "sex"),
+}
+
+
 class PublicReportIn(Schema):
+    """The public report body, and its single validation: pydantic checks the types, then (an
+    "after" validator) ``services.report_validate`` the rules the HTML form shares (lengths,
+    dates, known area, who must give a name…). A failure of either is one pydantic
+    ValidationError naming each field; on success ``cleaned`` holds what the service stores."""
+
     kind: Kind = Field(description="`complaint` (report violence) or `curhat` (confide).")
     reporter_relation: Relation
     anonymous: bool = True
@@ -42,6 +60,53 @@ class PublicReportIn(Schema):
     area_code: str | None = Field(None, description="A known Kemendagri code, e.g. `64.71.01`.")
     location_detail: str | None = None
 
+    _input: ReportInput = PrivateAttr()
+    _clean: _Clean = PrivateAttr()
+
+    def to_input(self) -> ReportInput:
+        victim = self.victim
+        return ReportInput(
+            kind=self.kind,
+            reporter_relation=self.reporter_relation,
+            anonymous=self.anonymous,
+            reporter_name=self.reporter_name,
+            reporter_phone=self.reporter_phone,
+            message_only=self.message_only,
+            victim_name=victim.name if victim else None,
+            victim_age=victim.age if victim else None,
+            victim_sex=victim.sex if victim else None,
+            violence_types=list(self.violence_types),
+            description=self.description,
+            incident_date=self.incident_date,
+            area_code=self.area_code,
+            location_detail=self.location_detail,
+        )
+
+    @model_validator(mode="after")
+    def _rules(self) -> Self:
+        data = self.to_input()
+        try:
+            self._clean = report_validate(data, staff=isinstance(self, StaffReportIn))
+        except DjangoValidationError as exc:
+            raise ValidationError.from_exception_data(
+                type(self).__name__,
+                [
+                    {
+                        "type": PydanticCustomError(RULE_ERROR, "{msg}", {"msg": " ".join(msgs)}),
+                        "loc": _FIELD_LOC.get(name, (name,)),
+                        "input": None,
+                    }
+                    for name, msgs in exc.message_dict.items()
+                ],
+            ) from None
+        self._input = data
+        return self
+
+    @property
+    def cleaned(self) -> tuple[ReportInput, _Clean]:
+        """The input (for the idempotency fingerprint) and its validated values."""
+        return self._input, self._clean
+
 
 class StaffReportIn(PublicReportIn):
     channel: StaffChannel
@@ -50,6 +115,14 @@ class StaffReportIn(PublicReportIn):
     )
     source_reference: str | None = Field(None, description="The sender's reference (referrals).")
     received_at: dt.datetime | None = Field(None, description="Defaults to now; not in the future.")
+
+    def to_input(self) -> ReportInput:
+        data = super().to_input()
+        data.channel = self.channel
+        data.medium = self.medium
+        data.source_reference = self.source_reference
+        data.received_at = self.received_at
+        return data
 
 
 class PublicReportOut(Schema):

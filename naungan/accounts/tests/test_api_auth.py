@@ -43,3 +43,35 @@ def test_openapi_document_and_docs_are_served(client, db):
     assert doc["info"]["version"] == "1"
     assert "/api/v1/regions" in doc["paths"]
     assert client.get("/api/v1/docs").status_code == 200
+
+
+def test_token_lookup_loads_user_area_and_organisation_in_one_query(
+    make_user, django_assert_num_queries
+):
+    from naungan.accounts.services import token_authenticate
+
+    user = make_user("supervisor", "bpp", username="satu_kueri")
+    raw = token_issue(user=user)
+    token_authenticate(raw)  # the first call also touches last_used_at
+    with django_assert_num_queries(1):
+        found = token_authenticate(raw)
+        assert found == user
+        assert found.area == user.area
+        assert found.organisation == user.organisation
+        assert found.organisation.confidential_address == user.organisation.confidential_address
+        assert found.competencies == user.competencies
+        assert found.role == "supervisor"
+
+
+def test_token_of_user_without_area_or_unit_loads_none(db, django_assert_num_queries):
+    from naungan.accounts.models import User
+    from naungan.accounts.services import token_authenticate
+
+    user = User.objects.create_user("tanpa_wilayah", password="x" * 12, role="analyst")
+    raw = token_issue(user=user)
+    token_authenticate(raw)
+    with django_assert_num_queries(1):
+        found = token_authenticate(raw)
+        assert found == user
+        assert found.area is None
+        assert found.organisation is None

@@ -123,6 +123,85 @@ def test_list_query_count_does_not_grow_with_cases(personas, django_assert_max_n
     assert len(one) <= 10
 
 
+def test_list_body_is_what_the_schema_renders_from_case_item(personas):
+    """The list answers without ninja validating every item: its body must stay exactly the
+    CaseListOut rendering of ``case_item``, the one the other endpoints use."""
+    import json
+
+    from ninja.responses import NinjaJSONEncoder
+
+    from naungan.cases.api import case_item
+    from naungan.cases.schemas import CaseListOut
+
+    intake = personas["intake_bpp"].user
+    make_case(intake, violence_types=["sexual", "physical"])
+    lead = personas["caseworker_bpp"].user
+    led = make_case(intake, area="64.71.02")
+    Case.objects.filter(pk=led.pk).update(lead=lead, triage="high", restricted=False)
+    sup = personas["supervisor_bpp"]
+    response = sup.api("get", "/api/v1/cases")
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    cases = list(Case.objects.select_related("area", "lead").order_by("-received_at", "-id"))
+    expected = CaseListOut.model_validate(
+        {"items": [case_item(c) for c in cases], "count": len(cases)}
+    ).model_dump()
+    assert response.content == json.dumps(expected, cls=NinjaJSONEncoder).encode()
+    assert {i["lead"] for i in response.json()["items"]} == {None, lead.username}
+
+
+def test_list_reads_token_rows_audit_and_count_in_four_queries(
+    personas, django_assert_max_num_queries
+):
+    make_case(personas["intake_bpp"].user)
+    sup = personas["supervisor_bpp"]
+    sup.api("get", "/api/v1/cases")  # token issued and touched outside the measured call
+    with django_assert_max_num_queries(4):
+        assert sup.api("get", "/api/v1/cases").json()["count"] == 1
+    assert AuditEvent.objects.filter(object_type="cases.case", object_id="list").count() == 2
+
+
+def test_list_reused_sql_follows_new_cases_assignments_and_the_users_scope(personas):
+    intake = personas["intake_bpp"].user
+    cw = personas["caseworker_bpp"]
+    first = make_case(intake)
+    assert cw.api("get", "/api/v1/cases").json()["count"] == 0
+    Case.objects.filter(pk=first.pk).update(lead=cw.user)
+    second = make_case(intake)
+    Case.objects.filter(pk=second.pk).update(lead=cw.user)
+    body = cw.api("get", "/api/v1/cases").json()
+    assert [i["id"] for i in body["items"]] == [str(second.public_id), str(first.public_id)]
+    assert body["count"] == 2
+    assert cw.api("get", "/api/v1/cases?offset=1").json()["items"][0]["id"] == str(first.public_id)
+    # A caseworker made supervisor of the area sees the area's cases at once.
+    third = make_case(intake)
+    cw.user.role = "supervisor"
+    cw.user.save()
+    ids = {i["id"] for i in cw.api("get", "/api/v1/cases").json()["items"]}
+    assert str(third.public_id) in ids
+    assert cw.api("get", "/api/v1/cases?area=99.99").json() == {"items": [], "count": 0}
+
+
+def test_list_is_newest_received_first_whatever_the_creation_order(personas):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    intake = personas["intake_bpp"].user
+    now = timezone.now()
+    old = make_case(intake, received_at=now - timedelta(days=3), channel="referral_in")
+    new = make_case(intake, received_at=now - timedelta(days=1), channel="hotline")
+    middle = make_case(intake, received_at=now - timedelta(days=2), channel="walk_in")
+    sup = personas["supervisor_bpp"]
+    for _ in range(2):  # compiled, then reused
+        body = sup.api("get", "/api/v1/cases").json()
+        assert [i["id"] for i in body["items"]] == [str(c.public_id) for c in (new, middle, old)]
+        assert body["count"] == 3
+    page = sup.api("get", "/api/v1/cases?limit=1&offset=1").json()
+    assert [i["id"] for i in page["items"]] == [str(middle.public_id)]
+    assert page["count"] == 3
+    assert sup.api("get", "/api/v1/cases?offset=5").json() == {"items": [], "count": 3}
+
+
 def test_detail_is_audited_and_404_for_other_area(personas):
     case = make_case(personas["intake_bpp"].user)
     url = f"/api/v1/cases/{case.public_id}"

@@ -194,3 +194,30 @@ def test_case_list_shows_violence_type_labels_not_codes():
         assert violence_labels([]) == ""
     with translation.override("en"):
         assert violence_labels(["physical", "unknown"]) == "Physical, unknown"
+
+
+def test_caseworker_queue_is_own_open_tasks_on_assigned_open_cases_by_deadline(
+    personas, django_assert_max_num_queries
+):
+    from django.utils import timezone
+
+    from naungan.cases.models import CaseStatus, TaskStatus
+    from naungan.cases.selectors import tasks_needing
+
+    from .factories import assign
+
+    cw = personas["caseworker_bpp"].user
+    sup = personas["supervisor_bpp"].user
+    cases = [make_case(personas["intake_bpp"].user, violence_types=["sexual"]) for _ in range(3)]
+    for c in cases:
+        assign(sup, c, cw)
+    Case.objects.filter(pk=cases[1].pk).update(status=CaseStatus.CLOSED, closed_at=timezone.now())
+    Case.objects.filter(pk=cases[2].pk).update(lead=sup)  # no longer theirs
+    Task.objects.filter(case=cases[2]).update(owner=cw)
+    mine = Task.objects.filter(case=cases[0], owner=cw, status=TaskStatus.OPEN)
+    assert mine.exists()
+    with django_assert_max_num_queries(1):
+        queue = list(tasks_needing(user=cw))
+        assert [t.case.area.code for t in queue]
+    assert [t.pk for t in queue] == list(mine.order_by("due_at", "id").values_list("pk", flat=True))
+    assert len(list(tasks_needing(user=cw, limit=1))) == 1

@@ -37,7 +37,14 @@ from .reporter import (
 )
 from .routing import report_route
 from .store import _signals_listen
-from .submit import ReportInput, SubmitResult, report_replay, report_submit, report_validate
+from .submit import (
+    ReportInput,
+    SubmitResult,
+    report_actor_check,
+    report_replay,
+    report_submit,
+    report_validate,
+)
 
 __all__ = [
     "CATEGORIES",
@@ -54,6 +61,7 @@ __all__ = [
     "TransitionNotAllowed",
     "_signals_listen",
     "public_status",
+    "report_actor_check",
     "report_close",
     "report_curhat_to_complaint",
     "report_for_reporter",

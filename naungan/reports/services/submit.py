@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -73,8 +73,19 @@ class ReportInput:
 
     def fingerprint(self) -> str:
         """SHA-256 over the canonical input: the idempotency "same body" test."""
-        data = json.dumps(asdict(self), sort_keys=True, default=str, separators=(",", ":"))
+        # A shallow dict: the same JSON as dataclasses.asdict (no nested dataclasses here).
+        values = {f.name: getattr(self, f.name) for f in _INPUT_FIELDS}
+        data = json.dumps(values, sort_keys=True, default=str, separators=(",", ":"))
         return hashlib.sha256(data.encode()).hexdigest()
+
+
+_INPUT_FIELDS = fields(ReportInput)
+# The choices as tuples, built once (Django's ``.values`` builds a new list on every access).
+_KINDS = tuple(ReportKind.values)
+_RELATIONS = tuple(ReporterRelation.values)
+_SEXES = tuple(Sex.values)
+_VIOLENCE_TYPES = tuple(ViolenceType.values)
+_MEDIUMS = tuple(HotlineMedium.values)
 
 
 @dataclass
@@ -117,7 +128,7 @@ def report_validate(data: ReportInput, *, staff: bool) -> _Clean:
     errors: dict[str, str] = {}
     v: dict[str, Any] = {}
 
-    def choice(name: str, value: Any, choices: list[str], *, required: bool = True) -> str:
+    def choice(name: str, value: Any, choices: Sequence[str], *, required: bool = True) -> str:
         if value in (None, "") and not required:
             return ""
         if not isinstance(value, str) or value not in choices:
@@ -134,10 +145,8 @@ def report_validate(data: ReportInput, *, staff: bool) -> _Clean:
             errors[name] = _("Terlalu panjang (paling banyak %(n)d karakter).") % {"n": limit}
         return out
 
-    v["kind"] = choice("kind", data.kind, ReportKind.values)
-    v["reporter_relation"] = choice(
-        "reporter_relation", data.reporter_relation, ReporterRelation.values
-    )
+    v["kind"] = choice("kind", data.kind, _KINDS)
+    v["reporter_relation"] = choice("reporter_relation", data.reporter_relation, _RELATIONS)
     if not isinstance(data.anonymous, bool):
         errors["anonymous"] = _("Harus ya atau tidak.")
     v["anonymous"] = data.anonymous is not False
@@ -160,19 +169,19 @@ def report_validate(data: ReportInput, *, staff: bool) -> _Clean:
         errors["victim_age"] = _("Usia harus bilangan bulat antara 0 dan 120.")
     else:
         v["victim_age"] = age
-    v["victim_sex"] = choice("victim_sex", data.victim_sex, Sex.values, required=False)
+    v["victim_sex"] = choice("victim_sex", data.victim_sex, _SEXES, required=False)
 
     types = data.violence_types if data.violence_types is not None else []
     if not isinstance(types, list) or not all(isinstance(t, str) for t in types):
         errors["violence_types"] = _("Harus berupa daftar jenis kekerasan.")
         types = []
-    unknown = [t for t in types if t not in ViolenceType.values]
+    unknown = [t for t in types if t not in _VIOLENCE_TYPES]
     if unknown:
         errors["violence_types"] = _("Jenis kekerasan tidak dikenal: %(v)s. Pilihan: %(c)s") % {
             "v": ", ".join(unknown[:5]),
-            "c": ", ".join(ViolenceType.values),
+            "c": ", ".join(_VIOLENCE_TYPES),
         }
-    v["violence_types"] = [t for t in ViolenceType.values if t in types]
+    v["violence_types"] = [t for t in _VIOLENCE_TYPES if t in types]
     if v["kind"] == ReportKind.COMPLAINT and not types and "violence_types" not in errors:
         errors["violence_types"] = _("Pilih minimal satu jenis kekerasan untuk pengaduan.")
 
@@ -218,7 +227,7 @@ def report_validate(data: ReportInput, *, staff: bool) -> _Clean:
 
     if staff:
         v["channel"] = choice("channel", data.channel, STAFF_CHANNELS)
-        v["medium"] = choice("medium", data.medium, HotlineMedium.values, required=False)
+        v["medium"] = choice("medium", data.medium, _MEDIUMS, required=False)
         v["source_reference"] = text("source_reference", data.source_reference, 100)
         received = data.received_at
         if isinstance(received, str) and received:
@@ -284,6 +293,7 @@ def report_submit(
     idempotency_key: str = "",
     idempotency_scope: str = "public",
     attachments: Sequence[Any] = (),
+    clean: _Clean | None = None,
 ) -> SubmitResult:
     """Accept a report: from the public (``actor`` None, channel ``web``) or taken by intake,
     a supervisor or an activist (channel from ``data``; activists always ``activist``).
@@ -295,15 +305,21 @@ def report_submit(
 
     ``attachments`` (uploaded files, web form only) are checked with the other fields, so one
     ValidationError names every bad field and file, and stored in the report's transaction
-    (see ``attachments.attachments_prepare``); a replay stores them no second time."""
+    (see ``attachments.attachments_prepare``); a replay stores them no second time.
+
+    ``clean``: the result of ``report_validate(data)`` when the caller already has it (the API
+    schema runs it while parsing the body), so that the input is checked once."""
     staff = actor is not None
+    report_actor_check(actor)
     if staff and getattr(actor, "role", "") == "activist":
         data.channel = Channel.ACTIVIST
-    elif staff and getattr(actor, "role", "") not in STAFF_ROLES:
-        raise NotAllowed(_("Tidak ditemukan."))
-    if not attachments:
+        if clean is not None:
+            clean.values["channel"] = Channel.ACTIVIST
+    prepared: list[PreparedAttachment] = []
+    if clean is not None and not attachments:
+        pass  # validated once, by the API schema (reports.schemas.PublicReportIn)
+    elif not attachments:
         clean = report_validate(data, staff=staff)
-        prepared: list[PreparedAttachment] = []
     else:
         clean, prepared = _validate_with_files(data, staff=staff, files=attachments)
     full_key = f"{idempotency_scope}:{idempotency_key}" if idempotency_key else ""
@@ -327,6 +343,13 @@ def report_submit(
                     return replay
             # Otherwise a tracking-code collision (1 in 34 billion): draw a new code.
     raise SubmissionInProgress(_("Laporan yang sama sedang diproses. Coba lagi sebentar."))
+
+
+def report_actor_check(actor: Any) -> None:
+    """Raise NotAllowed (404) unless ``actor`` is the public (None) or may record reports."""
+    role = getattr(actor, "role", "")
+    if actor is not None and role != "activist" and role not in STAFF_ROLES:
+        raise NotAllowed(_("Tidak ditemukan."))
 
 
 def _validate_with_files(
