@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from naungan.accounts.access import role_required
 from naungan.accounts.roles import REPORT_DESK, REPORT_TAKERS, user_in
 from naungan.core.exceptions import DomainError
+from naungan.core.files import download_response
 from naungan.core.http import error_text
 from naungan.core.registry import report_sections
 
@@ -341,12 +341,8 @@ def attachment_download(
         user=request.user, report_id=report_id, attachment_id=attachment_id
     )
     data = attachments.attachment_read(actor=request.user, attachment=attachment, request=request)
-    response = HttpResponse(data, content_type=attachment.content_type)
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=attachments.attachment_download_name(attachment)
+    return download_response(
+        data,
+        content_type=attachment.content_type,
+        filename=attachments.attachment_download_name(attachment),
     )
-    response["Content-Length"] = str(len(data))
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
