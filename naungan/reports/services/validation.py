@@ -32,27 +32,29 @@ from ..models import (
 
 @dataclass
 class ReportInput:
-    """A report as typed by the reporter or the intake officer, before validation."""
+    """A report as the reporter or the intake officer typed it, in Python types: the API's
+    schema (``schemas.PublicReportIn``) and the HTML forms (``forms.PublicReportForm``) both
+    produce one; ``report_validate`` then applies the field rules, once, for every channel."""
 
-    kind: Any = ReportKind.COMPLAINT
-    reporter_relation: Any = ReporterRelation.VICTIM
-    anonymous: Any = True
-    reporter_name: Any = None
-    reporter_phone: Any = None
-    message_only: Any = False
-    victim_name: Any = None
-    victim_age: Any = None
-    victim_sex: Any = None
-    violence_types: Any = field(default_factory=list)
-    description: Any = ""
-    incident_date: Any = None
-    area_code: Any = None
-    location_detail: Any = None
+    kind: str = ReportKind.COMPLAINT
+    reporter_relation: str = ReporterRelation.VICTIM
+    anonymous: bool = True
+    reporter_name: str | None = None
+    reporter_phone: str | None = None
+    message_only: bool = False
+    victim_name: str | None = None
+    victim_age: int | None = None
+    victim_sex: str | None = None
+    violence_types: list[str] = field(default_factory=list)
+    description: str = ""
+    incident_date: dt.date | None = None
+    area_code: str | None = None
+    location_detail: str | None = None
     # Staff only.
-    channel: Any = Channel.WEB
-    medium: Any = None
-    source_reference: Any = None
-    received_at: Any = None
+    channel: str = Channel.WEB
+    medium: str | None = None
+    source_reference: str | None = None
+    received_at: dt.datetime | None = None
 
     def fingerprint(self) -> str:
         """SHA-256 over the canonical input: the idempotency "same body" test."""
@@ -71,12 +73,14 @@ _VIOLENCE_TYPES = tuple(ViolenceType.values)
 _MEDIUMS = tuple(HotlineMedium.values)
 
 
-def _text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""
+def _text(value: str | None) -> str:
+    return (value or "").strip()
 
 
 @dataclass
 class ValidReport:
+    """The validated values ``report_submit`` stores, and the area they name."""
+
     values: dict[str, Any]
     area: Area | None
 
@@ -98,23 +102,26 @@ def _area_by_code(code: str) -> Area | None:
 
 
 def report_validate(data: ReportInput, *, staff: bool) -> ValidReport:
-    """Check every field; raise one ValidationError naming each bad field (messages in the
-    user's language). Nothing is written."""
+    """The field rules of a report, for every channel (public form, public API, staff): known
+    choices, lengths, a name and phone unless anonymous, a violence type for a complaint, a
+    description of 10 to 10,000 characters, no incident date in the future, a known area, a
+    receipt time not in the future. Types are the edges' business (the API's schema, the form's
+    fields). Raise one ValidationError naming each bad field, in the user's language; nothing
+    is written."""
     errors: dict[str, str] = {}
     v: dict[str, Any] = {}
 
-    def choice(name: str, value: Any, choices: Sequence[str], *, required: bool = True) -> str:
-        if value in (None, "") and not required:
+    def choice(
+        name: str, value: str | None, choices: Sequence[str], *, required: bool = True
+    ) -> str:
+        if not value and not required:
             return ""
-        if not isinstance(value, str) or value not in choices:
+        if value not in choices:
             errors[name] = _("Pilihan tidak dikenal. Pilihan: %(c)s") % {"c": ", ".join(choices)}
             return ""
-        return value
+        return str(value)
 
-    def text(name: str, value: Any, limit: int) -> str:
-        if value is not None and not isinstance(value, str):
-            errors[name] = _("Harus berupa teks.")
-            return ""
+    def text(name: str, value: str | None, limit: int) -> str:
         out = _text(value)
         if len(out) > limit:
             errors[name] = _("Terlalu panjang (paling banyak %(n)d karakter).") % {"n": limit}
@@ -122,10 +129,8 @@ def report_validate(data: ReportInput, *, staff: bool) -> ValidReport:
 
     v["kind"] = choice("kind", data.kind, _KINDS)
     v["reporter_relation"] = choice("reporter_relation", data.reporter_relation, _RELATIONS)
-    if not isinstance(data.anonymous, bool):
-        errors["anonymous"] = _("Harus ya atau tidak.")
-    v["anonymous"] = data.anonymous is not False
-    v["message_only"] = bool(data.message_only is True)
+    v["anonymous"] = data.anonymous
+    v["message_only"] = data.message_only
     v["reporter_name"] = text("reporter_name", data.reporter_name, conf.SHORT_TEXT_MAX)
     phone = text("reporter_phone", data.reporter_phone, 40)
     if phone and len(normalize_phone(phone)) < 9:
@@ -138,18 +143,13 @@ def report_validate(data: ReportInput, *, staff: bool) -> ValidReport:
             errors["reporter_phone"] = _("Wajib diisi bila tidak anonim.")
     v["victim_name"] = text("victim_name", data.victim_name, conf.SHORT_TEXT_MAX)
     age = data.victim_age
-    if age in (None, ""):
-        v["victim_age"] = None
-    elif isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= 120:
+    if age is not None and not 0 <= age <= 120:
         errors["victim_age"] = _("Usia harus bilangan bulat antara 0 dan 120.")
-    else:
-        v["victim_age"] = age
+        age = None
+    v["victim_age"] = age
     v["victim_sex"] = choice("victim_sex", data.victim_sex, _SEXES, required=False)
 
-    types = data.violence_types if data.violence_types is not None else []
-    if not isinstance(types, list) or not all(isinstance(t, str) for t in types):
-        errors["violence_types"] = _("Harus berupa daftar jenis kekerasan.")
-        types = []
+    types = list(data.violence_types or [])
     unknown = [t for t in types if t not in _VIOLENCE_TYPES]
     if unknown:
         errors["violence_types"] = _("Jenis kekerasan tidak dikenal: %(v)s. Pilihan: %(c)s") % {
@@ -160,67 +160,43 @@ def report_validate(data: ReportInput, *, staff: bool) -> ValidReport:
     if v["kind"] == ReportKind.COMPLAINT and not types and "violence_types" not in errors:
         errors["violence_types"] = _("Pilih minimal satu jenis kekerasan untuk pengaduan.")
 
-    description = data.description
-    if not isinstance(description, str) or len(description.strip()) < conf.DESCRIPTION_MIN:
+    description = _text(data.description)
+    if len(description) < conf.DESCRIPTION_MIN:
         errors["description"] = _("Ceritakan apa yang terjadi (minimal %(n)d karakter).") % {
             "n": conf.DESCRIPTION_MIN
         }
-    elif len(description.strip()) > conf.DESCRIPTION_MAX:
+    elif len(description) > conf.DESCRIPTION_MAX:
         errors["description"] = _("Terlalu panjang (paling banyak %(n)d karakter).") % {
             "n": conf.DESCRIPTION_MAX
         }
-    v["description"] = description.strip() if isinstance(description, str) else ""
+    v["description"] = description
 
     now = timezone.now()
     incident = data.incident_date
-    if isinstance(incident, str) and incident:
-        try:
-            incident = dt.date.fromisoformat(incident)
-        except ValueError:
-            errors["incident_date"] = _("Tanggal tidak valid (format TTTT-BB-HH).")
-            incident = None
-    if incident in (None, ""):
-        incident = None
-    elif not isinstance(incident, dt.date) or isinstance(incident, dt.datetime):
-        errors.setdefault("incident_date", _("Tanggal tidak valid (format TTTT-BB-HH)."))
-        incident = None
     # "Today" is the latest date anywhere in Indonesia (WIT, UTC+9).
-    elif incident > (now + dt.timedelta(hours=9)).date():
+    if incident is not None and incident > (now + dt.timedelta(hours=9)).date():
         errors["incident_date"] = _("Tanggal kejadian tidak boleh di masa depan.")
     v["incident_date"] = incident
 
     area = None
-    code = data.area_code
-    if code not in (None, ""):
-        if not isinstance(code, str) or len(code) > 13:
-            errors["area_code"] = _("Kode wilayah tidak dikenal.")
-        else:
-            area = _area_by_code(code.strip())
-            if area is None:
-                errors["area_code"] = _("Kode wilayah tidak dikenal: %(v)s") % {"v": code[:13]}
+    code = _text(data.area_code)
+    if len(code) > 13:
+        errors["area_code"] = _("Kode wilayah tidak dikenal.")
+    elif code:
+        area = _area_by_code(code)
+        if area is None:
+            errors["area_code"] = _("Kode wilayah tidak dikenal: %(v)s") % {"v": code}
     v["location_detail"] = text("location_detail", data.location_detail, conf.LONG_TEXT_MAX)
 
     if staff:
         v["channel"] = choice("channel", data.channel, STAFF_CHANNELS)
         v["medium"] = choice("medium", data.medium, _MEDIUMS, required=False)
         v["source_reference"] = text("source_reference", data.source_reference, 100)
-        received = data.received_at
-        if isinstance(received, str) and received:
-            try:
-                received = dt.datetime.fromisoformat(received)
-            except ValueError:
-                errors["received_at"] = _("Waktu tidak valid (format ISO 8601).")
-                received = None
-        if received in (None, ""):
-            received = now
-        elif not isinstance(received, dt.datetime):
-            errors.setdefault("received_at", _("Waktu tidak valid (format ISO 8601)."))
-            received = now
-        else:
-            if timezone.is_naive(received):
-                received = timezone.make_aware(received)
-            if received > now + dt.timedelta(minutes=5):
-                errors["received_at"] = _("Waktu penerimaan tidak boleh di masa depan.")
+        received = data.received_at or now
+        if timezone.is_naive(received):
+            received = timezone.make_aware(received)
+        if received > now + dt.timedelta(minutes=5):
+            errors["received_at"] = _("Waktu penerimaan tidak boleh di masa depan.")
         v["received_at"] = received
     else:
         v.update(channel=Channel.WEB, medium="", source_reference="", received_at=now)
