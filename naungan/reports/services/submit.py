@@ -18,8 +18,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from naungan.accounts.models import Role
-from naungan.accounts.roles import REPORT_TAKERS, user_in
+from naungan.accounts.roles import ACTIVISTS, REPORT_TAKERS, user_in
 from naungan.core.audit import audit_record
 from naungan.core.fields import blind_index
 from naungan.core.models import AuditAction
@@ -175,7 +174,7 @@ def report_submit(
     schema runs it while parsing the body), so that the input is checked once."""
     staff = actor is not None
     report_actor_check(actor)
-    if staff and getattr(actor, "role", "") == Role.ACTIVIST:
+    if staff and user_in(actor, ACTIVISTS):
         data.channel = Channel.ACTIVIST
         if clean is not None:
             clean.values["channel"] = Channel.ACTIVIST
