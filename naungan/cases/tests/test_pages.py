@@ -194,3 +194,61 @@ def test_case_list_shows_violence_type_labels_not_codes():
         assert violence_labels([]) == ""
     with translation.override("en"):
         assert violence_labels(["physical", "unknown"]) == "Physical, unknown"
+
+
+# --- Typed text is kept when an action on the case page is refused -----------------------------
+
+
+def test_a_refused_closure_request_keeps_the_summary_and_says_why(personas, bpp_case):
+    summary = "Korban sudah aman di rumah aman, pendampingan psikologis selesai"
+    r = personas["caseworker_bpp"].client.post(
+        f"/kasus/{bpp_case.public_id}/tutup/", {"reason": "goals_met", "summary": summary}
+    )
+    assert r.status_code == 422  # the statutory task is still open
+    body = r.content.decode()
+    assert summary in body
+    assert '<details class="mt-3" open>' in body
+    assert "Tugas wajib masih terbuka" in body
+    bpp_case.refresh_from_db()
+    assert bpp_case.status != "closed"
+
+
+def test_an_invalid_note_keeps_the_typed_text_next_to_the_error(personas, bpp_case):
+    text = "Kunjungan rumah: ibu korban bersedia hadir di sidang"
+    r = personas["caseworker_bpp"].client.post(
+        f"/kasus/{bpp_case.public_id}/catatan/", {"kind": "tidak-ada", "body": text}
+    )
+    assert r.status_code == 422
+    body = r.content.decode()
+    assert text in body
+    assert "is-invalid" in body
+
+
+def test_a_too_long_reopen_reason_is_kept_with_the_error(personas, bpp_case):
+    from django.utils import timezone
+
+    Case.objects.filter(pk=bpp_case.pk).update(status="closed", closed_at=timezone.now())
+    reason = "Pelapor datang lagi dengan kejadian baru. " * 60  # over 2000 characters
+    r = personas["supervisor_bpp"].client.post(
+        f"/kasus/{bpp_case.public_id}/buka-kembali/", {"reason": reason}
+    )
+    assert r.status_code == 422
+    body = r.content.decode()
+    assert reason in body
+    assert 'data-testid="reopen-error"' in body
+    bpp_case.refresh_from_db()
+    assert bpp_case.status == "closed"
+
+
+def test_a_too_long_waive_reason_is_kept_under_its_task(personas, bpp_case):
+    task = Task.objects.get(case=bpp_case)
+    reason = "Laporan polisi sudah dibuat oleh keluarga korban. " * 50  # over 2000 characters
+    r = personas["supervisor_bpp"].client.post(
+        f"/kasus/{bpp_case.public_id}/tugas/{task.public_id}/kesampingkan/", {"reason": reason}
+    )
+    assert r.status_code == 422
+    body = r.content.decode()
+    assert reason in body
+    assert f'id="waive-error-{task.public_id}"' in body
+    task.refresh_from_db()
+    assert task.status == "open"
