@@ -252,3 +252,19 @@ def test_a_too_long_waive_reason_is_kept_under_its_task(personas, bpp_case):
     assert f'id="waive-error-{task.public_id}"' in body
     task.refresh_from_db()
     assert task.status == "open"
+
+
+def test_a_too_long_decision_note_is_kept_with_the_error(personas):
+    case = make_case(personas["intake_bpp"].user)
+    base = f"/kasus/{case.public_id}/"
+    sup, cw = personas["supervisor_bpp"].client, personas["caseworker_bpp"]
+    sup.post(base + "tugaskan/", {"user": cw.user.pk, "lead": "on"})
+    cw.client.post(base + "status/", {"to": "assessment"})
+    cw.client.post(base + "tutup/", {"reason": "goals_met", "summary": "tujuan tercapai"})
+    note = "Rencana pemulihan belum dievaluasi bersama keluarga. " * 40  # over 2000 characters
+    r = sup.post(base + "tutup/putuskan/", {"approve": "no", "note": note})
+    assert r.status_code == 422
+    body = r.content.decode()
+    assert note in body
+    assert 'data-testid="decide-error"' in body
+    assert 'data-testid="pending-closure"' in body
