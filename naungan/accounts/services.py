@@ -366,7 +366,12 @@ def token_revoke(*, user: User, token_id: int) -> ApiToken:
 @transaction.atomic
 def token_revoke_by_admin(*, actor: User, token: ApiToken) -> bool:
     """An administrator revokes a token (one-way: nothing un-revokes). False if it already was."""
-    token = ApiToken.objects.select_for_update().select_related("user__area").get(pk=token.pk)
+    # Lock the token row only: the user's area is a nullable join PostgreSQL cannot lock.
+    token = (
+        ApiToken.objects.select_for_update(of=("self",))
+        .select_related("user__area")
+        .get(pk=token.pk)
+    )
     if token.revoked_at is not None:
         return False
     _revoke(token=token, reason=TokenRevokeReason.BY_ADMIN, actor=actor)
@@ -378,7 +383,7 @@ def tokens_revoke_all(*, user: User, reason: str, actor: User | None = None) -> 
     """Revoke every live token of ``user`` (password changed, account deactivated, access
     changed). Returns how many were revoked."""
     tokens = list(
-        ApiToken.objects.select_for_update()
+        ApiToken.objects.select_for_update(of=("self",))
         .select_related("user__area")
         .filter(user=user, revoked_at__isnull=True)
     )
