@@ -8,6 +8,7 @@ from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -197,7 +198,9 @@ def _render_detail(
         "assign_form": AssignForm(case=case) if is_supervisor else None,
         "closure_form": ClosureForm(),
         "decide_form": DecideForm(),
-        "reason_form": ReasonForm(),
+        "reopen_form": ReasonForm(),
+        "waive_form": None,
+        "waive_task_id": None,
         "note_form": NoteForm(),
         "message_form": CaseMessageForm(),
         "now": timezone.now(),
@@ -304,8 +307,9 @@ def incident_create(request: HttpRequest, case_id: UUID) -> HttpResponse:
 def _case_action(
     handler: Callable[[HttpRequest, User, Case], str | None],
 ) -> Callable[[HttpRequest, UUID], HttpResponse]:
-    """A POST-only action on a writable case: run ``handler`` (which calls a service and returns
-    a success message), show domain errors as messages, go back to the case."""
+    """A POST-only action on a writable case without typed text (assign, status change): run
+    ``handler`` (which calls a service and returns a success message), show domain errors as
+    messages, go back to the case."""
 
     @login_required
     @require_POST
@@ -323,6 +327,60 @@ def _case_action(
 
     view.__name__ = handler.__name__
     return view
+
+
+def _form_errors_add(form: forms.Form, exc: ValidationError | CaseError) -> None:
+    """A service's refusal onto the form: next to its field when the form has that field."""
+    if isinstance(exc, CaseError):
+        form.add_error(None, str(exc.message))
+    elif hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def _action_refused(
+    request: HttpRequest, user: User, case: Case, form_key: str, form: forms.Form, **extra: Any
+) -> HttpResponse:
+    """422 with the case page again: the typed text kept, the error next to its field."""
+    detail = selectors.case_detail(user=user, case_id=case.public_id)
+    return _render_detail(request, user, detail, status=422, **{form_key: form}, **extra)
+
+
+def _case_form_action(
+    form_key: str, form_class: type[forms.Form]
+) -> Callable[
+    [Callable[[HttpRequest, User, Case, Any], str]], Callable[[HttpRequest, UUID], HttpResponse]
+]:
+    """A POST-only action with typed text on a writable case: the form ``form_class`` is
+    checked, then ``handler`` calls the service and returns a success message (then back to
+    the case). An invalid value or a refusal shows the case page again (422) with the text
+    kept and the error next to the field (``form_key`` in the page's context)."""
+
+    def decorate(
+        handler: Callable[[HttpRequest, User, Case, Any], str],
+    ) -> Callable[[HttpRequest, UUID], HttpResponse]:
+        @login_required
+        @require_POST
+        def view(request: HttpRequest, case_id: UUID) -> HttpResponse:
+            user = _user(request)
+            case = selectors.case_get_for_write(user=user, case_id=case_id)
+            form = form_class(request.POST)
+            if form.is_valid():
+                try:
+                    message = handler(request, user, case, form)
+                except (ValidationError, CaseError) as exc:
+                    _form_errors_add(form, exc)
+                else:
+                    messages.success(request, message)
+                    return redirect("cases:detail", case_id=case.public_id)
+            return _action_refused(request, user, case, form_key, form)
+
+        view.__name__ = handler.__name__
+        return view
+
+    return decorate
 
 
 def _invalid(form: Any) -> ValidationError:
@@ -351,11 +409,8 @@ def case_transition(request: HttpRequest, user: User, case: Case) -> str:
     return _("Status kasus diperbarui.")
 
 
-@_case_action
-def closure_request(request: HttpRequest, user: User, case: Case) -> str:
-    form = ClosureForm(request.POST)
-    if not form.is_valid():
-        raise _invalid(form)
+@_case_form_action("closure_form", ClosureForm)
+def closure_request(request: HttpRequest, user: User, case: Case, form: ClosureForm) -> str:
     services.closure_request(
         actor=user,
         case=case,
@@ -365,11 +420,8 @@ def closure_request(request: HttpRequest, user: User, case: Case) -> str:
     return _("Permintaan penutupan diajukan; menunggu persetujuan supervisor.")
 
 
-@_case_action
-def closure_decide(request: HttpRequest, user: User, case: Case) -> str:
-    form = DecideForm(request.POST)
-    if not form.is_valid():
-        raise _invalid(form)
+@_case_form_action("decide_form", DecideForm)
+def closure_decide(request: HttpRequest, user: User, case: Case, form: DecideForm) -> str:
     pending = selectors.case_pending_closure(case=case)
     if pending is None:
         raise Http404
@@ -380,20 +432,14 @@ def closure_decide(request: HttpRequest, user: User, case: Case) -> str:
     return _("Kasus ditutup.") if approve else _("Permintaan penutupan ditolak.")
 
 
-@_case_action
-def case_reopen(request: HttpRequest, user: User, case: Case) -> str:
-    form = ReasonForm(request.POST)
-    if not form.is_valid():
-        raise _invalid(form)
+@_case_form_action("reopen_form", ReasonForm)
+def case_reopen(request: HttpRequest, user: User, case: Case, form: ReasonForm) -> str:
     services.case_reopen(actor=user, case=case, reason=form.cleaned_data["reason"])
     return _("Kasus dibuka kembali.")
 
 
-@_case_action
-def note_add(request: HttpRequest, user: User, case: Case) -> str:
-    form = NoteForm(request.POST)
-    if not form.is_valid():
-        raise _invalid(form)
+@_case_form_action("note_form", NoteForm)
+def note_add(request: HttpRequest, user: User, case: Case, form: NoteForm) -> str:
     services.note_add(
         actor=user, case=case, kind=form.cleaned_data["kind"], body=form.cleaned_data["body"]
     )
@@ -403,21 +449,31 @@ def note_add(request: HttpRequest, user: User, case: Case) -> str:
 @login_required
 @require_POST
 def task_action(request: HttpRequest, case_id: UUID, task_id: UUID, action: str) -> HttpResponse:
+    """Complete a task, or set it aside with a reason. A refused reason shows the case page
+    again (422) with the text kept and the error under that task's field."""
     user = _user(request)
     case = selectors.case_get_for_write(user=user, case_id=case_id)
     task = case.tasks.select_related("case__area").filter(public_id=task_id).first()
     if task is None:
         raise Http404
-    try:
-        if action == "complete":
+    if action == "complete":
+        try:
             services.task_complete(actor=user, task=task)
-            messages.success(request, _("Tugas ditandai selesai."))
+        except (ValidationError, CaseError) as exc:
+            messages.error(request, _error_text(exc))
         else:
-            services.task_waive(actor=user, task=task, reason=request.POST.get("reason", ""))
+            messages.success(request, _("Tugas ditandai selesai."))
+        return redirect("cases:detail", case_id=case.public_id)
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        try:
+            services.task_waive(actor=user, task=task, reason=form.cleaned_data["reason"])
+        except (ValidationError, CaseError) as exc:
+            _form_errors_add(form, exc)
+        else:
             messages.success(request, _("Tugas dikesampingkan."))
-    except (ValidationError, CaseError) as exc:
-        messages.error(request, _error_text(exc))
-    return redirect("cases:detail", case_id=case.public_id)
+            return redirect("cases:detail", case_id=case.public_id)
+    return _action_refused(request, user, case, "waive_form", form, waive_task_id=task.public_id)
 
 
 def home_tasks_section(request: HttpRequest) -> dict[str, Any] | None:

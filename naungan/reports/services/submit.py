@@ -19,11 +19,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from naungan.accounts.roles import ACTIVISTS, REPORT_TAKERS, user_in
+from naungan.core import ratelimit
 from naungan.core.audit import audit_record
 from naungan.core.fields import blind_index
 from naungan.core.models import AuditAction
 
-from .. import conf, ratelimit
+from .. import conf
 from ..attachments import PreparedAttachment, attachments_prepare, attachments_store, upload_digests
 from ..codes import pin_hash, pin_new, tracking_code_new
 from ..models import (
