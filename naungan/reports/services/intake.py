@@ -40,7 +40,7 @@ from .reporter import report_message_text
 
 def _ensure_staff(actor: Any) -> None:
     if not user_in(actor, REPORT_DESK):
-        raise NotAllowed(_("Tidak ditemukan."))
+        raise NotAllowed
 
 
 def report_view(*, actor: Any, report: Report, request: HttpRequest | None = None) -> None:
