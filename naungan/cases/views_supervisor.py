@@ -20,8 +20,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from naungan.accounts.models import Role, User
 from naungan.core.audit import audit_record
+from naungan.core.files import MemoryUploadHandler as AttachmentUploadHandler
 from naungan.core.models import AuditAction
-from naungan.reports.attachments import AttachmentUploadHandler
 
 from . import selectors, selectors_supervisor
 from .exceptions import CaseError
