@@ -11,6 +11,7 @@ import uuid
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import ExifTags, Image
 
 from naungan.core.crypto import DecryptionError
@@ -91,7 +92,7 @@ def test_a_photo_loses_its_gps_and_comment_and_is_turned_upright() -> None:
 
 def test_a_photo_over_the_pixel_limit_is_refused_before_decoding() -> None:
     upload = SimpleUploadedFile("besar.jpg", _jpeg_with_gps((2000, 1000)))
-    with pytest.raises(ValidationError) as caught:
+    with translation.override("id"), pytest.raises(ValidationError) as caught:
         files_prepare([upload], field="file", limits=LIMITS)
     assert "megapiksel" in str(caught.value.message_dict["file"])
 
