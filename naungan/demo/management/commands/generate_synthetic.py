@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from naungan.cases.synthetic import generate
+from naungan.demo.synthetic import generate
 from naungan.orgs.models import Organisation, OrgKind
 
 

@@ -22,11 +22,8 @@ from django.utils import timezone
 
 from naungan.accounts.models import Role, User
 from naungan.areas.models import Area, AreaLevel
-from naungan.core.fields import EncryptedTextField, blind_index
-from naungan.orgs.models import Organisation, OrgKind
-
-from . import classification
-from .models import (
+from naungan.cases import classification
+from naungan.cases.models import (
     Case,
     CaseParty,
     CaseStatus,
@@ -40,8 +37,10 @@ from .models import (
     TaskKind,
     TaskStatus,
 )
-from .names import name_token_hashes
-from .services import POLICE_REPORT_HOURS, POLICE_REPORT_RULE
+from naungan.cases.names import name_token_hashes
+from naungan.cases.services import POLICE_REPORT_HOURS, POLICE_REPORT_RULE
+from naungan.core.fields import EncryptedTextField, blind_index
+from naungan.orgs.models import Organisation, OrgKind
 
 FIRST = ["Siti", "Nur", "Dewi", "Ayu", "Rina", "Putri", "Sri", "Wati", "Fitri", "Intan", "Lestari",
          "Aminah", "Rahma", "Yuni", "Ani", "Indah", "Melati", "Dian", "Ratna", "Sari"]  # fmt: skip
