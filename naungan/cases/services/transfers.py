@@ -12,14 +12,14 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from naungan.accounts.models import Role, User
+from naungan.cases.exceptions import TransferNotAllowed, TransferNotOpen, TransferPending
 from naungan.core.audit import audit_record
 from naungan.core.models import AuditAction
 from naungan.orgs.models import Organisation, OrgKind
 
-from ..exceptions import CaseError, NotPermitted, ReasonRequired
+from ..exceptions import NotPermitted, ReasonRequired
 from ..models import (
     Assignment,
     Case,
@@ -32,18 +32,6 @@ from ..models import (
     TransferStatus,
 )
 from ._common import _lock, _require_supervisor, _require_writer, _save
-
-
-class TransferNotAllowed(CaseError):
-    default_message = gettext_lazy("Kasus ini tidak dapat dilimpahkan ke unit tersebut.")
-
-
-class TransferPending(CaseError):
-    default_message = gettext_lazy("Kasus ini sudah memiliki permintaan pelimpahan yang terbuka.")
-
-
-class TransferNotOpen(CaseError):
-    default_message = gettext_lazy("Permintaan pelimpahan ini sudah diputuskan.")
 
 
 def _notify(users: Iterable[User], case: Case, message: str) -> None:

@@ -9,14 +9,16 @@ from django import template
 
 from naungan.accounts.models import Role
 
-from ..forms_supervisor import DocumentForm, SavedFilterForm, TransferRequestForm
-from ..selectors_supervisor import (
+from ..forms.documents import DocumentForm
+from ..forms.saved_filters import SavedFilterForm
+from ..forms.transfers import TransferRequestForm
+from ..selectors import (
     case_documents,
     case_open_transfer,
     saved_filters_of,
     transfer_destinations,
 )
-from ..services.bulk import clean_filter_query
+from ..services.saved_filters import clean_filter_query
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from naungan.cases import selectors_plans
+from naungan.cases import selectors
 
 register = template.Library()
 
@@ -17,13 +17,13 @@ def unread_notifications(context: template.Context) -> int:
     user = context.get("user")
     if user is None or not getattr(user, "is_authenticated", False):
         return 0
-    return selectors_plans.notifications_unread_count(user=user)
+    return selectors.notifications_unread_count(user=user)
 
 
 @register.inclusion_tag("cases/partials/plan_section.html", takes_context=True)
 def case_plan_section(context: template.Context, case: Any) -> dict[str, Any]:
     """The plan in force and the latest monitoring entries, on the case page."""
-    from naungan.cases.views_plans import plan_context
+    from naungan.cases.views.plans import plan_context
 
     out = plan_context(user=context["user"], case=case)
     out["monitoring"] = out["monitoring"][:3]

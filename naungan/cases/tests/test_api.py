@@ -130,8 +130,8 @@ def test_list_body_is_what_the_schema_renders_from_case_item(personas):
 
     from ninja.responses import NinjaJSONEncoder
 
-    from naungan.cases.api import case_item
-    from naungan.cases.schemas import CaseListOut
+    from naungan.cases.api.cases import case_item
+    from naungan.cases.schemas.cases import CaseListOut
 
     intake = personas["intake_bpp"].user
     make_case(intake, violence_types=["sexual", "physical"])

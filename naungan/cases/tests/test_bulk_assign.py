@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from naungan.cases.exceptions import InvalidAssignee, NotPermitted
 from naungan.cases.models import Assignment, Case
-from naungan.cases.services.bulk import cases_bulk_assign
+from naungan.cases.services.assignment import cases_bulk_assign
 from naungan.core.models import AuditEvent
 
 from .factories import assign, make_case

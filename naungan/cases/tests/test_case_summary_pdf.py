@@ -11,8 +11,8 @@ from django.utils import timezone
 from weasyprint import CSS, HTML
 from weasyprint.formatting_structure.boxes import TextBox
 
-from naungan.cases import pdf
 from naungan.cases.models import Person, TaskKind
+from naungan.cases.services import summary as pdf
 from naungan.cases.services import task_create
 from naungan.core.models import AuditEvent
 

@@ -1,0 +1,35 @@
+"""API schemas of tasks and notes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+from uuid import UUID
+
+from ninja import Field, Schema
+
+
+class TaskOut(Schema):
+    id: UUID
+    kind: str
+    due_at: datetime
+    status: str
+    statutory: bool
+    overdue: bool
+    owner: str | None
+    source_rule: str
+    waived_reason: str
+
+
+class TaskListOut(Schema):
+    items: list[TaskOut]
+    count: int
+
+
+class WaiveIn(Schema):
+    reason: str = Field(..., min_length=1, max_length=2000)
+
+
+class NoteIn(Schema):
+    kind: Literal["contact", "home_visit", "coordination", "supervision", "other"]
+    body: str = Field(..., min_length=1, max_length=20000)
