@@ -12,6 +12,7 @@ class CasesConfig(AppConfig):
 
         from naungan.core.registry import (
             register_home_section,
+            register_nav_badge,
             register_report_section,
             register_reporter_message_listener,
         )
@@ -19,11 +20,12 @@ class CasesConfig(AppConfig):
 
         from . import models, seed
         from .services.messages import reporter_message_notify
-        from .views import messages, tasks, transfers
+        from .views import messages, notifications, tasks, transfers
 
         register_home_section(tasks.home_tasks_section)
         register_home_section(transfers.transfers_home_section)
         register_seed_step(seed.seed_cases)
+        register_nav_badge("unread_notifications", notifications.unread_badge)
 
         # The reporter's thread follows her report into its case.
         register_reporter_message_listener(reporter_message_notify)

@@ -1,7 +1,6 @@
 """Cases API: assignment, bulk assignment and the unit's caseloads."""
 
-# No ``from __future__ import annotations``: ninja reads the endpoints' annotations through
-# the access decorator, whose module would not resolve their names.
+from __future__ import annotations
 
 from typing import Any
 from uuid import UUID

@@ -9,14 +9,14 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Status
 from ninja.responses import NinjaJSONEncoder
 
-from naungan.accounts.access import request_user
-from naungan.accounts.models import Role
+from naungan.accounts.access import api_role_required, request_user
+from naungan.accounts.roles import CASE_CREATORS, CASE_ROLES
 from naungan.areas.models import Area
 from naungan.cases import selectors, services
 from naungan.cases.api import outer_router, router
@@ -144,6 +144,7 @@ def aware(value: datetime | None, area: Area) -> datetime | None:
     "(registration number, exact NIK or phone, or name words), `lead`, `overdue`. "
     "`limit` ≤ 200, `offset`.",
 )
+@api_role_required(CASE_ROLES)
 def cases_list(request: HttpRequest, filters: Query[CaseFilters]) -> dict[str, Any]:
     user = request_user(request)
     limit = max(1, min(filters.limit, MAX_LIMIT))
@@ -229,14 +230,13 @@ def cases_get(request: HttpRequest, case_id: UUID) -> dict[str, Any]:
     "(`victims`, `perpetrators`, `violence_types`, `triage`, `area_code`, `restricted`). The "
     "case keeps the report's `received_at`. A report that is not open, or a curhat, → 409.",
 )
+@api_role_required(CASE_CREATORS)
 def reports_convert(
     request: HttpRequest, report_id: UUID, payload: ConvertIn | None = None
 ) -> Status[dict[str, Any]]:
     from naungan.reports.selectors import report_get
 
     user = request_user(request)
-    if user.role not in (Role.INTAKE, Role.SUPERVISOR):
-        raise Http404
     report = report_get(user=user, report_id=report_id)
     payload = payload or ConvertIn(area_code=None)
     case = services.report_convert(

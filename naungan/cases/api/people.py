@@ -6,7 +6,8 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from naungan.accounts.access import request_user
+from naungan.accounts.access import api_role_required, request_user
+from naungan.accounts.roles import CASE_ROLES
 from naungan.cases import selectors, services
 from naungan.cases.api import router
 from naungan.cases.schemas.people import MatchListOut
@@ -20,6 +21,7 @@ from naungan.cases.schemas.people import MatchListOut
     "fuzzy by `name` (+ `birth_year` or `age`). Matches outside scope are never shown; they "
     "are recorded for the supervisors of that area.",
 )
+@api_role_required(CASE_ROLES)
 def cases_matches(
     request: HttpRequest,
     nik: str = "",

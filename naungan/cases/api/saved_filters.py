@@ -7,7 +7,8 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Status
 
-from naungan.accounts.access import request_user
+from naungan.accounts.access import api_role_required, request_user
+from naungan.accounts.roles import CASE_ROLES
 from naungan.cases import selectors
 from naungan.cases.api import router
 from naungan.cases.models import SavedFilter
@@ -24,6 +25,7 @@ def _filter_out(s: SavedFilter) -> dict[str, Any]:
     response=SavedFilterListOut,
     summary="My saved case-list filters",
 )
+@api_role_required(CASE_ROLES)
 def saved_filters_list(request: HttpRequest) -> dict[str, Any]:
     items = [_filter_out(s) for s in selectors.saved_filters_of(user=request_user(request))]
     return {"items": items, "count": len(items)}
@@ -37,6 +39,7 @@ def saved_filters_list(request: HttpRequest) -> dict[str, Any]:
     "and `overdue` are kept (search text may be personal data and is never stored). The same "
     "`name` replaces the earlier filter.",
 )
+@api_role_required(CASE_ROLES)
 def saved_filters_create(request: HttpRequest, payload: SavedFilterIn) -> Status[dict[str, Any]]:
     saved = saved_filter_services.saved_filter_save(
         actor=request_user(request), name=payload.name, query=payload.query
@@ -49,6 +52,7 @@ def saved_filters_create(request: HttpRequest, payload: SavedFilterIn) -> Status
     response={204: None},
     summary="Delete one of my saved filters",
 )
+@api_role_required(CASE_ROLES)
 def saved_filters_delete(request: HttpRequest, filter_id: int) -> Status[None]:
     user = request_user(request)
     saved = selectors.saved_filter_get(user=user, filter_id=filter_id)

@@ -8,7 +8,8 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from naungan.accounts.models import Role, User
+from naungan.accounts.models import User
+from naungan.accounts.roles import ASSIGNABLE_ROLES
 
 
 class AssignForm(forms.Form):
@@ -21,7 +22,7 @@ class AssignForm(forms.Form):
         covering = {area.code, area.district_code, area.regency_code, area.province_code} - {""}
         self.fields["user"].queryset = User.objects.filter(  # type: ignore[attr-defined]
             is_active=True,
-            role__in=[Role.CASEWORKER, Role.SUPERVISOR],
+            role__in=ASSIGNABLE_ROLES,
             area__code__in=covering,
         ).order_by("username")
 

@@ -8,7 +8,8 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Count, QuerySet
 
-from naungan.accounts.models import Role, User
+from naungan.accounts.models import User
+from naungan.accounts.roles import ASSIGNABLE_ROLES, SUPERVISORS
 from naungan.cases.models import (
     Case,
     CaseStatus,
@@ -20,12 +21,12 @@ from naungan.core.selectors import area_scope_q
 def unit_workers(*, user: User) -> QuerySet[User]:
     """Active caseworkers and supervisors of the supervisor's unit within their scope: the
     people a supervisor assigns and whose caseload they watch."""
-    if user.role != Role.SUPERVISOR or not user.area_id or not user.organisation_id:
+    if user.role not in SUPERVISORS or not user.area_id or not user.organisation_id:
         return User.objects.none()
     return (
         User.objects.filter(
             is_active=True,
-            role__in=[Role.CASEWORKER, Role.SUPERVISOR],
+            role__in=ASSIGNABLE_ROLES,
             organisation_id=user.organisation_id,
         )
         .filter(area_scope_q(user, prefix="area__"))

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from naungan.accounts.models import Role, User
+from naungan.accounts.roles import CASE_ROLES, SUPERVISORS
 from naungan.cases.models import (
     Case,
     CaseStatus,
@@ -31,7 +32,7 @@ def tasks_needing(*, user: User, limit: int = 20) -> QuerySet[Task]:
     Candidates come from the task indexes in deadline order and are checked against
     ``cases_visible_to`` a chunk at a time by primary key, so the cost follows the number of
     open tasks, not the number of cases in scope."""
-    if user.role not in (Role.CASEWORKER, Role.SUPERVISOR, Role.INTAKE):
+    if user.role not in CASE_ROLES:
         return Task.objects.none()
     mine = Q(owner_id=user.pk)
     if user.role == Role.CASEWORKER and not settings.CASEWORKER_SEES_UNIT_CASES:
@@ -44,7 +45,7 @@ def tasks_needing(*, user: User, limit: int = 20) -> QuerySet[Task]:
             .select_related("case", "case__area")
             .order_by("due_at", "id")[:limit]
         )
-    if user.role == Role.SUPERVISOR:
+    if user.role in SUPERVISORS:
         mine |= Q(owner__isnull=True)
     candidates = (
         Task.objects.filter(mine, status=TaskStatus.OPEN)

@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from naungan.accounts.models import Role, User
+from naungan.accounts.models import User
+from naungan.accounts.roles import SUPERVISORS
 from naungan.cases.models import (
     Case,
     CaseTransfer,
@@ -25,7 +26,7 @@ def _transfer_q(user: User) -> Q:
     unit in their area. Nobody else reads transfers."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return NONE_Q
-    if user.role != Role.SUPERVISOR or not user.area_id:
+    if user.role not in SUPERVISORS or not user.area_id:
         return NONE_Q
     return _incoming_q(user) | area_scope_q(user, prefix="from_area__")
 
@@ -51,7 +52,7 @@ def transfers_visible_to(user: User) -> QuerySet[CaseTransfer]:
 
 def transfers_incoming(*, user: User, open_only: bool = True) -> QuerySet[CaseTransfer]:
     """Requests addressed to the user's unit (the "Pelimpahan masuk" list)."""
-    if user.role != Role.SUPERVISOR or not user.area_id:
+    if user.role not in SUPERVISORS or not user.area_id:
         return CaseTransfer.objects.none()
     qs = transfers_visible_to(user).filter(_incoming_q(user))
     if open_only:
@@ -62,7 +63,7 @@ def transfers_incoming(*, user: User, open_only: bool = True) -> QuerySet[CaseTr
 def transfers_outgoing(*, user: User) -> QuerySet[CaseTransfer]:
     """Requests sent from the user's area, every status: after acceptance this record is all
     the sender keeps of the case."""
-    if user.role != Role.SUPERVISOR or not user.area_id:
+    if user.role not in SUPERVISORS or not user.area_id:
         return CaseTransfer.objects.none()
     return (
         transfers_visible_to(user)

@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from naungan.accounts.models import Role, User
+from naungan.accounts.models import User
+from naungan.accounts.roles import ASSIGNABLE_ROLES, SUPERVISORS
 from naungan.cases.exceptions import InvalidAssignee, NotPermitted
 from naungan.cases.models import (
     Assignment,
@@ -38,7 +39,7 @@ def case_assign(*, actor: User, case: Case, assignee: User, lead: bool = True) -
     case = _lock(case)
     if (
         not assignee.is_active
-        or assignee.role not in (Role.CASEWORKER, Role.SUPERVISOR)
+        or assignee.role not in ASSIGNABLE_ROLES
         or not assignee.in_scope(case.area)
     ):
         raise InvalidAssignee
@@ -97,7 +98,7 @@ def cases_bulk_assign(*, actor: User, case_ids: Sequence[UUID | str], assignee: 
     ``case_assign`` (same checks, history, task hand-over and audit); the assignee must work in
     the supervisor's unit. All or nothing: one case the actor may not write fails the whole
     batch (DESIGN §5 Assignment)."""
-    if actor.role != Role.SUPERVISOR:
+    if actor.role not in SUPERVISORS:
         raise NotPermitted(_("Hanya supervisor yang dapat menugaskan kasus."))
     try:
         ids = list(dict.fromkeys(UUID(str(i)) for i in case_ids))

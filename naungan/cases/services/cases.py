@@ -10,7 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from naungan.accounts.models import Role, User
+from naungan.accounts.models import User
+from naungan.accounts.roles import CASE_CREATORS
 from naungan.areas.models import Area
 from naungan.cases.exceptions import NotPermitted, TransitionNotAllowed
 from naungan.cases.models import (
@@ -60,7 +61,7 @@ def case_create(
     officers and supervisors whose area contains ``area``; the case belongs to their UPTD PPA.
     Sexual-violence cases get a ``police_report`` task due exactly 72 h after ``received_at``
     (UU TPKS Pasal 41). A restricted case is visible to its creator and named staff only."""
-    if actor.role not in (Role.INTAKE, Role.SUPERVISOR):
+    if actor.role not in CASE_CREATORS:
         raise NotPermitted(_("Hanya petugas penerimaan dan supervisor yang membuat kasus."))
     if not actor.in_scope(area):
         raise ValidationError({"area_code": _("Wilayah di luar wilayah tugas Anda.")})

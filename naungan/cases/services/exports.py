@@ -25,7 +25,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from naungan.accounts.models import Role, User
+from naungan.accounts.models import User
+from naungan.accounts.roles import SUPERVISORS
 from naungan.core.audit import audit_record
 from naungan.core.models import AuditAction
 
@@ -133,7 +134,7 @@ def cases_export(
 ) -> ExportFile:
     """The supervisor's filtered case list (same filters and scope as the list page) as CSV
     or XLSX. Identities only with a reason. Audited as ``export``. Callers: supervisors."""
-    if actor.role != Role.SUPERVISOR:
+    if actor.role not in SUPERVISORS:
         raise NotPermitted(_("Hanya supervisor yang dapat mengekspor daftar kasus."))
     if fmt not in FORMATS:
         raise ValueError(fmt)

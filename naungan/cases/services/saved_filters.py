@@ -9,7 +9,8 @@ from django.db import transaction
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from naungan.accounts.models import Role, User
+from naungan.accounts.models import User
+from naungan.accounts.roles import CASE_ROLES
 from naungan.cases.exceptions import NotPermitted
 from naungan.cases.models import SavedFilter
 from naungan.cases.services._common import _save
@@ -31,7 +32,7 @@ def clean_filter_query(query: str) -> str:
 @transaction.atomic
 def saved_filter_save(*, actor: User, name: str, query: str) -> SavedFilter:
     """Save (or replace, by name) the current list filters for the actor only."""
-    if actor.role not in (Role.CASEWORKER, Role.SUPERVISOR, Role.INTAKE):
+    if actor.role not in CASE_ROLES:
         raise NotPermitted
     name = name.strip()
     if not name:

@@ -13,7 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from naungan.accounts.models import Role, User
+from naungan.accounts.models import User
+from naungan.accounts.roles import SUPERVISORS
 from naungan.cases.exceptions import TransferNotAllowed, TransferNotOpen, TransferPending
 from naungan.core.audit import audit_record
 from naungan.core.models import AuditAction
@@ -48,7 +49,7 @@ def _notify(users: Iterable[User], case: Case, message: str) -> None:
 def transfer_receivers(transfer: CaseTransfer) -> list[User]:
     """Active supervisors of the receiving unit whose scope holds the destination area."""
     users = User.objects.filter(
-        is_active=True, role=Role.SUPERVISOR, organisation_id=transfer.to_organisation_id
+        is_active=True, role__in=SUPERVISORS, organisation_id=transfer.to_organisation_id
     ).select_related("area")
     return [u for u in users if u.in_scope(transfer.to_area)]
 
@@ -56,14 +57,14 @@ def transfer_receivers(transfer: CaseTransfer) -> list[User]:
 def is_transfer_receiver(user: User, transfer: CaseTransfer) -> bool:
     return (
         user.is_active
-        and user.role == Role.SUPERVISOR
+        and user.role in SUPERVISORS
         and user.organisation_id == transfer.to_organisation_id
         and user.in_scope(transfer.to_area)
     )
 
 
 def is_transfer_sender(user: User, transfer: CaseTransfer) -> bool:
-    return user.is_active and user.role == Role.SUPERVISOR and user.in_scope(transfer.from_area)
+    return user.is_active and user.role in SUPERVISORS and user.in_scope(transfer.from_area)
 
 
 def _locked(transfer: CaseTransfer) -> CaseTransfer:

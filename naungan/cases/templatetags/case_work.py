@@ -7,7 +7,7 @@ from typing import Any
 
 from django import template
 
-from naungan.accounts.models import Role
+from naungan.accounts.roles import SUPERVISORS, user_in
 
 from ..forms.documents import DocumentForm
 from ..forms.saved_filters import SavedFilterForm
@@ -34,7 +34,7 @@ def case_list_tools(context: template.Context) -> dict[str, Any]:
         "query": query.urlencode(),
         "saved": list(saved_filters_of(user=user)),
         "save_form": SavedFilterForm(initial={"query": clean_filter_query(query.urlencode())}),
-        "is_supervisor": getattr(user, "role", "") == Role.SUPERVISOR,
+        "is_supervisor": user_in(user, SUPERVISORS),
         "csrf_token": context.get("csrf_token"),
     }
 

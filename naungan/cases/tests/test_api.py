@@ -322,8 +322,15 @@ def test_link_existing_person_instead_of_duplicating(personas):
 
 
 def test_out_of_scope_list_is_empty(personas, bpp_case):
-    for who in ["supervisor_kalteng", "analyst_bpp", "provider_bpp", "admin_bpp"]:
-        assert personas[who].api("get", "/api/v1/cases").json() == {"items": [], "count": 0}
+    r = personas["supervisor_kalteng"].api("get", "/api/v1/cases")
+    assert r.json() == {"items": [], "count": 0}
+
+
+def test_roles_without_case_pages_get_404_for_the_list_as_on_the_list_page(personas, bpp_case):
+    for who in ["analyst_bpp", "provider_bpp", "admin_bpp", "activist_bpp"]:
+        r = personas[who].api("get", "/api/v1/cases")
+        assert (r.status_code, r.json()) == (404, {"detail": "Not Found"})
+        assert personas[who].client.get("/kasus/").status_code == 404
 
 
 def test_list_search_by_registration_number(personas):
@@ -354,4 +361,4 @@ def test_matches_need_a_case_role(personas):
     make_case(personas["intake_bpp"].user, victims=[{"name": "Ayu", "nik": "6471010101010002"}])
     for who in ["analyst_bpp", "admin_bpp", "provider_bpp"]:
         r = personas[who].api("get", "/api/v1/cases/matches?nik=6471010101010002")
-        assert r.json() == {"items": [], "count": 0}
+        assert (r.status_code, r.json()) == (404, {"detail": "Not Found"})

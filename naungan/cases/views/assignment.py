@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -42,9 +41,8 @@ def case_assign(request: HttpRequest, user: User, case: Case) -> str:
 BULK_PAGE = 200
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
 @role_required(SUPERVISORS)
+@require_http_methods(["GET", "POST"])
 def bulk_assign(request: HttpRequest) -> HttpResponse:
     """The filtered list (same filters as the case list) with a check box per case and one
     lead to assign to all selected."""
@@ -85,7 +83,6 @@ def bulk_assign(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/supervisor/bulk_assign.html", context)
 
 
-@login_required
 @role_required(SUPERVISORS)
 def caseload(request: HttpRequest) -> HttpResponse:
     user = request_user(request)

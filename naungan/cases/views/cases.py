@@ -12,15 +12,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from naungan.accounts.access import request_user
-from naungan.accounts.models import Role, User
+from naungan.accounts.access import request_user, role_required
+from naungan.accounts.models import User
+from naungan.accounts.roles import CASE_CREATORS, CASE_ROLES, SUPERVISORS
 from naungan.areas.models import Area
 from naungan.cases import selectors, services
 from naungan.cases.exceptions import CaseError
@@ -36,11 +37,9 @@ from naungan.core.http import error_text
 PAGE_SIZE = 25
 
 
-@login_required
+@role_required(CASE_ROLES)
 def case_list(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
-    if user.role not in (Role.CASEWORKER, Role.SUPERVISOR, Role.INTAKE):
-        raise Http404
     form = CaseFilterForm(request.GET or None)
     filters: dict[str, Any] = form.cleaned_data if form.is_valid() else {}
     qs = selectors.case_list(
@@ -61,12 +60,10 @@ def case_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@role_required(CASE_CREATORS)
 def case_create(request: HttpRequest) -> HttpResponse:
     """Create a case after searching for the people first (DESIGN §4 search before create)."""
     user = request_user(request)
-    if user.role not in (Role.INTAKE, Role.SUPERVISOR):
-        raise Http404
     matches: list[dict[str, Any]] | None = None
     if request.method == "POST":
         form = CaseCreateForm(request.POST)
@@ -158,7 +155,7 @@ def render_detail(
     )
     thread = services.case_thread_read(actor=user, case=case, request=request)
     can_write = selectors.cases_writable_by(user).filter(pk=case.pk).exists()
-    is_supervisor = can_write and user.role == Role.SUPERVISOR
+    is_supervisor = can_write and user.role in SUPERVISORS
     parties = list(case.parties.all())
     pending = selectors.case_pending_closure(case=case)
     context = {
@@ -219,15 +216,13 @@ def invalid_form_error(form: Any) -> ValidationError:
     return ValidationError([str(e) for errors in form.errors.values() for e in errors])
 
 
-@login_required
+@role_required(CASE_CREATORS)
 @require_POST
 def report_convert(request: HttpRequest, report_id: UUID) -> HttpResponse:
     """POST from the report page: turn the report into a case and open it."""
     from naungan.reports.selectors import report_get
 
     user = request_user(request)
-    if user.role not in (Role.INTAKE, Role.SUPERVISOR):
-        raise Http404
     report = report_get(user=user, report_id=report_id)
     try:
         case = services.report_convert(actor=user, report=report)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
@@ -17,9 +16,8 @@ from naungan.cases.views.cases import filter_form, filtered_cases
 from naungan.core.http import error_text
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
 @role_required(SUPERVISORS)
+@require_http_methods(["GET", "POST"])
 def case_export(request: HttpRequest) -> HttpResponse:
     """GET: the export form for the current filters (with the row count). POST: the file."""
     user = request_user(request)

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from naungan.accounts.access import request_user
+from naungan.accounts.roles import CASE_ROLES, user_in
 from naungan.cases import selectors
 from naungan.cases.services import notifications as notice_services
 
@@ -51,3 +52,10 @@ def notification_read_all(request: HttpRequest) -> HttpResponse:
         % {"n": count},
     )
     return redirect("cases:notifications")
+
+
+def unread_badge(request: HttpRequest) -> int:
+    """The navigation's badge: how many unread notices the signed-in user has."""
+    if not user_in(request.user, CASE_ROLES):
+        return 0
+    return selectors.notifications_unread_count(user=request_user(request))

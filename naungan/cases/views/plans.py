@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from naungan.accounts.access import request_user
-from naungan.accounts.models import Role, User
+from naungan.accounts.models import User
+from naungan.accounts.roles import SUPERVISORS
 from naungan.cases import selectors
 from naungan.cases.exceptions import CaseError
 from naungan.cases.forms.plans import MonitoringForm, PlanActionFormSet, PlanDecideForm, PlanForm
@@ -38,7 +39,7 @@ def plan_context(*, user: User, case: Case) -> dict[str, Any]:
         "submitted": next((p for p in plans if p.status == PlanStatus.SUBMITTED), None),
         "monitoring": list(selectors.case_monitoring(case=case)),
         "can_write": can_write and case.status != "closed",
-        "can_decide": can_write and user.role == Role.SUPERVISOR,
+        "can_decide": can_write and user.role in SUPERVISORS,
         "user": user,
     }
 

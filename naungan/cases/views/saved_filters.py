@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from naungan.accounts.access import request_user
-from naungan.accounts.models import Role
+from naungan.accounts.access import request_user, role_required
+from naungan.accounts.roles import CASE_ROLES
 from naungan.cases import selectors
 from naungan.cases.forms.saved_filters import SavedFilterForm
 from naungan.cases.services import saved_filters as saved_filter_services
@@ -19,12 +19,10 @@ from naungan.cases.views.cases import list_url
 from naungan.core.http import error_text
 
 
-@login_required
+@role_required(CASE_ROLES)
 @require_http_methods(["GET", "POST"])
 def saved_filters(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
-    if user.role not in (Role.CASEWORKER, Role.SUPERVISOR, Role.INTAKE):
-        raise Http404
     if request.method == "POST":
         form = SavedFilterForm(request.POST)
         if form.is_valid():

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from naungan.accounts.access import request_user
-from naungan.accounts.models import Role, User
+from naungan.accounts.models import User
+from naungan.accounts.roles import CASE_ROLES, user_in
 from naungan.cases import selectors, services
 from naungan.cases.exceptions import CaseError
 from naungan.cases.forms.tasks import NoteForm
@@ -60,7 +61,7 @@ def home_tasks_section(request: HttpRequest) -> dict[str, Any] | None:
     user = request.user
     if not getattr(user, "is_authenticated", False):
         return None
-    if getattr(user, "role", "") not in (Role.CASEWORKER, Role.SUPERVISOR, Role.INTAKE):
+    if not user_in(user, CASE_ROLES):
         return None
     tasks = list(selectors.tasks_needing(user=user))  # type: ignore[arg-type]
     return {"template": "cases/partials/home_tasks.html", "tasks": tasks, "now": timezone.now()}

@@ -15,8 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from naungan.accounts.access import request_user, role_required
-from naungan.accounts.models import Role
-from naungan.accounts.roles import SUPERVISORS
+from naungan.accounts.roles import SUPERVISORS, user_in
 from naungan.cases import selectors
 from naungan.cases.exceptions import CaseError
 from naungan.cases.forms.transfers import DeclineForm, TransferRequestForm
@@ -52,7 +51,6 @@ def transfer_request(request: HttpRequest, case_id: UUID) -> HttpResponse:
     return redirect("cases:detail", case_id=case.public_id)
 
 
-@login_required
 @role_required(SUPERVISORS)
 def transfer_list(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
@@ -119,7 +117,7 @@ def transfer_decide(request: HttpRequest, transfer_id: UUID, action: str) -> Htt
 def transfers_home_section(request: HttpRequest) -> dict[str, Any] | None:
     """Open transfer requests addressed to the supervisor's unit, on the staff home page."""
     user = request.user
-    if not getattr(user, "is_authenticated", False) or getattr(user, "role", "") != Role.SUPERVISOR:
+    if not user_in(user, SUPERVISORS):
         return None
     incoming = list(selectors.transfers_incoming(user=user)[:10])  # type: ignore[arg-type]
     if not incoming:
