@@ -10,7 +10,6 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from naungan.accounts.access import api_role_required, request_user
-from naungan.accounts.models import User
 from naungan.accounts.roles import SUPERVISORS
 from naungan.cases import selectors, services
 from naungan.cases.api import router
@@ -30,7 +29,7 @@ from naungan.cases.schemas.cases import CaseOut
 def cases_assign(request: HttpRequest, case_id: UUID, payload: AssignIn) -> dict[str, Any]:
     user = request_user(request)
     case = selectors.case_get_for_write(user=user, case_id=case_id)
-    assignee = User.objects.filter(username=payload.username).select_related("area").first()
+    assignee = selectors.user_by_username(payload.username)
     if assignee is None:
         raise ValidationError({"username": _("Pengguna tidak dikenal.")})
     if payload.remove:
@@ -50,7 +49,7 @@ def cases_assign(request: HttpRequest, case_id: UUID, payload: AssignIn) -> dict
 @api_role_required(SUPERVISORS)
 def cases_bulk_assign(request: HttpRequest, payload: BulkAssignIn) -> dict[str, Any]:
     user = request_user(request)
-    assignee = User.objects.filter(username=payload.username).select_related("area").first()
+    assignee = selectors.user_by_username(payload.username)
     if assignee is None:
         raise ValidationError({"username": _("Pengguna tidak dikenal.")})
     done = services.cases_bulk_assign(actor=user, case_ids=payload.cases, assignee=assignee)

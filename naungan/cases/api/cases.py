@@ -122,7 +122,7 @@ def person_in(data: PersonIn, **extra: Any) -> services.PersonIn:
 
 
 def area_or_422(code: str) -> Area:
-    area = Area.objects.filter(code=code).first()
+    area = selectors.area_by_code(code)
     if area is None:
         raise ValidationError({"area_code": _("Kode wilayah tidak dikenal.")})
     return area
@@ -145,10 +145,18 @@ def aware(value: datetime | None, area: Area) -> datetime | None:
     "`limit` ≤ 200, `offset`.",
 )
 @api_role_required(CASE_ROLES)
-def cases_list(request: HttpRequest, filters: Query[CaseFilters]) -> dict[str, Any]:
+def cases_list(request: HttpRequest, query: Query[CaseFilters]) -> dict[str, Any]:
     user = request_user(request)
-    limit = max(1, min(filters.limit, MAX_LIMIT))
-    offset = max(0, filters.offset)
+    limit = max(1, min(query.limit, MAX_LIMIT))
+    offset = max(0, query.offset)
+    filters = selectors.CaseFilters(
+        status=query.status,
+        area_code=query.area,
+        violence_type=query.violence_type,
+        q=query.q,
+        lead=query.lead,
+        overdue=query.overdue,
+    )
     # The list's columns only (no model instances), answered as ninja would render
     # CaseListOut, without validating every item again (docs/performance.md; a test pins the
     # body to the schema and to case_item).
@@ -157,12 +165,7 @@ def cases_list(request: HttpRequest, filters: Query[CaseFilters]) -> dict[str, A
         columns=tuple(_LIST_COLUMNS.values()),
         offset=offset,
         limit=limit,
-        status=filters.status,
-        area_code=filters.area,
-        violence_type=filters.violence_type,
-        q=filters.q,
-        lead=filters.lead,
-        overdue=filters.overdue,
+        filters=filters,
     )
     items = [dict(zip(_LIST_COLUMNS, row, strict=True)) for row in rows]
     services.case_list_audit(actor=user, count=len(items), request=request)

@@ -6,14 +6,14 @@ from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Status
 
 from naungan.accounts.access import request_user
 from naungan.cases import selectors, services
 from naungan.cases.api import router
-from naungan.cases.models import Incident, PartyRole, Person
+from naungan.cases.models import Incident
 from naungan.cases.schemas.incidents import IncidentCreatedOut, IncidentIn, ReclassifyIn
 
 
@@ -48,9 +48,7 @@ def cases_incident(
     case = selectors.case_get_for_write(user=user, case_id=case_id)
     survivor = None
     if payload.survivor is not None:
-        survivor = Person.objects.filter(
-            public_id=payload.survivor, parties__case=case, parties__role=PartyRole.VICTIM
-        ).first()
+        survivor = selectors.case_victim_find(case=case, person_id=payload.survivor)
         if survivor is None:
             raise ValidationError({"survivor": _("Penyintas harus korban dalam kasus ini.")})
     incident = services.incident_record(
@@ -87,9 +85,7 @@ def cases_incident_reclassify(
 ) -> dict[str, Any]:
     user = request_user(request)
     case = selectors.case_get_for_write(user=user, case_id=case_id)
-    incident = case.incidents.select_related("survivor").filter(public_id=incident_id).first()
-    if incident is None:
-        raise Http404
+    incident = selectors.case_incident_get(case=case, incident_id=incident_id)
     incident = services.incident_reclassify(
         actor=user, incident=incident, answers=payload.classification.dict(), reason=payload.reason
     )

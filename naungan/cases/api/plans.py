@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from ninja import Status
 
 from naungan.accounts.access import request_user
-from naungan.accounts.models import User
 from naungan.cases import selectors, services
 from naungan.cases.api import router
 from naungan.cases.models import Case, InterventionPlan, MonitoringEntry
@@ -26,7 +25,6 @@ from naungan.cases.schemas.plans import (
     PlanOut,
 )
 from naungan.cases.services import plans as plan_services
-from naungan.orgs.models import Organisation
 
 
 def plan_out(plan: InterventionPlan, current: InterventionPlan | None = None) -> dict[str, Any]:
@@ -64,14 +62,14 @@ def _plan_reload(case: Case, plan: InterventionPlan) -> dict[str, Any]:
 def _action_in(case: Case, data: PlanActionIn, index: int) -> plan_services.PlanActionIn:
     user = None
     if data.responsible_user:
-        user = User.objects.filter(username=data.responsible_user).first()
+        user = selectors.user_by_username(data.responsible_user)
         if user is None:
             raise ValidationError(
                 {"actions": _("Pengguna tindakan %(n)d tidak dikenal.") % {"n": index}}
             )
     org = None
     if data.responsible_org:
-        org = Organisation.objects.filter(slug=data.responsible_org).first()
+        org = selectors.organisation_by_slug(data.responsible_org)
         if org is None:
             raise ValidationError(
                 {"actions": _("Lembaga tindakan %(n)d tidak dikenal.") % {"n": index}}

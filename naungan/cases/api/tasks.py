@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Status
 
 from naungan.accounts.access import request_user
@@ -47,10 +47,7 @@ def cases_tasks(request: HttpRequest, case_id: UUID) -> dict[str, Any]:
 
 def _task(user: User, case_id: UUID, task_id: UUID) -> Task:
     case = selectors.case_get_for_write(user=user, case_id=case_id)
-    task = case.tasks.select_related("case__area", "owner").filter(public_id=task_id).first()
-    if task is None:
-        raise Http404
-    return task
+    return selectors.case_task_get(case=case, task_id=task_id)
 
 
 @router.post(

@@ -26,7 +26,6 @@ from naungan.cases.schemas.transfers import (
 from naungan.cases.services import transfers
 from naungan.core.audit import audit_record
 from naungan.core.models import AuditAction
-from naungan.orgs.models import Organisation
 
 
 def transfer_out(t: CaseTransfer) -> dict[str, Any]:
@@ -64,7 +63,7 @@ def transfers_create(
 ) -> Status[dict[str, Any]]:
     user = request_user(request)
     case = selectors.case_get_for_write(user=user, case_id=case_id)
-    org = Organisation.objects.filter(slug=payload.to_organisation).first()
+    org = selectors.organisation_by_slug(payload.to_organisation)
     if org is None:
         raise ValidationError({"to_organisation": _("Unit tujuan tidak dikenal.")})
     transfer = transfers.transfer_request(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Status
 
 from naungan.accounts.access import request_user
@@ -72,9 +72,7 @@ def cases_closure_decide(
 ) -> dict[str, Any]:
     user = request_user(request)
     case = selectors.case_get_for_write(user=user, case_id=case_id)
-    closure = case.closure_requests.filter(public_id=closure_id).first()
-    if closure is None:
-        raise Http404
+    closure = selectors.case_closure_get(case=case, closure_id=closure_id)
     closure = services.closure_decide(
         actor=user, closure=closure, approve=payload.approve, note=payload.note
     )

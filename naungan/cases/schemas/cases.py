@@ -66,6 +66,8 @@ class ConvertIn(Schema):
     restricted: bool = False
 
 
+# The case list's query string: ``selectors.CaseFilters`` plus the page. (The name is the
+# OpenAPI component's.)
 class CaseFilters(Schema):
     status: str = ""
     area: str = ""

@@ -3,6 +3,8 @@ filters and pages, the case page's reads (detail, parties, pending closure, time
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -12,6 +14,7 @@ from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import connections
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from naungan.accounts.models import Role, User
@@ -110,6 +113,27 @@ def case_get(*, user: User, case_id: UUID | str) -> Case:
     return _get(cases_visible_to(user), case_id)
 
 
+def case_is_writable(*, user: User, case: Case) -> bool:
+    """Whether ``user`` may write on ``case`` (``cases_writable_by``): the case page's one
+    question before it offers a write."""
+    return cases_writable_by(user).filter(pk=case.pk).exists()
+
+
+def case_from_report(*, user: User, report: Any) -> Case | None:
+    """The case a converted report became, if ``user`` sees it."""
+    return cases_visible_to(user).filter(source_report_id=report.pk).order_by("pk").first()
+
+
+def report_has_case(*, report: Any) -> bool:
+    """Whether a report has been converted into a case (whoever may see it)."""
+    return Case.objects.filter(source_report_id=report.pk).exists()
+
+
+def case_closure_get(*, case: Case, closure_id: UUID | str) -> ClosureRequest:
+    """A closure request of ``case`` (already scoped by the case lookup); 404 otherwise."""
+    return get_object_or_404(case.closure_requests.all(), public_id=closure_id)
+
+
 def case_get_for_write(*, user: User, case_id: UUID | str) -> Case:
     return _get(cases_writable_by(user), case_id)
 
@@ -124,18 +148,48 @@ def _get(qs: QuerySet[Case], case_id: UUID | str) -> Case:
         raise Http404 from exc
 
 
-def case_list(
-    *,
-    user: User,
-    status: str = "",
-    area_code: str = "",
-    violence_type: str = "",
-    q: str = "",
-    lead: str = "",
-    overdue: bool = False,
-) -> QuerySet[Case]:
+@dataclass(frozen=True)
+class CaseFilters:
+    """The case list's filters, built once (from the list's filter form with ``from_form``, or
+    from the API query) and shared by the list page, bulk assignment, exports and the API.
+    ``q`` is a registration number, an exact NIK or phone, or name words; ``area_code``
+    includes the area's sub-areas; ``lead`` is a username."""
+
+    status: str = ""
+    area_code: str = ""
+    violence_type: str = ""
+    q: str = ""
+    lead: str = ""
+    overdue: bool = False
+
+    @classmethod
+    def from_form(cls, cleaned: Mapping[str, Any]) -> CaseFilters:
+        """From the cleaned data of ``CaseFilterForm`` (empty when the form is invalid)."""
+        return cls(
+            status=str(cleaned.get("status") or ""),
+            area_code=str(cleaned.get("area") or ""),
+            violence_type=str(cleaned.get("violence_type") or ""),
+            q=str(cleaned.get("q") or ""),
+            overdue=bool(cleaned.get("overdue")),
+        )
+
+    def __bool__(self) -> bool:
+        """Whether any filter is set (the list then says "nothing matches these filters")."""
+        return any(getattr(self, f.name) for f in fields(self))
+
+
+def case_list(*, user: User, filters: CaseFilters | None = None) -> QuerySet[Case]:
     """Visible cases with the list filters, newest first. ``q`` is a registration number, an
     exact NIK or phone (blind index) or name words (keyed tokens, all must match)."""
+    f = filters or CaseFilters()
+    status, area_code, violence_type, q, lead, overdue = (
+        f.status,
+        f.area_code,
+        f.violence_type,
+        f.q,
+        f.lead,
+        f.overdue,
+    )
     qs = cases_visible_to(user)
     if status:
         qs = qs.filter(status=status)
@@ -188,10 +242,10 @@ _PAGES_MAX = 2000
 
 
 def case_list_page(
-    *, user: User, columns: tuple[str, ...], offset: int, limit: int, **filters: Any
+    *, user: User, columns: tuple[str, ...], offset: int, limit: int, filters: CaseFilters
 ) -> tuple[list[tuple[Any, ...]], int]:
-    """One page of ``case_list(user=user, **filters)`` as rows of ``columns``, and the count of
-    the whole list.
+    """One page of ``case_list(user=user, filters=filters)`` as rows of ``columns``, and the
+    count of the whole list.
 
     The SQL depends only on the user's id, role, area and unit, the filters and the page, never
     on data, so it is compiled once per database connection and reused: building the scope
@@ -209,17 +263,17 @@ def case_list_page(
         columns,
         offset,
         limit,
-        tuple(sorted(filters.items())),
+        filters,
     )
     connection = connections[Case.objects.db]
     cache: dict[Any, _Page] = connection.__dict__.setdefault("_naungan_case_pages", {})
-    page = None if filters.get("overdue") else cache.get(key)
+    page = None if filters.overdue else cache.get(key)
     if page is None:
         try:
-            page = _Page(case_list(user=user, **filters), columns, offset, limit)
+            page = _Page(case_list(user=user, filters=filters), columns, offset, limit)
         except EmptyResultSet:  # e.g. an unknown area: nothing matches
             return [], 0
-        if not filters.get("overdue"):
+        if not filters.overdue:
             if len(cache) >= _PAGES_MAX:
                 cache.clear()
             cache[key] = page

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from django.db.models import Count, QuerySet
 
@@ -10,6 +11,7 @@ from naungan.accounts.models import User
 from naungan.cases.models import (
     Case,
     CaseParty,
+    PartyRole,
     Person,
     PersonNameToken,
 )
@@ -93,3 +95,15 @@ def persons_linkable_by(*, user: User) -> QuerySet[Person]:
     return Person.objects.filter(
         pk__in=CaseParty.objects.filter(case__in=cases_visible_to(user)).values("person_id")
     )
+
+
+def case_victims(*, case: Case) -> QuerySet[Person]:
+    """The victims of ``case``, in the order they were added (the incident form's choices)."""
+    return Person.objects.filter(parties__case=case, parties__role=PartyRole.VICTIM).order_by(
+        "parties__id"
+    )
+
+
+def case_victim_find(*, case: Case, person_id: UUID | str) -> Person | None:
+    """A victim of ``case`` by id, or ``None`` (the caller names the field in error)."""
+    return case_victims(case=case).filter(public_id=person_id).first()

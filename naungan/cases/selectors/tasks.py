@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from itertools import count as steps
+from uuid import UUID
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from naungan.accounts.models import Role, User
 from naungan.accounts.roles import CASE_ROLES, SUPERVISORS
@@ -71,3 +73,9 @@ def tasks_needing(*, user: User, limit: int = 20) -> QuerySet[Task]:
         .select_related("case", "case__area")
         .order_by("due_at", "id")
     )
+
+
+def case_task_get(*, case: Case, task_id: UUID | str) -> Task:
+    """A task of ``case`` (already scoped by the case lookup); 404 for a missing task and for
+    another case's."""
+    return get_object_or_404(case.tasks.select_related("case__area", "owner"), public_id=task_id)

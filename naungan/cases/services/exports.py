@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -32,7 +31,7 @@ from naungan.core.models import AuditAction
 
 from ..exceptions import NotPermitted, ReasonRequired
 from ..models import Case, CaseParty, PartyRole
-from ..selectors import case_list
+from ..selectors import CaseFilters, case_list
 
 EXPORT_MAX_ROWS = 20_000
 FORMATS = {
@@ -126,7 +125,7 @@ def _xlsx(rows: list[list[str]]) -> bytes:
 def cases_export(
     *,
     actor: User,
-    filters: Mapping[str, Any],
+    filters: CaseFilters,
     fmt: str,
     include_identities: bool = False,
     reason: str = "",
@@ -141,14 +140,7 @@ def cases_export(
     reason = reason.strip()
     if include_identities and not reason:
         raise ReasonRequired(_("Ekspor dengan identitas memerlukan alasan."))
-    qs = case_list(
-        user=actor,
-        status=str(filters.get("status") or ""),
-        area_code=str(filters.get("area") or ""),
-        violence_type=str(filters.get("violence_type") or ""),
-        q=str(filters.get("q") or ""),
-        overdue=bool(filters.get("overdue")),
-    ).select_related("organisation")
+    qs = case_list(user=actor, filters=filters).select_related("organisation")
     if include_identities:
         victims = CaseParty.objects.filter(role=PartyRole.VICTIM).select_related("person")
         qs = qs.prefetch_related(Prefetch("parties", queryset=victims, to_attr="victim_parties"))

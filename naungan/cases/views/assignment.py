@@ -20,7 +20,6 @@ from naungan.cases.models import Case
 from naungan.cases.views.cases import (
     case_action,
     filter_form,
-    filtered_cases,
     invalid_form_error,
     list_url,
 )
@@ -48,7 +47,7 @@ def bulk_assign(request: HttpRequest) -> HttpResponse:
     lead to assign to all selected."""
     user = request_user(request)
     _form, filters = filter_form(request.GET)
-    cases = list(filtered_cases(user, filters)[:BULK_PAGE])
+    cases = list(selectors.case_list(user=user, filters=filters)[:BULK_PAGE])
     choices = [(str(c.public_id), c.registration_number) for c in cases]
     workers = selectors.unit_workers(user=user)
     form = BulkAssignForm(request.POST or None, workers=workers, case_choices=choices)

@@ -22,7 +22,6 @@ from django.views.decorators.http import require_POST
 from naungan.accounts.access import request_user, role_required
 from naungan.accounts.models import User
 from naungan.accounts.roles import CASE_CREATORS, CASE_ROLES, SUPERVISORS
-from naungan.areas.models import Area
 from naungan.cases import selectors, services
 from naungan.cases.exceptions import CaseError
 from naungan.cases.forms.assignment import AssignForm
@@ -40,23 +39,15 @@ PAGE_SIZE = 25
 @role_required(CASE_ROLES)
 def case_list(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
-    form = CaseFilterForm(request.GET or None)
-    filters: dict[str, Any] = form.cleaned_data if form.is_valid() else {}
-    qs = selectors.case_list(
-        user=user,
-        status=filters.get("status", ""),
-        area_code=filters.get("area", ""),
-        violence_type=filters.get("violence_type", ""),
-        q=filters.get("q", ""),
-        overdue=bool(filters.get("overdue")),
-    )
+    form, filters = filter_form(request.GET or None)
+    qs = selectors.case_list(user=user, filters=filters)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     services.case_list_audit(actor=user, count=len(page.object_list), request=request)
     template = "cases/list.html#results" if getattr(request, "htmx", False) else "cases/list.html"
     return render(
         request,
         template,
-        {"form": form, "page": page, "filtered": any(filters.values()) if filters else False},
+        {"form": form, "page": page, "filtered": bool(filters)},
     )
 
 
@@ -93,7 +84,7 @@ def case_create(request: HttpRequest) -> HttpResponse:
 
 def _create_from_form(request: HttpRequest, user: User, form: CaseCreateForm) -> Case | None:
     data = form.cleaned_data
-    area = Area.objects.filter(code=data["area_code"].strip()).first()
+    area = selectors.area_by_code(data["area_code"])
     if area is None:
         form.add_error("area_code", _("Kode wilayah tidak dikenal."))
         return None
@@ -154,7 +145,7 @@ def render_detail(
         actor=user, case=case, categories="identity,contact,narrative", request=request
     )
     thread = services.case_thread_read(actor=user, case=case, request=request)
-    can_write = selectors.cases_writable_by(user).filter(pk=case.pk).exists()
+    can_write = selectors.case_is_writable(user=user, case=case)
     is_supervisor = can_write and user.role in SUPERVISORS
     parties = list(case.parties.all())
     pending = selectors.case_pending_closure(case=case)
@@ -233,20 +224,11 @@ def report_convert(request: HttpRequest, report_id: UUID) -> HttpResponse:
     return redirect("cases:detail", case_id=case.public_id)
 
 
-def filter_form(query: QueryDict) -> tuple[CaseFilterForm, dict[str, Any]]:
+def filter_form(query: QueryDict | None) -> tuple[CaseFilterForm, selectors.CaseFilters]:
+    """The case list's filter form for ``query`` and the filters it gives (none when the form
+    is invalid): the list page, bulk assignment and exports read the URL's filters alike."""
     form = CaseFilterForm(query)
-    return form, (form.cleaned_data if form.is_valid() else {})
-
-
-def filtered_cases(user: User, filters: dict[str, Any]) -> Any:
-    return selectors.case_list(
-        user=user,
-        status=filters.get("status", ""),
-        area_code=filters.get("area", ""),
-        violence_type=filters.get("violence_type", ""),
-        q=filters.get("q", ""),
-        overdue=bool(filters.get("overdue")),
-    )
+    return form, selectors.CaseFilters.from_form(form.cleaned_data if form.is_valid() else {})
 
 
 def list_url(query: str) -> str:

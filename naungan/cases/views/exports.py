@@ -9,10 +9,11 @@ from django.views.decorators.http import require_http_methods
 
 from naungan.accounts.access import request_user, role_required
 from naungan.accounts.roles import SUPERVISORS
+from naungan.cases import selectors
 from naungan.cases.exceptions import CaseError
 from naungan.cases.forms.exports import ExportForm
 from naungan.cases.services import exports
-from naungan.cases.views.cases import filter_form, filtered_cases
+from naungan.cases.views.cases import filter_form
 from naungan.core.http import error_text
 
 
@@ -47,7 +48,7 @@ def case_export(request: HttpRequest) -> HttpResponse:
             response["Cache-Control"] = "no-store"
             response["X-Content-Type-Options"] = "nosniff"
             return response
-    count = filtered_cases(user, filters).count()
+    count = selectors.case_list(user=user, filters=filters).count()
     context = {
         "form": form,
         "count": count,

@@ -15,7 +15,6 @@ from naungan.accounts.access import request_user
 from naungan.cases import selectors, services
 from naungan.cases.exceptions import CaseError
 from naungan.cases.forms.incidents import IncidentForm
-from naungan.cases.models import PartyRole, Person
 from naungan.core.http import error_text
 
 
@@ -23,9 +22,7 @@ from naungan.core.http import error_text
 def incident_create(request: HttpRequest, case_id: UUID) -> HttpResponse:
     user = request_user(request)
     case = selectors.case_get_for_write(user=user, case_id=case_id)
-    victims = Person.objects.filter(parties__case=case, parties__role=PartyRole.VICTIM).order_by(
-        "parties__id"
-    )
+    victims = selectors.case_victims(case=case)
     choices = [
         (str(p.public_id), p.name or _("Korban tanpa nama") + f" ({str(p.public_id)[:8]})")
         for p in victims
@@ -33,7 +30,7 @@ def incident_create(request: HttpRequest, case_id: UUID) -> HttpResponse:
     form = IncidentForm(request.POST or None, survivors=choices)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        survivor = victims.filter(public_id=data["survivor"]).first()
+        survivor = selectors.case_victim_find(case=case, person_id=data["survivor"])
         try:
             incident = services.incident_record(
                 actor=user,

@@ -18,7 +18,6 @@ from naungan.accounts.access import request_user
 from naungan.cases import selectors, services
 from naungan.cases.exceptions import CaseError
 from naungan.cases.forms.messages import CaseMessageForm
-from naungan.cases.models import Case
 from naungan.cases.views.cases import render_detail
 
 
@@ -55,12 +54,11 @@ def report_case_section(request: HttpRequest, report: Any) -> dict[str, Any] | N
     user = request.user
     if not getattr(user, "is_authenticated", False):
         return None
-    cases = list(Case.objects.filter(source_report_id=report.pk).values_list("pk", flat=True))
-    if not cases:
+    if not selectors.report_has_case(report=report):
         return None
-    case = selectors.cases_visible_to(user).filter(pk__in=cases).order_by("pk").first()  # type: ignore[arg-type]
-    can_write = (
-        case is not None and selectors.cases_writable_by(user).filter(pk=case.pk).exists()  # type: ignore[arg-type]
+    case = selectors.case_from_report(user=request_user(request), report=report)
+    can_write = case is not None and selectors.case_is_writable(
+        user=request_user(request), case=case
     )
     return {
         "template": "cases/partials/report_case_section.html",

@@ -29,7 +29,7 @@ from naungan.core.http import error_text
 def plan_context(*, user: User, case: Case) -> dict[str, Any]:
     """What the plan page and the case page's plan section show."""
     plans = list(selectors.case_plans(case=case))
-    can_write = selectors.cases_writable_by(user).filter(pk=case.pk).exists()
+    can_write = selectors.case_is_writable(user=user, case=case)
     current = selectors.plan_current(plans)
     return {
         "case": case,

@@ -8,7 +8,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -41,9 +41,7 @@ def note_add(request: HttpRequest, user: User, case: Case) -> str:
 def task_action(request: HttpRequest, case_id: UUID, task_id: UUID, action: str) -> HttpResponse:
     user = request_user(request)
     case = selectors.case_get_for_write(user=user, case_id=case_id)
-    task = case.tasks.select_related("case__area").filter(public_id=task_id).first()
-    if task is None:
-        raise Http404
+    task = selectors.case_task_get(case=case, task_id=task_id)
     try:
         if action == "complete":
             services.task_complete(actor=user, task=task)
