@@ -8,7 +8,6 @@ in through the public form or an activist. Deterministic for a given ``seed``.""
 
 from __future__ import annotations
 
-import json
 import random
 import secrets
 import uuid
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from django.db import connection, models, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from naungan.accounts.models import Role, User
@@ -39,7 +38,8 @@ from naungan.cases.models import (
 )
 from naungan.cases.names import name_token_hashes
 from naungan.cases.services import POLICE_REPORT_HOURS, POLICE_REPORT_RULE
-from naungan.core.fields import EncryptedTextField, blind_index
+from naungan.core.fields import blind_index
+from naungan.demo.bulk_insert import BATCH, insert_rows
 from naungan.orgs.models import Organisation, OrgKind
 
 FIRST = ["Siti", "Nur", "Dewi", "Ayu", "Rina", "Putri", "Sri", "Wati", "Fitri", "Intan", "Lestari",
@@ -61,7 +61,6 @@ RELATIONSHIP = [("intimate_partner", 30), ("family", 20), ("primary_caregiver", 
                 ("neighbour_friend", 15), ("former_partner", 8), ("teacher", 3), ("stranger", 6),
                 ("schoolmate", 4), ("unknown", 4)]  # fmt: skip
 TRIAGE = [("emergency", 10), ("high", 25), ("medium", 45), ("low", 20)]
-BATCH = 1000
 # Lead caseworkers per unit: one per this many cases (open and closed over three years).
 CASES_PER_CASEWORKER = 200
 
@@ -144,47 +143,6 @@ def generate(*, cases: int, seed: int = 1, progress: Callable[[int], None] | Non
         if progress:
             progress(made)
     return made
-
-
-def _insert(model: type[models.Model], objs: list[Any], *, with_ids: bool = False) -> None:
-    """Insert rows fast. On PostgreSQL through COPY, values prepared by the fields themselves
-    (encryption and JSON as in ``save``); ``with_ids`` first draws primary keys from the
-    table's sequence so later rows can point at these. Elsewhere ``bulk_create``."""
-    if not objs:
-        return
-    if connection.vendor != "postgresql":
-        model._default_manager.bulk_create(objs, batch_size=BATCH)
-        return
-    table = model._meta.db_table
-    if with_ids:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                [table, len(objs)],
-            )
-            for obj, (pk,) in zip(objs, cursor.fetchall(), strict=True):
-                obj.pk = pk
-    fields = [f for f in model._meta.concrete_fields if with_ids or not f.primary_key]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(str(f.column)) for f in fields)
-    sql = f"COPY {quote(table)} ({columns}) FROM STDIN"
-    convert = [_converter(f) for f in fields]
-    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
-        for obj in objs:
-            copy.write_row([c(obj) for c in convert])
-
-
-def _converter(f: models.Field[Any, Any]) -> Callable[[Any], Any]:
-    """The stored value of ``f`` for an object, as ``save`` would write it (timestamps: now)."""
-    attname = f.attname
-    if isinstance(f, EncryptedTextField):
-        return lambda o: f.pre_save(o, True)  # sealed for its table, column and row
-    if isinstance(f, models.JSONField):
-        return lambda o: json.dumps(getattr(o, attname))
-    if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
-        stamp = timezone.now()
-        return lambda o: stamp
-    return lambda o: getattr(o, attname)
 
 
 def _status_for_age(rng: random.Random, age: timedelta) -> str:
@@ -286,14 +244,14 @@ def _batch(*, rng: random.Random, units: list[Unit], first: int, n: int, now: da
         case_rows.append(case)
         plans.append({"victim": victim, "perp": perp, "child": child, "age": victim_age})
 
-    _insert(Report, reports, with_ids=True)
+    insert_rows(Report, reports, with_ids=True)
     for case in case_rows:  # the reports got their ids only now
         if case.source_report is not None:
             case.source_report_id = case.source_report.pk
-    _insert(Person, people, with_ids=True)
-    _insert(Case, case_rows, with_ids=True)
+    insert_rows(Person, people, with_ids=True)
+    insert_rows(Case, case_rows, with_ids=True)
     tokens = [PersonNameToken(person=p, token=t) for p in people for t in name_token_hashes(p.name)]
-    _insert(PersonNameToken, tokens)
+    insert_rows(PersonNameToken, tokens)
 
     parties: list[CaseParty] = []
     incidents: list[Incident] = []
@@ -410,7 +368,7 @@ def _batch(*, rng: random.Random, units: list[Unit], first: int, n: int, now: da
         (Task, tasks),
         (StatusChange, changes),
     ):
-        _insert(model, rows)
+        insert_rows(model, rows)
 
 
 __all__ = ["generate"]

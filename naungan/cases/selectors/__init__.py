@@ -14,7 +14,6 @@ from .cases import (
     NONE_Q,
     CaseFilters,
     assigned_case_ids,
-    case_closure_get,
     case_detail,
     case_from_report,
     case_get,
@@ -23,8 +22,6 @@ from .cases import (
     case_list,
     case_list_page,
     case_parties,
-    case_pending_closure,
-    case_timeline,
     cases_visible_to,
     cases_writable_by,
     report_has_case,
@@ -46,6 +43,7 @@ from .transfers import (
     transfers_outgoing,
     transfers_visible_to,
 )
+from .workflow import case_closure_get, case_pending_closure, case_timeline
 
 __all__ = [
     "CASELOAD_COLUMNS",

@@ -1,4 +1,4 @@
-"""Export of the filtered case list for supervisors (issue 5 Lists; DESIGN §12 Exports).
+"""Export of the filtered case list for supervisors (DESIGN §12 Exports).
 
 * Minimised by default: no names, NIK, phone numbers or addresses. Identities are added only
   when the supervisor asks for them and gives a reason; every export is audited with its

@@ -1,4 +1,4 @@
-"""Overdue-task notices (issue 5, DESIGN §6): in the app for the task's owner (or the case's
+"""Overdue-task notices (DESIGN §6): in the app for the task's owner (or the case's
 lead) and the supervisors whose area scope covers the case, and by e-mail when the user has an
 address. A notice names the case by registration number and the task by kind, never a person,
 so it may leave the system by e-mail. Runs in the background queue (``cases.tasks``)."""

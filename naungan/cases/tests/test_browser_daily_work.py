@@ -1,4 +1,4 @@
-"""Browser journeys of daily work in Indonesian, the default language (issue 9): dates typed
+"""Browser journeys of daily work in Indonesian, the default language: dates typed
 into the plan and monitoring forms are kept, and a reporter writing after her report became
 a case reaches the caseworker, who answers from the case."""
 

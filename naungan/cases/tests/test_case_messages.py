@@ -1,4 +1,4 @@
-"""The reporter's thread follows her report into its case (issue 9, DESIGN §3 MessageThread,
+"""The reporter's thread follows her report into its case (DESIGN §3 MessageThread,
 CONTRACT §4): the case shows it with unread reporter messages marked, the lead and the area's
 supervisors are notified of each new reporter message, the case's writers answer (she sees
 "Petugas"), and the converted report's page links to its case."""
