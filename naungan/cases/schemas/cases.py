@@ -4,7 +4,6 @@ report), the case as listed and as shown."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
 from uuid import UUID
 
 from ninja import Field, Schema
@@ -13,8 +12,12 @@ from naungan.cases.schemas.incidents import IncidentOut
 from naungan.cases.schemas.messages import CaseMessageOut
 from naungan.cases.schemas.vocabulary import (
     ChannelIn,
+    EducationIn,
+    MaritalStatusIn,
     PlaceIn,
     RelationshipIn,
+    SexIn,
+    TriageIn,
     ViolenceTypeIn,
 )
 
@@ -23,15 +26,15 @@ class PersonIn(Schema):
     person_id: UUID | None = Field(None, description="Link someone already in a visible case")
     name: str | None = Field(None, max_length=200)
     age: int | None = Field(None, ge=0, le=130)
-    sex: Literal["F", "M"] | None = None
+    sex: SexIn | None = None
     nik: str | None = Field(None, max_length=40)
     phone: str | None = Field(None, max_length=40)
     address: str | None = Field(None, max_length=500)
     birth_date: date | None = None
     disability: bool = False
-    education: Literal["none", "primary", "junior", "senior", "higher", "unknown"] | None = None
+    education: EducationIn | None = None
     occupation: str | None = Field(None, max_length=100)
-    marital_status: Literal["single", "married", "divorced", "widowed", "unknown"] | None = None
+    marital_status: MaritalStatusIn | None = None
 
 
 class VictimIn(PersonIn):
@@ -49,7 +52,7 @@ class CaseIn(Schema):
     channel: ChannelIn = "walk_in"
     violence_types: list[ViolenceTypeIn] = []
     description: str = Field("", max_length=20000)
-    triage: Literal["emergency", "high", "medium", "low"] | None = None
+    triage: TriageIn | None = None
     restricted: bool = False
     victims: list[VictimIn] = []
     perpetrators: list[PerpetratorIn] = []
@@ -61,7 +64,7 @@ class ConvertIn(Schema):
     victims: list[VictimIn] = []
     perpetrators: list[PerpetratorIn] = []
     violence_types: list[ViolenceTypeIn] | None = None
-    triage: Literal["emergency", "high", "medium", "low"] | None = None
+    triage: TriageIn | None = None
     area_code: str | None = Field(None, max_length=13)
     restricted: bool = False
 

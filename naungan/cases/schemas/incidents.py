@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
 from uuid import UUID
 
 from ninja import Field, Schema
 
-from naungan.cases.schemas.vocabulary import PlaceIn, RelationshipIn, TpksIn, ViolenceTypeIn
+from naungan.cases.schemas.vocabulary import (
+    AbductionIn,
+    HarmfulPracticeIn,
+    PlaceIn,
+    RelationshipIn,
+    TpksIn,
+    ViolenceTypeIn,
+)
 
 
 class IncidentOut(Schema):
@@ -43,8 +49,8 @@ class IncidentIn(Schema):
     perpetrator_relationship: RelationshipIn | None = None
     perpetrator_age: int | None = Field(None, ge=0, le=130)
     money_goods_exchanged: bool = False
-    abduction: Literal["none", "abducted", "trafficked", "forced_conscription"] = "none"
-    harmful_traditional_practice: Literal["no", "fgm", "early_marriage", "other"] = "no"
+    abduction: AbductionIn = "none"
+    harmful_traditional_practice: HarmfulPracticeIn = "no"
     tpks_type: TpksIn | None = None
     reporting_consent: bool = False
     reported_elsewhere: bool = False

@@ -7,9 +7,11 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from naungan.cases.schemas.vocabulary import SenderOut
+
 
 class CaseMessageOut(Schema):
-    from_: Literal["reporter", "staff"] = Field(alias="from")
+    from_: SenderOut = Field(alias="from")
     body: str
     sent_at: datetime
     author: str | None = Field(None, description="Staff only; the reporter sees “Petugas”")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
 from uuid import UUID
 
 from ninja import Field, Schema
+
+from naungan.cases.schemas.vocabulary import NoteKindIn
 
 
 class TaskOut(Schema):
@@ -31,5 +32,5 @@ class WaiveIn(Schema):
 
 
 class NoteIn(Schema):
-    kind: Literal["contact", "home_visit", "coordination", "supervision", "other"]
+    kind: NoteKindIn
     body: str = Field(..., min_length=1, max_length=20000)

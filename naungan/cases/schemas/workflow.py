@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Literal
 from uuid import UUID
 
 from ninja import Field, Schema
 
+from naungan.cases.schemas.vocabulary import CaseStatusIn, ClosureReasonIn
+
 
 class TransitionIn(Schema):
-    to: Literal["open", "assessment", "intervention", "monitoring", "closed"]
+    to: CaseStatusIn
     reason: str = Field("", max_length=2000)
 
 
 class ClosureIn(Schema):
-    reason: Literal["goals_met", "client_declined", "transferred", "unreachable", "moved", "died"]
+    reason: ClosureReasonIn
     summary: str = Field("", max_length=20000)
 
 
