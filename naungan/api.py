@@ -95,8 +95,8 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 
 def _database_unavailable(request: HttpRequest, exc: Exception) -> HttpResponse:
-    # The database is busy or away: 503 with Retry-After, never 500 (CONTRACT §4). Nothing is
-    # half-written (the failed transaction or statement is rolled back).
+    # The database (or Redis) is busy or away: 503 with Retry-After, never 500 (CONTRACT §4).
+    # Nothing is half-written (the failed transaction or statement is rolled back).
     return database_unavailable(request, exc)
 
 

@@ -322,7 +322,7 @@ if REDIS_URL:
 else:
     # Shared by every process of the installation (allauth's limits use it); the table is
     # created by a migration. Rate limits of public reporting use their own atomic counters
-    # (naungan.reports.ratelimit: Redis with REDIS_URL, else core.RateCounter).
+    # (naungan.core.ratelimit: Redis with REDIS_URL, else core.RateCounter).
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",

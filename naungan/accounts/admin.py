@@ -2,7 +2,9 @@
 never widens its own access: it cannot change its own role, area, organisation or flags, grant
 superuser or permissions, set anyone's password (it can only force a reset the user completes)
 or un-revoke a token. Access changes go through ``user_update_access`` (audit, token
-revocation)."""
+revocation), e-mail changes through ``user_email_change`` (audit, token revocation, a notice to
+the old address): otherwise changing the address and then forcing a password reset would hand
+the account to whoever holds the new address, unseen."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from .services import (
     ACCESS_FIELDS,
     staff_register_from_admin,
     token_revoke_by_admin,
+    user_email_change,
     user_force_password_reset,
     user_update_access,
 )
@@ -43,6 +46,12 @@ class StaffChangeForm(forms.ModelForm):
             "competencies",
             "is_active",
         ]
+
+    def clean_email(self) -> str:
+        email: str = (self.cleaned_data.get("email") or "").strip()
+        if email and User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Alamat e-mail ini sudah dipakai akun lain."))
+        return email
 
 
 @admin.register(User)
@@ -88,11 +97,14 @@ class UserAdmin(BaseUserAdmin):
             staff_register_from_admin(actor=actor, user=obj, request=request)
             return
         wanted = {f: form.cleaned_data[f] for f in ACCESS_FIELDS if f in form.changed_data}
+        email = form.cleaned_data.get("email", "") if "email" in form.changed_data else None
         original = User.objects.get(pk=obj.pk)
-        for field in wanted:
+        for field in [*wanted, "email"]:
             setattr(obj, field, getattr(original, field))
         obj.save()
         user_update_access(actor=actor, user=obj, request=request, **wanted)
+        if email is not None:
+            user_email_change(actor=actor, user=obj, email=email, request=request)
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         # groups are read-only: nothing to save besides inlines.

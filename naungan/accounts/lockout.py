@@ -3,29 +3,34 @@
 django-axes locks one account from one address (``AXES_FAILURE_LIMIT`` failures,
 ``AXES_COOLOFF_TIME``). Its ``AXES_LOCKOUT_PARAMETERS`` can add "username" and "ip_address"
 alone, but with the same threshold and cool-off for every parameter, so these two rules are
-counted here, in Django's cache (atomic ``add``/``incr``; shared by every process with Redis):
+counted here, with the atomic counters of ``naungan.core.ratelimit`` (Redis with ``REDIS_URL``,
+else one ``INSERT ... ON CONFLICT ... RETURNING`` on ``core.RateCounter``; keyed hashes only, never
+a username or an address in clear):
 
 * per username, from any address: password guessing spread over many addresses. A shorter
   cool-off, so that an attacker cannot hold the victim's account hostage for long.
 * per address, across usernames: one address trying many accounts (password spraying).
 
 A success resets the username counter only: an attacker with one working account must not be
-able to reset the counter of their address."""
+able to reset the counter of their address.
+
+A rule's window starts with the first failure it counts and lasts its cool-off; once the limit is
+reached the username or address is locked until that window ends (read with ``peek``, which does
+not count)."""
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from naungan.core import ratelimit
 from naungan.core.net import axes_username, client_ip
 
 _LOCKED_ATTR = "naungan_login_locked_until"
@@ -36,6 +41,17 @@ class LoginRule:
     name: str
     limit: int
     cooloff: timedelta
+
+    @property
+    def scope(self) -> str:
+        return f"login-{self.name}"
+
+    @property
+    def rate(self) -> str:
+        """In ``naungan.core.ratelimit``'s form: ``"30/900"``; ``"0"`` (off) for a limit of 0."""
+        if self.limit <= 0:
+            return "0"
+        return f"{self.limit}/{max(1, int(self.cooloff.total_seconds()))}"
 
 
 def login_rules() -> tuple[LoginRule, LoginRule]:
@@ -53,11 +69,6 @@ def login_rules() -> tuple[LoginRule, LoginRule]:
     )
 
 
-def _key(kind: str, rule: LoginRule, value: str) -> str:
-    digest = hashlib.sha256(value.encode()).hexdigest()[:32]
-    return f"naungan:login:{kind}:{rule.name}:{digest}"
-
-
 def _values(username: str, address: str) -> dict[str, str]:
     return {"username": username, "address": address}
 
@@ -69,36 +80,25 @@ def login_locked_until(*, username: str, address: str) -> datetime | None:
     for rule in login_rules():
         if not values[rule.name]:
             continue
-        end = cache.get(_key("lock", rule, values[rule.name]))
-        if end is not None and end > timezone.now().timestamp():
-            ends.append(end)
+        hit = ratelimit.peek(rule.scope, values[rule.name], rule.rate)
+        if hit is not None and hit.count >= hit.limit:
+            ends.append(hit.reset_at)
     return datetime.fromtimestamp(max(ends), tz=UTC) if ends else None
 
 
 def login_failure_record(*, username: str, address: str) -> None:
-    """Count one failed login against the username and the address; lock whichever reached its
-    limit. The counting window is the rule's cool-off."""
+    """Count one failed login against the username and the address (atomically); reaching a
+    rule's limit locks it until its window ends."""
     values = _values(username, address)
     for rule in login_rules():
-        if not values[rule.name]:
-            continue
-        seconds = int(rule.cooloff.total_seconds())
-        key = _key("count", rule, values[rule.name])
-        cache.add(key, 0, timeout=seconds)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, timeout=seconds)
-            count = 1
-        if count >= rule.limit:
-            end = (timezone.now() + rule.cooloff).timestamp()
-            cache.add(_key("lock", rule, values[rule.name]), end, timeout=seconds)
+        if values[rule.name]:
+            ratelimit.count(rule.scope, values[rule.name], rule.rate)
 
 
 def login_success_record(*, username: str) -> None:
     rule = login_rules()[0]
     if username:
-        cache.delete(_key("count", rule, username))
+        ratelimit.reset(rule.scope, username)
 
 
 class LoginLockoutBackend:

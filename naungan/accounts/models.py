@@ -70,6 +70,7 @@ class TokenRevokeReason(models.TextChoices):
     PASSWORD_CHANGED = "password_changed", _("kata sandi diganti")
     DEACTIVATED = "deactivated", _("akun dinonaktifkan")
     ROLE_CHANGED = "role_changed", _("peran, wilayah atau organisasi diubah")
+    EMAIL_CHANGED = "email_changed", _("alamat e-mail diubah")
 
 
 class ApiToken(TimeStampedModel):

@@ -217,6 +217,58 @@ def user_update_access(
 
 
 @transaction.atomic
+def user_email_change(*, actor: User | None, user: User, email: str, request: Any = None) -> bool:
+    """Change an account's e-mail address (the Django admin, commands). The address is where a
+    forced password reset goes, so a change is never silent: it is audited in the account's
+    area (without either address), every API token of the account is revoked, and a notice
+    goes to the OLD address (if any) naming only the account. allauth's address records follow
+    the new address (unverified). Returns whether the address changed."""
+    from allauth.account.models import EmailAddress
+
+    new = (email or "").strip()
+    current = User.objects.select_for_update().get(pk=user.pk)
+    old = current.email or ""
+    if new.lower() == old.lower():
+        return False
+    if new and User.objects.filter(email__iexact=new).exclude(pk=user.pk).exists():
+        raise ValidationError({"email": _("Alamat e-mail ini sudah dipakai akun lain.")})
+    user.email = new
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["email"])
+    EmailAddress.objects.filter(user=user).delete()
+    if new:
+        EmailAddress.objects.create(user=user, email=new, primary=True, verified=False)
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=user,
+        area_code=user.area.code if user.area else "",
+        reason="email changed" if old else "email set",
+        request=request,
+        actor_label="" if actor else "system",
+    )
+    tokens_revoke_all(user=user, reason=TokenRevokeReason.EMAIL_CHANGED, actor=actor)
+    if old:
+        username = user.get_username()
+        transaction.on_commit(lambda: _email_changed_notice(username=username, old=old))
+    return True
+
+
+def _email_changed_notice(*, username: str, old: str) -> None:
+    """The notice to the old address: the account's name only, never the new address."""
+    from django.core.mail import EmailMessage
+
+    subject = _("Naungan: alamat e-mail akun Anda diubah")
+    body = _(
+        "Alamat e-mail akun Naungan “%(username)s” telah diubah oleh administrator. E-mail "
+        "berikutnya, termasuk tautan atur ulang kata sandi, tidak lagi dikirim ke alamat ini.\n\n"
+        "Bila Anda tidak meminta perubahan ini, segera hubungi supervisor atau administrator "
+        "UPTD PPA Anda."
+    ) % {"username": username}
+    EmailMessage(subject, body, None, [old]).send()
+
+
+@transaction.atomic
 def user_force_password_reset(*, actor: User, user: User, request: Any) -> bool:
     """Make the account's password unusable and send it allauth's password-reset mail, which
     the user completes: an administrator never learns or sets anyone's password. Ends every
@@ -314,7 +366,12 @@ def token_revoke(*, user: User, token_id: int) -> ApiToken:
 @transaction.atomic
 def token_revoke_by_admin(*, actor: User, token: ApiToken) -> bool:
     """An administrator revokes a token (one-way: nothing un-revokes). False if it already was."""
-    token = ApiToken.objects.select_for_update().select_related("user__area").get(pk=token.pk)
+    # Lock the token row only: the user's area is a nullable join PostgreSQL cannot lock.
+    token = (
+        ApiToken.objects.select_for_update(of=("self",))
+        .select_related("user__area")
+        .get(pk=token.pk)
+    )
     if token.revoked_at is not None:
         return False
     _revoke(token=token, reason=TokenRevokeReason.BY_ADMIN, actor=actor)
@@ -326,7 +383,7 @@ def tokens_revoke_all(*, user: User, reason: str, actor: User | None = None) -> 
     """Revoke every live token of ``user`` (password changed, account deactivated, access
     changed). Returns how many were revoked."""
     tokens = list(
-        ApiToken.objects.select_for_update()
+        ApiToken.objects.select_for_update(of=("self",))
         .select_related("user__area")
         .filter(user=user, revoked_at__isnull=True)
     )

@@ -6,7 +6,12 @@ time, "too many clients", a lock or statement timeout) is not a bug of the reque
 503 with ``Retry-After`` everywhere (CONTRACT §4), through ``database_unavailable``. Three
 doors lead there: the API's exception handler (naungan/api.py), the middleware below for
 exceptions raised by a view, and ``server_error`` for those raised by a middleware before or
-after the view (the session, the lazy user, axes)."""
+after the view (the session, the lazy user, axes).
+
+Redis away (``REDIS_URL`` set, the server unreachable or not answering in time) is the same
+case: the rate limits (``naungan.core.ratelimit``: public reporting, the reporter's PIN, the
+login lockouts) and the cache then raise redis' ConnectionError or TimeoutError, which answer
+the same 503. The limits fail closed: nothing is let through uncounted while Redis is away."""
 
 from __future__ import annotations
 
@@ -22,6 +27,8 @@ from django.template import loader
 from django.utils.translation import gettext as _
 from psycopg import InterfaceError as PsycopgInterfaceError
 from psycopg import OperationalError as PsycopgOperationalError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +39,9 @@ DATABASE_UNAVAILABLE: tuple[type[Exception], ...] = (
     InterfaceError,
     PsycopgOperationalError,
     PsycopgInterfaceError,
+    # Redis (the rate-limit counters, the cache) unreachable or too slow to answer.
+    RedisConnectionError,
+    RedisTimeoutError,
 )
 
 
@@ -66,7 +76,7 @@ def database_unavailable(request: HttpRequest, exc: BaseException | None = None)
     rolled back by the database, and Django returns or drops the broken connection at the
     end of the request, so the next request connects anew."""
     logger.warning(
-        "database unavailable on %s %s: %s",
+        "database or redis unavailable on %s %s: %s",
         request.method,
         request.path,
         type(exc).__name__ if exc is not None else "unknown",

@@ -128,7 +128,7 @@ class AuditEvent(models.Model):
 
 
 class RateCounter(models.Model):
-    """One rate-limit counter of the database store (``naungan.reports.ratelimit``): a keyed
+    """One rate-limit counter of the database store (``naungan.core.ratelimit``): a keyed
     hash, never an address or a code in clear, and how many events it counted in its window.
     Incremented atomically by one INSERT ... ON CONFLICT DO UPDATE ... RETURNING; deleted once
     its window is over."""

@@ -18,8 +18,9 @@ from ninja.decorators import decorate_view
 from pydantic import ValidationError as PydanticValidationError
 
 from naungan.api_base import token_auth
+from naungan.core import ratelimit
 
-from . import conf, ratelimit, selectors, services
+from . import conf, selectors, services
 from .models import Report, ReportMessage
 from .schemas import (
     RULE_ERROR,

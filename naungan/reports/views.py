@@ -18,9 +18,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
+from naungan.core import ratelimit
 from naungan.core.registry import report_sections
 
-from . import attachments, conf, ratelimit, selectors, services
+from . import attachments, conf, selectors, services
 from .forms import (
     CurhatForm,
     OutcomeForm,

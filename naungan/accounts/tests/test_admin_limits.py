@@ -178,3 +178,72 @@ def test_create_staff_audits_role_organisation_and_area(orgs):
     event = AuditEvent.objects.get(object_type="accounts.user", action="create")
     assert event.area_code == "64.71"
     assert "role=supervisor" in event.reason
+
+
+def _user_events() -> list[AuditEvent]:
+    return list(AuditEvent.objects.filter(object_type="accounts.user"))  # reasons are encrypted
+
+
+def test_an_email_change_in_the_admin_is_audited_ends_tokens_and_warns_the_old_address(
+    personas, mailoutbox, django_capture_on_commit_callbacks
+):
+    admin = personas["admin_bpp"]
+    target = personas["caseworker_bpp"].user
+    target.email = "pendamping@example.org"
+    target.save()
+    raw = token_issue(user=target, name="a")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin.client.post(
+            change_url(target), change_form_data(target, email="penyerang@example.net")
+        )
+    assert response.status_code == 302
+    target.refresh_from_db()
+    assert target.email == "penyerang@example.net"
+    assert token_authenticate(raw) is None
+    assert ApiToken.objects.get(user=target).revoked_reason == "email_changed"
+    (event,) = [e for e in _user_events() if e.reason == "email changed"]
+    assert event.area_code == "64.71"
+    assert event.actor == admin.user
+    assert audit_events_visible_to(personas["supervisor_bpp"].user).filter(pk=event.pk).exists()
+    (notice,) = mailoutbox
+    assert notice.to == ["pendamping@example.org"]
+    assert target.username in notice.body
+    assert "penyerang@example.net" not in notice.body + notice.subject
+
+
+def test_an_email_set_where_there_was_none_is_audited_without_a_notice(
+    personas, mailoutbox, django_capture_on_commit_callbacks
+):
+    admin = personas["admin_bpp"]
+    target = personas["intake_bpp"].user
+    User.objects.filter(pk=target.pk).update(email="")
+    target.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        admin.client.post(change_url(target), change_form_data(target, email="baru@example.org"))
+    target.refresh_from_db()
+    assert target.email == "baru@example.org"
+    assert [e for e in _user_events() if e.reason == "email set"]
+    assert mailoutbox == []
+
+
+def test_the_admin_cannot_give_an_account_another_accounts_email(personas):
+    admin = personas["admin_bpp"]
+    owner, target = personas["supervisor_bpp"].user, personas["caseworker_bpp"].user
+    User.objects.filter(pk=owner.pk).update(email="milik@example.org")
+    response = admin.client.post(
+        change_url(target), change_form_data(target, email="MILIK@example.org")
+    )
+    assert response.status_code == 200
+    assert "sudah dipakai akun lain" in response.content.decode()
+    target.refresh_from_db()
+    assert target.email != "milik@example.org"
+
+
+def test_an_unchanged_email_is_not_audited_or_noticed(personas, mailoutbox):
+    admin = personas["admin_bpp"]
+    target = personas["caseworker_bpp"].user
+    raw = token_issue(user=target, name="a")
+    admin.client.post(change_url(target), change_form_data(target, first_name="Nama"))
+    assert token_authenticate(raw) is not None
+    assert not [e for e in _user_events() if e.reason.startswith("email")]
+    assert mailoutbox == []

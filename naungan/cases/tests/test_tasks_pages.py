@@ -64,3 +64,31 @@ def test_caseworker_queue_is_own_open_tasks_on_assigned_open_cases_by_deadline(
         assert [t.case.area.code for t in queue]
     assert [t.pk for t in queue] == list(mine.order_by("due_at", "id").values_list("pk", flat=True))
     assert len(list(tasks_needing(user=cw, limit=1))) == 1
+
+
+# --- Typed text is kept when an action on the case page is refused ---------------------------
+
+
+def test_an_invalid_note_keeps_the_typed_text_next_to_the_error(personas, bpp_case):
+    text = "Kunjungan rumah: ibu korban bersedia hadir di sidang"
+    r = personas["caseworker_bpp"].client.post(
+        f"/kasus/{bpp_case.public_id}/catatan/", {"kind": "tidak-ada", "body": text}
+    )
+    assert r.status_code == 422
+    body = r.content.decode()
+    assert text in body
+    assert "is-invalid" in body
+
+
+def test_a_too_long_waive_reason_is_kept_under_its_task(personas, bpp_case):
+    task = Task.objects.get(case=bpp_case)
+    reason = "Laporan polisi sudah dibuat oleh keluarga korban. " * 50  # over 2000 characters
+    r = personas["supervisor_bpp"].client.post(
+        f"/kasus/{bpp_case.public_id}/tugas/{task.public_id}/kesampingkan/", {"reason": reason}
+    )
+    assert r.status_code == 422
+    body = r.content.decode()
+    assert reason in body
+    assert f'id="waive-error-{task.public_id}"' in body
+    task.refresh_from_db()
+    assert task.status == "open"

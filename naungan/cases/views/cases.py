@@ -8,6 +8,7 @@ from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -170,7 +171,9 @@ def render_detail(
         "assign_form": AssignForm(case=case) if is_supervisor else None,
         "closure_form": ClosureForm(),
         "decide_form": DecideForm(),
-        "reason_form": ReasonForm(),
+        "reopen_form": ReasonForm(),
+        "waive_form": None,
+        "waive_task_id": None,
         "note_form": NoteForm(),
         "message_form": CaseMessageForm(),
         "now": timezone.now(),
@@ -182,8 +185,9 @@ def render_detail(
 def case_action(
     handler: Callable[[HttpRequest, User, Case], str | None],
 ) -> Callable[[HttpRequest, UUID], HttpResponse]:
-    """A POST-only action on a writable case: run ``handler`` (which calls a service and returns
-    a success message), show domain errors as messages, go back to the case."""
+    """A POST-only action on a writable case without typed text (assign, status change): run
+    ``handler`` (which calls a service and returns a success message), show domain errors as
+    messages, go back to the case."""
 
     @login_required
     @require_POST
@@ -201,6 +205,58 @@ def case_action(
 
     view.__name__ = handler.__name__
     return view
+
+
+def form_errors_add(form: forms.Form, exc: ValidationError | CaseError) -> None:
+    """A service's refusal onto the form: next to its field when the form has that field."""
+    if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error_text(exc))
+
+
+def action_refused(
+    request: HttpRequest, user: User, case: Case, form_key: str, form: forms.Form, **extra: Any
+) -> HttpResponse:
+    """422 with the case page again: the typed text kept, the error next to its field."""
+    detail = selectors.case_detail(user=user, case_id=case.public_id)
+    return render_detail(request, user, detail, status=422, **{form_key: form}, **extra)
+
+
+def case_form_action(
+    form_key: str, form_class: type[forms.Form]
+) -> Callable[
+    [Callable[[HttpRequest, User, Case, Any], str]], Callable[[HttpRequest, UUID], HttpResponse]
+]:
+    """A POST-only action with typed text on a writable case: the form ``form_class`` is
+    checked, then ``handler`` calls the service and returns a success message (then back to
+    the case). An invalid value or a refusal shows the case page again (422) with the text
+    kept and the error next to the field (``form_key`` in the page's context)."""
+
+    def decorate(
+        handler: Callable[[HttpRequest, User, Case, Any], str],
+    ) -> Callable[[HttpRequest, UUID], HttpResponse]:
+        @login_required
+        @require_POST
+        def view(request: HttpRequest, case_id: UUID) -> HttpResponse:
+            user = request_user(request)
+            case = selectors.case_get_for_write(user=user, case_id=case_id)
+            form = form_class(request.POST)
+            if form.is_valid():
+                try:
+                    message = handler(request, user, case, form)
+                except (ValidationError, CaseError) as exc:
+                    form_errors_add(form, exc)
+                else:
+                    messages.success(request, message)
+                    return redirect("cases:detail", case_id=case.public_id)
+            return action_refused(request, user, case, form_key, form)
+
+        view.__name__ = handler.__name__
+        return view
+
+    return decorate
 
 
 def invalid_form_error(form: Any) -> ValidationError:

@@ -20,16 +20,14 @@ from naungan.accounts.roles import CASE_ROLES, user_in
 from naungan.cases import selectors, services
 from naungan.cases.exceptions import CaseError
 from naungan.cases.forms.tasks import NoteForm
+from naungan.cases.forms.workflow import ReasonForm
 from naungan.cases.models import Case
-from naungan.cases.views.cases import case_action, invalid_form_error
+from naungan.cases.views.cases import action_refused, case_form_action, form_errors_add
 from naungan.core.http import error_text
 
 
-@case_action
-def note_add(request: HttpRequest, user: User, case: Case) -> str:
-    form = NoteForm(request.POST)
-    if not form.is_valid():
-        raise invalid_form_error(form)
+@case_form_action("note_form", NoteForm)
+def note_add(request: HttpRequest, user: User, case: Case, form: NoteForm) -> str:
     services.note_add(
         actor=user, case=case, kind=form.cleaned_data["kind"], body=form.cleaned_data["body"]
     )
@@ -39,19 +37,29 @@ def note_add(request: HttpRequest, user: User, case: Case) -> str:
 @login_required
 @require_POST
 def task_action(request: HttpRequest, case_id: UUID, task_id: UUID, action: str) -> HttpResponse:
+    """Complete a task, or set it aside with a reason. A refused reason shows the case page
+    again (422) with the text kept and the error under that task's field."""
     user = request_user(request)
     case = selectors.case_get_for_write(user=user, case_id=case_id)
     task = selectors.case_task_get(case=case, task_id=task_id)
-    try:
-        if action == "complete":
+    if action == "complete":
+        try:
             services.task_complete(actor=user, task=task)
-            messages.success(request, _("Tugas ditandai selesai."))
+        except (ValidationError, CaseError) as exc:
+            messages.error(request, error_text(exc))
         else:
-            services.task_waive(actor=user, task=task, reason=request.POST.get("reason", ""))
+            messages.success(request, _("Tugas ditandai selesai."))
+        return redirect("cases:detail", case_id=case.public_id)
+    form = ReasonForm(request.POST)
+    if form.is_valid():
+        try:
+            services.task_waive(actor=user, task=task, reason=form.cleaned_data["reason"])
+        except (ValidationError, CaseError) as exc:
+            form_errors_add(form, exc)
+        else:
             messages.success(request, _("Tugas dikesampingkan."))
-    except (ValidationError, CaseError) as exc:
-        messages.error(request, error_text(exc))
-    return redirect("cases:detail", case_id=case.public_id)
+            return redirect("cases:detail", case_id=case.public_id)
+    return action_refused(request, user, case, "waive_form", form, waive_task_id=task.public_id)
 
 
 def home_tasks_section(request: HttpRequest) -> dict[str, Any] | None:

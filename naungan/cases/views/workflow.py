@@ -9,7 +9,7 @@ from naungan.accounts.models import User
 from naungan.cases import selectors, services
 from naungan.cases.forms.workflow import ClosureForm, DecideForm, ReasonForm, TransitionForm
 from naungan.cases.models import Case
-from naungan.cases.views.cases import case_action, invalid_form_error
+from naungan.cases.views.cases import case_action, case_form_action, invalid_form_error
 
 
 @case_action
@@ -23,11 +23,8 @@ def case_transition(request: HttpRequest, user: User, case: Case) -> str:
     return _("Status kasus diperbarui.")
 
 
-@case_action
-def closure_request(request: HttpRequest, user: User, case: Case) -> str:
-    form = ClosureForm(request.POST)
-    if not form.is_valid():
-        raise invalid_form_error(form)
+@case_form_action("closure_form", ClosureForm)
+def closure_request(request: HttpRequest, user: User, case: Case, form: ClosureForm) -> str:
     services.closure_request(
         actor=user,
         case=case,
@@ -37,11 +34,8 @@ def closure_request(request: HttpRequest, user: User, case: Case) -> str:
     return _("Permintaan penutupan diajukan; menunggu persetujuan supervisor.")
 
 
-@case_action
-def closure_decide(request: HttpRequest, user: User, case: Case) -> str:
-    form = DecideForm(request.POST)
-    if not form.is_valid():
-        raise invalid_form_error(form)
+@case_form_action("decide_form", DecideForm)
+def closure_decide(request: HttpRequest, user: User, case: Case, form: DecideForm) -> str:
     pending = selectors.case_pending_closure(case=case)
     if pending is None:
         raise Http404
@@ -52,10 +46,7 @@ def closure_decide(request: HttpRequest, user: User, case: Case) -> str:
     return _("Kasus ditutup.") if approve else _("Permintaan penutupan ditolak.")
 
 
-@case_action
-def case_reopen(request: HttpRequest, user: User, case: Case) -> str:
-    form = ReasonForm(request.POST)
-    if not form.is_valid():
-        raise invalid_form_error(form)
+@case_form_action("reopen_form", ReasonForm)
+def case_reopen(request: HttpRequest, user: User, case: Case, form: ReasonForm) -> str:
     services.case_reopen(actor=user, case=case, reason=form.cleaned_data["reason"])
     return _("Kasus dibuka kembali.")

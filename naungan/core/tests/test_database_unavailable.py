@@ -3,7 +3,8 @@ JSON ``{"detail": ...}`` for the API, the friendly page for the web. Nothing is 
 the next request works, and a retry with the same Idempotency-Key stores the report once.
 
 The database "goes away" through ``connection.execute_wrapper``: every statement from then on
-(or from the n-th on) raises the error the driver raises when the server cannot be reached."""
+(or from the n-th on) raises the error the driver raises when the server cannot be reached.
+Redis "goes away" by pointing ``REDIS_URL`` at a closed port: the rate limits fail closed."""
 
 from __future__ import annotations
 
@@ -245,3 +246,57 @@ def test_other_errors_still_answer_500(client: Client, orgs: Any) -> None:
         response = submit_report(client)
     assert response.status_code == 500
     assert response.json() == {"detail": "Error"}
+
+
+# --- Redis away: the rate limits fail closed with 503, never 500 --------------------------------
+
+REDIS_AWAY = "redis://127.0.0.1:1/0"  # nothing listens there: connection refused
+
+
+@pytest.fixture
+def reported(client: Client, settings: Any) -> dict[str, str]:
+    settings.REDIS_URL = ""
+    created: dict[str, str] = submit_report(client).json()
+    settings.REDIS_URL = REDIS_AWAY
+    return created
+
+
+def test_the_public_status_call_answers_503_when_redis_is_away(
+    reported: dict[str, str],
+) -> None:
+    response = Client().get(
+        f"/api/v1/public/reports/{reported['tracking_code']}",
+        HTTP_X_REPORT_PIN=reported["pin"],
+    )
+    assert response.status_code == 503
+    assert response["Retry-After"].isdigit()
+    assert "Coba lagi" in response.json()["detail"]
+
+
+def test_the_status_page_answers_503_when_redis_is_away(reported: dict[str, str]) -> None:
+    response = Client().post(
+        "/lapor/status/", {"tracking_code": reported["tracking_code"], "pin": reported["pin"]}
+    )
+    assert response.status_code == 503
+    assert response["Retry-After"].isdigit()
+    assert 'data-testid="report-status"' not in response.content.decode()
+
+
+def test_a_public_report_is_refused_with_503_when_redis_is_away(settings: Any) -> None:
+    settings.REDIS_URL = REDIS_AWAY
+    response = submit_report(Client())
+    assert response.status_code == 503
+    assert response["Retry-After"].isdigit()
+    assert not Report.objects.exists()
+
+
+def test_the_login_fails_closed_with_503_when_redis_is_away(make_user: Any, settings: Any) -> None:
+    user = make_user("analyst")
+    settings.REDIS_URL = REDIS_AWAY
+    client = Client()
+    response = client.post(
+        "/accounts/login/", {"login": user.username, "password": "Uji-Persona-2026!"}
+    )
+    assert response.status_code == 503
+    assert response["Retry-After"].isdigit()
+    assert client.session.get("_auth_user_id") is None

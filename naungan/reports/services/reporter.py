@@ -12,11 +12,12 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from naungan.core import ratelimit
 from naungan.core.audit import audit_record
 from naungan.core.models import AuditAction
 from naungan.core.registry import reporter_message_listeners
 
-from .. import conf, ratelimit
+from .. import conf
 from ..codes import pin_matches, tracking_code_normalize
 from ..models import (
     MessageSender,

@@ -12,8 +12,8 @@ import pytest
 from django.db import connection, connections
 from django.test import Client
 
+from naungan.core import ratelimit
 from naungan.core.models import AuditEvent, RateCounter
-from naungan.reports import ratelimit
 from naungan.reports.codes import tracking_code_new
 from naungan.reports.models import Report
 

@@ -1,4 +1,5 @@
-"""Rate limits of public reporting: atomic counters shared by every process and server.
+"""Atomic counters for every limit (public reporting, the reporter's PIN, login lockouts),
+shared by every process and server.
 
 The store is Redis when ``REDIS_URL`` is set, otherwise the database (``core.RateCounter``).
 Counting is "increment, then decide": ``count`` adds one and answers the new value in one
@@ -9,8 +10,10 @@ submission) gives its unit back with ``give_back``.
 
 A window starts with the first event counted and lasts its length; then the counter starts
 again at one. What is counted is identified only by a keyed hash (``keyed_hash`` with a purpose
-of its own per scope): no address and no tracking code is ever stored, and a counter is deleted
-once its window is over (Redis expires it; the database store deletes expired rows as it goes).
+of its own per scope): no address, username or tracking code is ever stored, and a counter is
+deleted once its window is over (Redis expires it; the database store deletes expired rows as it
+goes). ``peek`` reads a counter without counting (to decide whether something is locked) and
+``reset`` forgets it.
 """
 
 from __future__ import annotations
@@ -98,6 +101,20 @@ def _redis_give_back(key: str) -> None:
     _redis().eval(_GIVE_BACK, 1, key)
 
 
+def _redis_peek(key: str) -> tuple[int, float]:
+    pipe = _redis().pipeline(transaction=True)
+    pipe.get(key)
+    pipe.pttl(key)
+    value, pttl = pipe.execute()
+    if value is None or int(pttl) <= 0:
+        return 0, _now()
+    return int(value), _now() + int(pttl) / 1000
+
+
+def _redis_reset(key: str) -> None:
+    _redis().delete(key)
+
+
 # --- Database -----------------------------------------------------------------------------------
 
 
@@ -136,6 +153,20 @@ def _db_give_back(key: str) -> None:
     )
 
 
+def _db_peek(key: str) -> tuple[int, float]:
+    now = _now()
+    found = (
+        RateCounter.objects.filter(key=key, expires__gt=now).values_list("count", "expires").first()
+    )
+    if found is None:
+        return 0, now
+    return int(found[0]), float(found[1])
+
+
+def _db_reset(key: str) -> None:
+    RateCounter.objects.filter(key=key).delete()
+
+
 # --- The interface ------------------------------------------------------------------------------
 
 
@@ -163,3 +194,26 @@ def give_back(scope: str, value: str, rate: str) -> None:
         _redis_give_back(key)
     else:
         _db_give_back(key)
+
+
+def peek(scope: str, value: str, rate: str) -> Hit | None:
+    """The counter of ``value`` in ``scope`` as it is now, without counting (``count`` 0 and
+    ``reset_at`` now when there is none in a live window); None when the rate is off."""
+    limit, _window = parse_rate(rate)
+    if not limit:
+        return None
+    key = _key(scope, value)
+    if settings.REDIS_URL:
+        found, reset_at = _redis_peek(key)
+    else:
+        found, reset_at = _db_peek(key)
+    return Hit(count=found, limit=limit, reset_at=reset_at)
+
+
+def reset(scope: str, value: str) -> None:
+    """Forget the counter of ``value`` in ``scope`` (e.g. a username's after a success)."""
+    key = _key(scope, value)
+    if settings.REDIS_URL:
+        _redis_reset(key)
+    else:
+        _db_reset(key)
