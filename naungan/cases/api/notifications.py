@@ -14,17 +14,6 @@ from naungan.cases.schemas.notifications import NotificationListOut, Notificatio
 from naungan.cases.services import notifications as notice_services
 
 
-def notification_out(n: Notification) -> dict[str, Any]:
-    return {
-        "id": n.pk,
-        "kind": n.kind,
-        "message": n.message,
-        "case": n.case.public_id if n.case else None,
-        "created_at": n.created_at,
-        "read_at": n.read_at,
-    }
-
-
 @outer_router.get(
     "/notifications",
     response=NotificationListOut,
@@ -36,7 +25,7 @@ def notifications_list(request: HttpRequest) -> dict[str, Any]:
     user = request_user(request)
     items = list(selectors.notifications_for(user=user)[:100])
     return {
-        "items": [notification_out(n) for n in items],
+        "items": items,
         "count": len(items),
         "unread": selectors.notifications_unread_count(user=user),
     }
@@ -48,7 +37,7 @@ def notifications_list(request: HttpRequest) -> dict[str, Any]:
     summary="Mark a notice read",
     description="Only the notice's user; anyone else → 404.",
 )
-def notifications_read(request: HttpRequest, notification_id: int) -> dict[str, Any]:
+def notifications_read(request: HttpRequest, notification_id: int) -> Notification:
     user = request_user(request)
     notice = selectors.notification_get(user=user, notification_id=notification_id)
-    return notification_out(notice_services.notification_mark_read(actor=user, notification=notice))
+    return notice_services.notification_mark_read(actor=user, notification=notice)

@@ -16,10 +16,6 @@ from naungan.cases.schemas.saved_filters import SavedFilterIn, SavedFilterListOu
 from naungan.cases.services import saved_filters as saved_filter_services
 
 
-def _filter_out(s: SavedFilter) -> dict[str, Any]:
-    return {"id": s.pk, "name": s.name, "query": s.query}
-
-
 @router.get(
     "/saved-filters",
     response=SavedFilterListOut,
@@ -27,7 +23,7 @@ def _filter_out(s: SavedFilter) -> dict[str, Any]:
 )
 @api_role_required(CASE_ROLES)
 def saved_filters_list(request: HttpRequest) -> dict[str, Any]:
-    items = [_filter_out(s) for s in selectors.saved_filters_of(user=request_user(request))]
+    items = list(selectors.saved_filters_of(user=request_user(request)))
     return {"items": items, "count": len(items)}
 
 
@@ -40,11 +36,11 @@ def saved_filters_list(request: HttpRequest) -> dict[str, Any]:
     "`name` replaces the earlier filter.",
 )
 @api_role_required(CASE_ROLES)
-def saved_filters_create(request: HttpRequest, payload: SavedFilterIn) -> Status[dict[str, Any]]:
+def saved_filters_create(request: HttpRequest, payload: SavedFilterIn) -> Status[SavedFilter]:
     saved = saved_filter_services.saved_filter_save(
         actor=request_user(request), name=payload.name, query=payload.query
     )
-    return Status(201, _filter_out(saved))
+    return Status(201, saved)
 
 
 @router.delete(

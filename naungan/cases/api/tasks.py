@@ -17,20 +17,6 @@ from naungan.cases.schemas.cases import CreatedOut
 from naungan.cases.schemas.tasks import NoteIn, TaskListOut, TaskOut, WaiveIn
 
 
-def task_out(t: Task) -> dict[str, Any]:
-    return {
-        "id": t.public_id,
-        "kind": t.kind,
-        "due_at": t.due_at,
-        "status": t.status,
-        "statutory": t.statutory,
-        "overdue": t.overdue,
-        "owner": t.owner.username if t.owner else None,
-        "source_rule": t.source_rule,
-        "waived_reason": t.waived_reason,
-    }
-
-
 @router.get(
     "/{caseid:case_id}/tasks",
     response=TaskListOut,
@@ -42,7 +28,7 @@ def cases_tasks(request: HttpRequest, case_id: UUID) -> dict[str, Any]:
     case = selectors.case_get(user=user, case_id=case_id)
     tasks = list(selectors.case_tasks(case=case))
     services.case_read_audit(actor=user, case=case, categories="tasks", request=request)
-    return {"items": [task_out(t) for t in tasks], "count": len(tasks)}
+    return {"items": tasks, "count": len(tasks)}
 
 
 def _task(user: User, case_id: UUID, task_id: UUID) -> Task:
@@ -55,10 +41,10 @@ def _task(user: User, case_id: UUID, task_id: UUID) -> Task:
     response=TaskOut,
     summary="Mark a task done",
 )
-def cases_task_complete(request: HttpRequest, case_id: UUID, task_id: UUID) -> dict[str, Any]:
+def cases_task_complete(request: HttpRequest, case_id: UUID, task_id: UUID) -> Task:
     user = request_user(request)
     task = services.task_complete(actor=user, task=_task(user, case_id, task_id))
-    return task_out(task)
+    return task
 
 
 @router.post(
@@ -67,14 +53,12 @@ def cases_task_complete(request: HttpRequest, case_id: UUID, task_id: UUID) -> d
     summary="Waive a task with a reason",
     description="Statutory tasks only by a supervisor (else 403).",
 )
-def cases_task_waive(
-    request: HttpRequest, case_id: UUID, task_id: UUID, payload: WaiveIn
-) -> dict[str, Any]:
+def cases_task_waive(request: HttpRequest, case_id: UUID, task_id: UUID, payload: WaiveIn) -> Task:
     user = request_user(request)
     task = services.task_waive(
         actor=user, task=_task(user, case_id, task_id), reason=payload.reason
     )
-    return task_out(task)
+    return task
 
 
 @router.post(

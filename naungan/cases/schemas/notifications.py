@@ -7,6 +7,8 @@ from uuid import UUID
 
 from ninja import Schema
 
+from naungan.cases.models import Notification
+
 
 class NotificationOut(Schema):
     id: int
@@ -15,6 +17,10 @@ class NotificationOut(Schema):
     case: UUID | None
     created_at: datetime
     read_at: datetime | None
+
+    @staticmethod
+    def resolve_case(notice: Notification) -> UUID | None:
+        return notice.case.public_id if notice.case else None
 
 
 class NotificationListOut(Schema):

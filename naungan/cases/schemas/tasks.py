@@ -7,6 +7,7 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
+from naungan.cases.models import Task
 from naungan.cases.schemas.vocabulary import NoteKindIn
 
 
@@ -20,6 +21,14 @@ class TaskOut(Schema):
     owner: str | None
     source_rule: str
     waived_reason: str
+
+    @staticmethod
+    def resolve_id(task: Task) -> UUID:
+        return task.public_id
+
+    @staticmethod
+    def resolve_owner(task: Task) -> str | None:
+        return task.owner.username if task.owner else None
 
 
 class TaskListOut(Schema):
