@@ -19,6 +19,7 @@ from naungan.cases.api import router as cases_router
 from naungan.core.crypto import DecryptionError
 from naungan.core.errors import DATABASE_UNAVAILABLE, database_unavailable
 from naungan.core.exceptions import DomainError
+from naungan.reports.api import public_router as public_reports_router
 from naungan.reports.api import router as reports_router
 
 api = NinjaAPI(
@@ -61,7 +62,9 @@ def _model_validation_error(request: HttpRequest, exc: DjangoValidationError) ->
         ]
     else:
         detail = [{"loc": ["body"], "msg": " ".join(exc.messages)}]
-    return api.create_response(request, {"detail": detail}, status=422)
+    response = api.create_response(request, {"detail": detail}, status=422)
+    response["Cache-Control"] = "no-store"  # it may echo what was sent
+    return response
 
 
 @api.exception_handler(DomainError)
@@ -70,8 +73,9 @@ def _domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
     # place: 403, 409 or 422 as the exception says, with its translated message. A refusal that
     # must look like a missing record answers exactly the 404 of one.
     if exc.status == 404:
-        return _not_found(request, exc)
-    response = api.create_response(request, exc.body(), status=exc.status)
+        response = _not_found(request, exc)
+    else:
+        response = api.create_response(request, exc.body(), status=exc.status)
     for name, value in exc.headers.items():
         response[name] = value
     return response
@@ -105,9 +109,11 @@ for _exc_class in DATABASE_UNAVAILABLE:
     api.add_exception_handler(_exc_class, _database_unavailable)  # type: ignore[arg-type]
 
 
+# Each app's router once, under its own prefix (the cases routers: see naungan/cases/).
 api.add_router("/regions", regions_router)
-api.add_router("", accounts_router)
-api.add_router("", reports_router)
+api.add_router("/me", accounts_router)
+api.add_router("/public/reports", public_reports_router)
+api.add_router("/reports", reports_router)
 api.add_router("/cases", cases_router)
 # The cases app's paths outside /cases (/reports/{id}/convert, /notifications).
 api.add_router("", cases_outer_router)

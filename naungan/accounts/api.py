@@ -15,7 +15,7 @@ class MeOut(Schema):
 
 
 @router.get(
-    "/me",
+    "",
     response=MeOut,
     summary="The calling user",
     description="Who the bearer token belongs to: role, organisation and area scope.",

@@ -25,6 +25,8 @@ ASSIGNABLE_ROLES = frozenset({Role.CASEWORKER, Role.SUPERVISOR})
 REPORT_DESK = frozenset({Role.INTAKE, Role.SUPERVISOR})
 # Who records a report taken by staff (hotline, walk-in) or in the field.
 REPORT_TAKERS = frozenset({Role.INTAKE, Role.SUPERVISOR, Role.ACTIVIST})
+# PPATBM activists: the reports (and activities) they record themselves.
+ACTIVISTS = frozenset({Role.ACTIVIST})
 # Caseworkers only (e.g. the empty case list tells them a supervisor will assign cases).
 CASEWORKERS = frozenset({Role.CASEWORKER})
 # Supervisors only: assignment, approvals, transfers, caseloads, exports.
@@ -42,6 +44,7 @@ ROLE_SETS: dict[str, frozenset[str]] = {
     "ASSIGNABLE_ROLES": ASSIGNABLE_ROLES,
     "REPORT_DESK": REPORT_DESK,
     "REPORT_TAKERS": REPORT_TAKERS,
+    "ACTIVISTS": ACTIVISTS,
     "CASEWORKERS": CASEWORKERS,
     "SUPERVISORS": SUPERVISORS,
     "AUDIT_READERS": AUDIT_READERS,

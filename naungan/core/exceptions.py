@@ -25,9 +25,13 @@ class DomainError(Exception):
     # Response headers for the answer, e.g. {"Retry-After": "1"}.
     headers: dict[str, str] = {}
 
-    def __init__(self, message: object | None = None, **extra: Any) -> None:
+    def __init__(
+        self, message: object | None = None, *, headers: dict[str, str] | None = None, **extra: Any
+    ) -> None:
         self.message = str(message if message is not None else self.default_message)
         self.extra = extra
+        # The class's headers, plus those of this refusal (e.g. its Retry-After).
+        self.headers = {**type(self).headers, **(headers or {})}
         super().__init__(self.message)
 
     @property
@@ -38,3 +42,17 @@ class DomainError(Exception):
     def body(self) -> dict[str, Any]:
         """The JSON answer of the API: ``{"detail": message, **extra}``."""
         return {"detail": self.message, **self.extra}
+
+
+class RateLimited(DomainError):
+    """Too many attempts from one client (or on one record): 429 with ``Retry-After`` in
+    seconds, so a well-behaved client knows when to try again."""
+
+    status = 429
+    default_message: Any = _("Terlalu banyak percobaan. Coba lagi nanti.")
+
+    def __init__(
+        self, message: object | None = None, *, retry_after: int = 60, **extra: Any
+    ) -> None:
+        self.retry_after = max(1, int(retry_after))
+        super().__init__(message, headers={"Retry-After": str(self.retry_after)}, **extra)

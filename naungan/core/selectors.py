@@ -6,6 +6,9 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+# Role sets are named once in accounts (a leaf import: accounts.roles needs only its Role).
+from naungan.accounts.roles import ADMINS, AUDIT_READERS, user_in
+
 from .models import AuditEvent
 
 
@@ -28,10 +31,9 @@ def area_code_scope_q(user: Any, *, field: str = "area_code") -> Q:
 def audit_events_visible_to(user: Any) -> QuerySet[AuditEvent] | None:
     """Supervisors read the audit trail of their scope; admins read it all (metadata only:
     events never hold case content). Everyone else: None (the page answers 404)."""
-    role = getattr(user, "role", "")
     qs = AuditEvent.objects.select_related("actor")
-    if role == "admin" or getattr(user, "is_superuser", False):
+    if user_in(user, ADMINS) or getattr(user, "is_superuser", False):
         return qs
-    if role == "supervisor":
+    if user_in(user, AUDIT_READERS):
         return qs.filter(area_code_scope_q(user))
     return None

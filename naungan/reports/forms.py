@@ -1,5 +1,7 @@
 """HTML forms: the public report form (works without JavaScript) and the staff forms.
-Field rules live in ``services.report_validate``; these forms only convert types."""
+The report forms only convert types into ``services.ReportInput``: the field rules (lengths,
+age, who must give a name…) live in ``services.report_validate``, shared with the API, so both
+give the same messages. The ``maxlength``/``min``/``max`` attributes only help the browser."""
 
 from __future__ import annotations
 
@@ -91,19 +93,22 @@ class PublicReportForm(forms.Form):
         widget=forms.RadioSelect,
     )
     reporter_name = forms.CharField(
-        label=_("Nama Anda"), required=False, max_length=conf.SHORT_TEXT_MAX
+        label=_("Nama Anda"),
+        required=False,
+        widget=forms.TextInput(attrs={"maxlength": conf.SHORT_TEXT_MAX}),
     )
     reporter_phone = forms.CharField(
         label=_("Nomor telepon / WhatsApp"),
         required=False,
-        max_length=40,
-        widget=forms.TextInput(attrs={**SENSITIVE, "inputmode": "tel"}),
+        widget=forms.TextInput(attrs={**SENSITIVE, "inputmode": "tel", "maxlength": 40}),
     )
     message_only = forms.BooleanField(
         label=_("Hubungi saya hanya lewat pesan, jangan ditelepon"), required=False
     )
     victim_age = forms.IntegerField(
-        label=_("Usia korban (tahun)"), required=False, min_value=0, max_value=120
+        label=_("Usia korban (tahun)"),
+        required=False,
+        widget=forms.NumberInput(attrs={"min": 0, "max": 120}),
     )
     victim_sex = forms.ChoiceField(
         label=_("Jenis kelamin korban"),
@@ -131,8 +136,7 @@ class PublicReportForm(forms.Form):
     location_detail = forms.CharField(
         label=_("Detail lokasi (jalan, RT/RW, patokan)"),
         required=False,
-        max_length=conf.LONG_TEXT_MAX,
-        widget=forms.TextInput(attrs=SENSITIVE),
+        widget=forms.TextInput(attrs={**SENSITIVE, "maxlength": conf.LONG_TEXT_MAX}),
     )
     attachments = AttachmentsField(
         label=_("Lampiran: foto, rekaman suara atau PDF"),
@@ -210,7 +214,9 @@ class StaffReportForm(PublicReportForm):
         required=False,
     )
     source_reference = forms.CharField(
-        label=_("Nomor rujukan pengirim"), required=False, max_length=100
+        label=_("Nomor rujukan pengirim"),
+        required=False,
+        widget=forms.TextInput(attrs={"maxlength": 100}),
     )
     received_at = forms.DateTimeField(
         label=_("Diterima pada"),
@@ -218,11 +224,15 @@ class StaffReportForm(PublicReportForm):
         widget=DateTimeInput(),
         help_text=_("Kosongkan bila baru saja diterima."),
     )
-    victim_name = forms.CharField(label=_("Nama korban"), required=False, max_length=200)
+    victim_name = forms.CharField(
+        label=_("Nama korban"),
+        required=False,
+        widget=forms.TextInput(attrs={"maxlength": conf.SHORT_TEXT_MAX}),
+    )
     area_code = forms.CharField(
         label=_("Kode wilayah lain"),
         required=False,
-        max_length=13,
+        widget=forms.TextInput(attrs={"maxlength": 13}),
         help_text=_("Untuk wilayah di luar daftar, mis. 64.72.01."),
     )
 

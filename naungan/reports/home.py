@@ -6,12 +6,14 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from naungan.accounts.roles import REPORT_TAKERS, user_in
+
 from . import selectors
 
 
 def intake_home_section(request: HttpRequest) -> dict[str, Any] | None:
     user = request.user
-    if getattr(user, "role", "") not in selectors.QUEUE_ROLES | {"activist"}:
+    if not user_in(user, REPORT_TAKERS):
         return None
     qs = selectors.report_queue(user=user, open_only=True)
     reports = list(qs[:10])

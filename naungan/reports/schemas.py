@@ -11,7 +11,7 @@ from ninja import Field, Schema
 from pydantic import BaseModel, PrivateAttr, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from .services.submit import ReportInput, _Clean, report_validate
+from .services.validation import ReportInput, ValidReport, report_validate
 
 Kind = Literal["complaint", "curhat"]
 Relation = Literal["victim", "family", "witness", "other"]
@@ -61,7 +61,7 @@ class PublicReportIn(Schema):
     location_detail: str | None = None
 
     _input: ReportInput = PrivateAttr()
-    _clean: _Clean = PrivateAttr()
+    _clean: ValidReport = PrivateAttr()
 
     def to_input(self) -> ReportInput:
         victim = self.victim
@@ -103,7 +103,7 @@ class PublicReportIn(Schema):
         return self
 
     @property
-    def cleaned(self) -> tuple[ReportInput, _Clean]:
+    def cleaned(self) -> tuple[ReportInput, ValidReport]:
         """The input (for the idempotency fingerprint) and its validated values."""
         return self._input, self._clean
 

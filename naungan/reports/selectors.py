@@ -9,11 +9,10 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from naungan.accounts.roles import ACTIVISTS, REPORT_DESK, user_in
 from naungan.core.selectors import area_scope_q
 
 from .models import OPEN_STATUSES, MessageSender, Report, ReportAttachment, ReportMessage
-
-QUEUE_ROLES = {"intake", "supervisor"}
 
 
 def reports_visible_to(user: Any) -> QuerySet[Report]:
@@ -22,15 +21,12 @@ def reports_visible_to(user: Any) -> QuerySet[Report]:
     Intake officers and supervisors: reports whose area lies in their scope, plus reports
     without an area routed to their own organisation (the city unit). Activists: the reports
     they took themselves. Everyone else (caseworkers, providers, analysts, admins): none."""
-    role = getattr(user, "role", "")
-    if not getattr(user, "is_authenticated", False):
-        return Report.objects.none()
-    if role in QUEUE_ROLES:
+    if user_in(user, REPORT_DESK):
         q = area_scope_q(user) | Q(created_by=user)
         if getattr(user, "organisation_id", None):
             q |= Q(area__isnull=True, organisation_id=user.organisation_id)
         return Report.objects.filter(q)
-    if role == "activist":
+    if user_in(user, ACTIVISTS):
         return Report.objects.filter(created_by=user)
     return Report.objects.none()
 

@@ -12,13 +12,16 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
-from naungan.core import ratelimit
+from naungan.accounts.access import role_required
+from naungan.accounts.roles import REPORT_DESK, REPORT_TAKERS, user_in
+from naungan.core.exceptions import DomainError
+from naungan.core.files import download_response
+from naungan.core.http import error_text
 from naungan.core.registry import report_sections
 
 from . import attachments, conf, selectors, services
@@ -83,56 +86,33 @@ def _lapor(request: HttpRequest) -> HttpResponse:
         return render(request, "reports/lapor.html", _public_context(form=PublicReportForm()))
     form = PublicReportForm(request.POST, request.FILES)
     status = 422
-    files: list[Any] = []
     if form.is_valid():
-        ip = getattr(request, "client_ip", "") or ""
-        rate = conf.submit_rate()
         data = form.to_input()
         files = form.attachment_files()
-        key = form.cleaned_data["submission"][:100]
-        # Counted first, decided on the count; given back unless a new report was stored.
-        hit = ratelimit.count("submit", ip, rate)
-        stored = False
         try:
-            result = None
-            if hit is not None and not hit.allowed:
-                result = (
-                    services.report_replay(scope="web", key=key, data=data, attachments=files)
-                    if key
-                    else None
-                )
-                if result is None:
-                    form.add_error(
-                        None, _("Terlalu banyak laporan dari perangkat ini. Coba lagi nanti.")
-                    )
-                    status = 429
-            else:
-                result = services.report_submit(
-                    actor=None,
-                    data=data,
-                    request=request,
-                    idempotency_key=key,
-                    idempotency_scope="web",
-                    attachments=files,
-                )
-                stored = not result.replayed
-            if result is not None:
-                return render(
-                    request,
-                    "reports/lapor_done.html",
-                    _public_context(
-                        result=result.body, kind=data.kind, attachment_count=len(files)
-                    ),
-                    status=201 if not result.replayed else 200,
-                )
+            submission = services.report_submission(
+                actor=None,
+                data=data,
+                client_ip=getattr(request, "client_ip", "") or "",
+                idempotency_key=form.cleaned_data["submission"][:100],
+                idempotency_scope="web",
+                request=request,
+                attachments=files,
+            )
         except ValidationError as exc:
             form.add_service_errors(exc)
-        except services.ReportError as exc:
-            form.add_error(None, exc.message)
-            status = exc.status_code
-        finally:
-            if hit is not None and hit.allowed and not stored:
-                ratelimit.give_back("submit", ip, rate)
+        except DomainError as exc:
+            form.add_error(None, error_text(exc))
+            status = exc.status
+        else:
+            return render(
+                request,
+                "reports/lapor_done.html",
+                _public_context(
+                    result=submission.body, kind=data.kind, attachment_count=len(files)
+                ),
+                status=200 if submission.replayed else 201,
+            )
     # A browser never fills a file input again: say so when files were chosen.
     reselect = bool(request.FILES.getlist("attachments"))
     return render(
@@ -153,20 +133,23 @@ def lapor_status(request: HttpRequest) -> HttpResponse:
     form = StatusForm(request.POST)
     if not form.is_valid():
         return render(request, "reports/status.html", _public_context(form=form), status=422)
-    access = services.report_reporter_access(
-        tracking_code=form.cleaned_data["tracking_code"],
-        pin=form.cleaned_data["pin"],
-        client_ip=getattr(request, "client_ip", "") or "",
-    )
-    if access.refused:
-        form.add_error(None, access.refusal_message())
-        response = render(request, "reports/status.html", _public_context(form=form), status=429)
-        response["Retry-After"] = str(access.retry_after)
-        return response
-    report = access.report
-    if report is None:
+    try:
+        report = services.report_reporter_get(
+            tracking_code=form.cleaned_data["tracking_code"],
+            pin=form.cleaned_data["pin"],
+            client_ip=getattr(request, "client_ip", "") or "",
+        )
+    except services.ReporterNotFound:
         form.add_error(None, _("Kode atau PIN tidak cocok. Periksa lagi catatan Anda."))
         return render(request, "reports/status.html", _public_context(form=form), status=404)
+    except DomainError as exc:  # locked: 429 with the time to try again
+        form.add_error(None, error_text(exc))
+        response = render(
+            request, "reports/status.html", _public_context(form=form), status=exc.status
+        )
+        for name, value in exc.headers.items():
+            response[name] = value
+        return response
     message_form = ReporterMessageForm()
     sent = False
     if request.POST.get("action") == "message":
@@ -179,7 +162,7 @@ def lapor_status(request: HttpRequest) -> HttpResponse:
                 message_form = ReporterMessageForm()
                 sent = True
             except ValidationError as exc:
-                message_form.add_error("body", exc.message_dict.get("body", exc.messages))
+                message_form.add_error("body", error_text(exc))
     messages = services.report_reporter_view(report=report, request=request)
     status = services.public_status(report)
     return render(
@@ -199,15 +182,10 @@ def lapor_status(request: HttpRequest) -> HttpResponse:
 # --- Staff ------------------------------------------------------------------------------------
 
 
-def _staff_only(request: HttpRequest) -> None:
-    if getattr(request.user, "role", "") not in services.STAFF_ROLES | {"activist"}:
-        raise Http404
-
-
-@login_required
+@role_required(REPORT_TAKERS)
 def queue(request: HttpRequest) -> HttpResponse:
-    """The intake queue with filters in the URL; HTMX refreshes only the table."""
-    _staff_only(request)
+    """The intake queue with filters in the URL; HTMX refreshes only the table (intake and
+    supervisors: their area; activists: the reports they made)."""
     filters = {
         name: request.GET.get(name, "").strip()
         for name in ("status", "kind", "channel", "area", "violence_type")
@@ -242,25 +220,27 @@ def _rows(reports: Any) -> list[dict[str, Any]]:
     return [{"report": r, "overdue": selectors.report_is_overdue(r)} for r in reports]
 
 
-@login_required
+@role_required(REPORT_TAKERS)
 @require_http_methods(["GET", "POST"])
 def report_new(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
+    """A report taken by staff (hotline, walk-in…) or an activist, through the same submit
+    service as the public form and the API."""
     form = StaffReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            result = services.report_submit(
+            submission = services.report_submission(
                 actor=request.user,
                 data=form.to_input(),
-                request=request,
+                client_ip=getattr(request, "client_ip", "") or "",
                 idempotency_key=form.cleaned_data["submission"][:100],
                 idempotency_scope=f"staffweb:{request.user.pk}",
+                request=request,
             )
-            return render(request, "reports/staff_created.html", {"result": result.body})
+            return render(request, "reports/staff_created.html", {"result": submission.body})
         except ValidationError as exc:
             form.add_service_errors(exc)
-        except services.ReportError as exc:
-            form.add_error(None, exc.message)
+        except DomainError as exc:
+            form.add_error(None, error_text(exc))
     return render(request, "reports/report_new.html", {"form": form})
 
 
@@ -286,11 +266,8 @@ def report_detail(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
             try:
                 run(request, report, form.cleaned_data)
                 return redirect("reports:detail", report_id=report.public_id)
-            except ValidationError as exc:
-                for msgs in exc.message_dict.values():
-                    form.add_error(None, msgs)
-            except services.ReportError as exc:
-                form.add_error(None, exc.message)
+            except (ValidationError, DomainError) as exc:
+                form.add_error(None, error_text(exc))
         forms[name] = form
     services.report_view(actor=request.user, report=report, request=request)
     context = {
@@ -298,7 +275,7 @@ def report_detail(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
         "overdue": selectors.report_is_overdue(report),
         "thread": list(selectors.report_messages(report)),
         "attachments": list(selectors.report_attachments(report)),
-        "can_act": getattr(request.user, "role", "") in services.STAFF_ROLES,
+        "can_act": user_in(request.user, REPORT_DESK),
         # E.g. the case this report became, with the reply form for the case's staff.
         "sections": [s for fn in report_sections() if (s := fn(request, report)) is not None],
         **forms,
@@ -364,12 +341,8 @@ def attachment_download(
         user=request.user, report_id=report_id, attachment_id=attachment_id
     )
     data = attachments.attachment_read(actor=request.user, attachment=attachment, request=request)
-    response = HttpResponse(data, content_type=attachment.content_type)
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=attachments.attachment_download_name(attachment)
+    return download_response(
+        data,
+        content_type=attachment.content_type,
+        filename=attachments.attachment_download_name(attachment),
     )
-    response["Content-Length"] = str(len(data))
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response

@@ -18,8 +18,8 @@ from naungan.cases import selectors
 from naungan.cases.exceptions import CaseError
 from naungan.cases.forms.documents import DocumentForm
 from naungan.cases.services import documents
+from naungan.core.files import MemoryUploadHandler as AttachmentUploadHandler
 from naungan.core.http import error_text
-from naungan.reports.attachments import AttachmentUploadHandler
 
 
 @csrf_exempt  # only to install the upload handler first; _document_upload checks the token

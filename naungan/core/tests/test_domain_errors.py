@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import json
 import pkgutil
 
 import pytest
@@ -83,3 +84,44 @@ def test_extra_fields_and_headers_reach_the_answer(rf) -> None:
     assert response.status_code == 409
     assert response["Retry-After"] == "3"
     assert response.content.decode() == '{"detail": "Penuh", "free_beds": 0}'
+
+
+def _answer(rf, exc: DomainError):
+    return api._lookup_exception_handler(exc)(rf.get("/api/v1/anything"), exc)
+
+
+def test_report_refusals_are_never_cached(rf) -> None:
+    from naungan.reports.services import IdempotencyMismatch, TransitionNotAllowed
+
+    for exc in (TransitionNotAllowed("Sudah ditutup."), IdempotencyMismatch("Isi lain.")):
+        response = _answer(rf, exc)
+        assert response.status_code == exc.status
+        assert response["Cache-Control"] == "no-store"
+        assert json.loads(response.content) == {"detail": exc.message}
+
+
+def test_a_race_on_one_idempotency_key_answers_409_with_retry_after(rf) -> None:
+    from naungan.reports.services import SubmissionInProgress
+
+    response = _answer(rf, SubmissionInProgress("Sedang diproses."))
+    assert response.status_code == 409
+    assert response["Retry-After"] == "1"
+
+
+def test_throttled_submissions_and_locked_codes_answer_429_with_their_retry_after(rf) -> None:
+    from naungan.reports.services import ReporterLocked, SubmissionsThrottled
+
+    for cls in (SubmissionsThrottled, ReporterLocked):
+        response = _answer(rf, cls("Terlalu banyak.", retry_after=120))
+        assert response.status_code == 429
+        assert response["Retry-After"] == "120"
+        assert json.loads(response.content) == {"detail": "Terlalu banyak."}
+
+
+def test_an_unknown_tracking_code_answers_the_standard_not_found(rf) -> None:
+    from naungan.reports.services import NotAllowed, ReporterNotFound
+
+    for exc in (ReporterNotFound(), NotAllowed()):
+        response = _answer(rf, exc)
+        assert response.status_code == 404
+        assert response.content.decode() == '{"detail": "Not Found"}'

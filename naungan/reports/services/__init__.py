@@ -1,17 +1,20 @@
 """Writes on reports (DESIGN §4): submission (public and staff), the reporter's thread, triage
 and the status workflow. Every write and every read of report content is audited here.
 
-The package's modules: ``submit`` (validation, idempotency), ``routing`` (responsible unit),
-``store`` (the single-statement insert), ``reporter`` (code + PIN side), ``intake`` (staff)."""
+The package's modules: ``submit`` (the submit flow: rate limit, idempotency, storage),
+``validation`` (the field rules of a report), ``routing`` (responsible unit), ``store`` (the
+single-statement insert), ``reporter`` (code + PIN side), ``intake`` (staff)."""
 
 from ._base import (
     CATEGORIES,
-    STAFF_ROLES,
     TRIAGE_ORDER,
     IdempotencyMismatch,
     NotAllowed,
+    ReporterLocked,
+    ReporterNotFound,
     ReportError,
     SubmissionInProgress,
+    SubmissionsThrottled,
     TransitionNotAllowed,
 )
 from .intake import (
@@ -33,32 +36,36 @@ from .reporter import (
     report_message_from_reporter,
     report_message_text,
     report_reporter_access,
+    report_reporter_get,
     report_reporter_view,
 )
 from .routing import report_route
 from .store import _signals_listen
 from .submit import (
-    ReportInput,
-    SubmitResult,
+    Submission,
     report_actor_check,
     report_replay,
+    report_submission,
     report_submit,
-    report_validate,
 )
+from .validation import ReportInput, ValidReport, report_validate
 
 __all__ = [
     "CATEGORIES",
     "PUBLIC_STATUS",
-    "STAFF_ROLES",
     "TRIAGE_ORDER",
     "IdempotencyMismatch",
     "NotAllowed",
     "ReportError",
     "ReportInput",
     "ReporterAccess",
+    "ReporterLocked",
+    "ReporterNotFound",
+    "Submission",
     "SubmissionInProgress",
-    "SubmitResult",
+    "SubmissionsThrottled",
     "TransitionNotAllowed",
+    "ValidReport",
     "_signals_listen",
     "public_status",
     "report_actor_check",
@@ -72,8 +79,10 @@ __all__ = [
     "report_message_text",
     "report_replay",
     "report_reporter_access",
+    "report_reporter_get",
     "report_reporter_view",
     "report_route",
+    "report_submission",
     "report_submit",
     "report_triage",
     "report_validate",

@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from naungan.accounts.roles import REPORT_DESK, SUPERVISORS, user_in
 from naungan.core.audit import audit_record
 from naungan.core.models import AuditAction
 from naungan.orgs.models import Organisation
@@ -28,7 +29,6 @@ from ..models import (
 )
 from ._base import (
     CATEGORIES,
-    STAFF_ROLES,
     TRIAGE_ORDER,
     NotAllowed,
     TransitionNotAllowed,
@@ -39,8 +39,8 @@ from .reporter import report_message_text
 
 
 def _ensure_staff(actor: Any) -> None:
-    if getattr(actor, "role", "") not in STAFF_ROLES:
-        raise NotAllowed(_("Tidak ditemukan."))
+    if not user_in(actor, REPORT_DESK):
+        raise NotAllowed
 
 
 def report_view(*, actor: Any, report: Report, request: HttpRequest | None = None) -> None:
@@ -48,7 +48,7 @@ def report_view(*, actor: Any, report: Report, request: HttpRequest | None = Non
     the report is open. Once it is a case, they stay unread for the case's staff, who answer
     them from the case page."""
     with transaction.atomic():
-        if getattr(actor, "role", "") in STAFF_ROLES and report.is_open:
+        if user_in(actor, REPORT_DESK) and report.is_open:
             report.messages.filter(sender=MessageSender.REPORTER, read=False).update(read=True)
         audit_record(
             actor=actor, action=AuditAction.VIEW, obj=report, categories=CATEGORIES, request=request
@@ -117,7 +117,7 @@ def report_triage(
     old = report.triage
     lowering = bool(old) and TRIAGE_ORDER.index(level) < TRIAGE_ORDER.index(old)  # type: ignore[arg-type]
     if lowering:
-        if getattr(actor, "role", "") != "supervisor":
+        if not user_in(actor, SUPERVISORS):
             raise TransitionNotAllowed(_("Hanya supervisor yang boleh menurunkan tingkat triase."))
         if not reason.strip():
             raise ValidationError({"reason": _("Alasan wajib diisi untuk menurunkan tingkat.")})
@@ -250,7 +250,7 @@ def report_curhat_to_complaint(
         raise TransitionNotAllowed(_("Hanya curhat yang masih terbuka yang dapat diubah."))
     reason = (danger_reason or "").strip()
     if not reporter_agreed:
-        if getattr(actor, "role", "") != "supervisor":
+        if not user_in(actor, SUPERVISORS):
             raise TransitionNotAllowed(
                 _("Tanpa persetujuan pelapor hanya supervisor yang boleh mengubah curhat.")
             )

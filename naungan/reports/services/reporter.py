@@ -25,6 +25,7 @@ from ..models import (
     ReportMessage,
     ReportStatus,
 )
+from ._base import ReporterLocked, ReporterNotFound
 
 # --- The reporter's side (code + PIN) ---------------------------------------------------------
 
@@ -91,6 +92,18 @@ def report_reporter_access(*, tracking_code: str, pin: str, client_ip: str) -> R
     if code and code_hit is not None and code_hit.count == code_hit.limit:
         _record_lock(code, until=code_hit.reset_at)
     return ReporterAccess()
+
+
+def report_reporter_get(*, tracking_code: str, pin: str, client_ip: str) -> Report:
+    """``report_reporter_access`` for the edges: the report, or a domain error —
+    ``ReporterLocked`` (429 with Retry-After and the time to try again) or
+    ``ReporterNotFound`` (the 404 of a missing record, wrong PIN and unknown code alike)."""
+    access = report_reporter_access(tracking_code=tracking_code, pin=pin, client_ip=client_ip)
+    if access.refused:
+        raise ReporterLocked(access.refusal_message(), retry_after=access.retry_after)
+    if access.report is None:
+        raise ReporterNotFound
+    return access.report
 
 
 def _record_lock(code: str, *, until: float) -> None:

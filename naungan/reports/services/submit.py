@@ -1,5 +1,7 @@
-"""Submission of reports (public form, public API, staff): validation, routing to the
-responsible UPTD PPA, idempotent replay, then storage (DESIGN §4)."""
+"""Submission of reports (public form, public API, staff): the one flow the edges call
+(``report_submission``: rate limit, idempotent replay, submit, count), and ``report_submit``
+(validation, routing to the responsible UPTD PPA, storage; DESIGN §4). Field rules live in
+``validation``, the single-statement insert in ``store``."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -16,245 +18,107 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from naungan.areas.models import Area
+from naungan.accounts.roles import ACTIVISTS, REPORT_TAKERS, user_in
+from naungan.core import ratelimit
 from naungan.core.audit import audit_record
 from naungan.core.fields import blind_index
 from naungan.core.models import AuditAction
-from naungan.core.normalize import normalize_phone
 
 from .. import conf
 from ..attachments import PreparedAttachment, attachments_prepare, attachments_store, upload_digests
 from ..codes import pin_hash, pin_new, tracking_code_new
 from ..models import (
-    STAFF_CHANNELS,
     Channel,
-    HotlineMedium,
     IdempotencyRecord,
     Report,
-    ReporterRelation,
-    ReportKind,
     ReportStatus,
-    Sex,
-    ViolenceType,
 )
 from ._base import (
     CATEGORIES,
-    STAFF_ROLES,
     IdempotencyMismatch,
     NotAllowed,
     SubmissionInProgress,
+    SubmissionsThrottled,
 )
 from .store import _report_insert
+from .validation import ReportInput, ValidReport, report_validate
 
 
-@dataclass
-class ReportInput:
-    """A report as typed by the reporter or the intake officer, before validation."""
+@dataclass(frozen=True)
+class Submission:
+    """A report accepted (or an earlier acceptance replayed): what the reporter is told once.
+    ``body`` is the answer as first given (``tracking_code``, ``pin``, ``status``; staff also
+    ``id``); ``report`` is None on a replay."""
 
-    kind: Any = ReportKind.COMPLAINT
-    reporter_relation: Any = ReporterRelation.VICTIM
-    anonymous: Any = True
-    reporter_name: Any = None
-    reporter_phone: Any = None
-    message_only: Any = False
-    victim_name: Any = None
-    victim_age: Any = None
-    victim_sex: Any = None
-    violence_types: Any = field(default_factory=list)
-    description: Any = ""
-    incident_date: Any = None
-    area_code: Any = None
-    location_detail: Any = None
-    # Staff only.
-    channel: Any = Channel.WEB
-    medium: Any = None
-    source_reference: Any = None
-    received_at: Any = None
-
-    def fingerprint(self) -> str:
-        """SHA-256 over the canonical input: the idempotency "same body" test."""
-        # A shallow dict: the same JSON as dataclasses.asdict (no nested dataclasses here).
-        values = {f.name: getattr(self, f.name) for f in _INPUT_FIELDS}
-        data = json.dumps(values, sort_keys=True, default=str, separators=(",", ":"))
-        return hashlib.sha256(data.encode()).hexdigest()
-
-
-_INPUT_FIELDS = fields(ReportInput)
-# The choices as tuples, built once (Django's ``.values`` builds a new list on every access).
-_KINDS = tuple(ReportKind.values)
-_RELATIONS = tuple(ReporterRelation.values)
-_SEXES = tuple(Sex.values)
-_VIOLENCE_TYPES = tuple(ViolenceType.values)
-_MEDIUMS = tuple(HotlineMedium.values)
-
-
-@dataclass
-class SubmitResult:
-    status_code: int
     body: dict[str, Any]
     report: Report | None
     replayed: bool = False
 
+    @property
+    def tracking_code(self) -> str:
+        return str(self.body["tracking_code"])
 
-def _text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""
-
-
-@dataclass
-class _Clean:
-    values: dict[str, Any]
-    area: Area | None
+    @property
+    def pin(self) -> str:
+        return str(self.body["pin"])
 
 
-# Areas never change at run time (they are loaded by migrations), so a lookup is cached per
-# process: the public hot path then needs no query for the area.
-_AREA_CACHE: dict[str, Area | None] = {}
+def report_submission(
+    *,
+    actor: Any,
+    data: ReportInput,
+    client_ip: str,
+    idempotency_key: str = "",
+    idempotency_scope: str = "public",
+    request: HttpRequest | None = None,
+    attachments: Sequence[Any] = (),
+    clean: ValidReport | None = None,
+) -> Submission:
+    """The one submit flow of the public API, the public form and the staff pages: a public
+    submission (``actor`` None) is counted against the client's rate first and decided on the
+    count; over the limit, only an idempotent retry is answered (with its code and PIN back),
+    anything else raises ``SubmissionsThrottled`` (429, Retry-After). The count is given back
+    unless a new report was stored. Refusals are domain errors, bad fields a ValidationError."""
+    rate = conf.submit_rate()
+    hit = ratelimit.count("submit", client_ip, rate) if actor is None else None
+    stored = False
+    try:
+        if hit is not None and not hit.allowed:
+            replay = (
+                report_replay(
+                    scope=idempotency_scope,
+                    key=idempotency_key,
+                    data=data,
+                    attachments=attachments,
+                )
+                if idempotency_key
+                else None
+            )
+            if replay is None:
+                raise SubmissionsThrottled(
+                    _("Terlalu banyak laporan dari perangkat ini. Coba lagi nanti.")
+                    if idempotency_scope == "web"
+                    else _("Terlalu banyak laporan dari alamat ini. Coba lagi nanti."),
+                    retry_after=hit.retry_after,
+                )
+            return replay
+        submission = report_submit(
+            actor=actor,
+            data=data,
+            request=request,
+            idempotency_key=idempotency_key,
+            idempotency_scope=idempotency_scope,
+            attachments=attachments,
+            clean=clean,
+        )
+        stored = not submission.replayed
+        return submission
+    finally:
+        if hit is not None and hit.allowed and not stored:
+            ratelimit.give_back("submit", client_ip, rate)
 
 
-def _area_by_code(code: str) -> Area | None:
-    if code not in _AREA_CACHE:
-        if len(_AREA_CACHE) > 20_000:
-            _AREA_CACHE.clear()
-        area = Area.objects.filter(code=code).first()
-        if area is None:
-            return None
-        _AREA_CACHE[code] = area
-    return _AREA_CACHE[code]
-
-
-def report_validate(data: ReportInput, *, staff: bool) -> _Clean:
-    """Check every field; raise one ValidationError naming each bad field (messages in the
-    user's language). Nothing is written."""
-    errors: dict[str, str] = {}
-    v: dict[str, Any] = {}
-
-    def choice(name: str, value: Any, choices: Sequence[str], *, required: bool = True) -> str:
-        if value in (None, "") and not required:
-            return ""
-        if not isinstance(value, str) or value not in choices:
-            errors[name] = _("Pilihan tidak dikenal. Pilihan: %(c)s") % {"c": ", ".join(choices)}
-            return ""
-        return value
-
-    def text(name: str, value: Any, limit: int) -> str:
-        if value is not None and not isinstance(value, str):
-            errors[name] = _("Harus berupa teks.")
-            return ""
-        out = _text(value)
-        if len(out) > limit:
-            errors[name] = _("Terlalu panjang (paling banyak %(n)d karakter).") % {"n": limit}
-        return out
-
-    v["kind"] = choice("kind", data.kind, _KINDS)
-    v["reporter_relation"] = choice("reporter_relation", data.reporter_relation, _RELATIONS)
-    if not isinstance(data.anonymous, bool):
-        errors["anonymous"] = _("Harus ya atau tidak.")
-    v["anonymous"] = data.anonymous is not False
-    v["message_only"] = bool(data.message_only is True)
-    v["reporter_name"] = text("reporter_name", data.reporter_name, conf.SHORT_TEXT_MAX)
-    phone = text("reporter_phone", data.reporter_phone, 40)
-    if phone and len(normalize_phone(phone)) < 9:
-        errors["reporter_phone"] = _("Nomor telepon tidak valid.")
-    v["reporter_phone"] = phone
-    if not v["anonymous"]:
-        if not v["reporter_name"] and "reporter_name" not in errors:
-            errors["reporter_name"] = _("Wajib diisi bila tidak anonim.")
-        if not phone and "reporter_phone" not in errors:
-            errors["reporter_phone"] = _("Wajib diisi bila tidak anonim.")
-    v["victim_name"] = text("victim_name", data.victim_name, conf.SHORT_TEXT_MAX)
-    age = data.victim_age
-    if age in (None, ""):
-        v["victim_age"] = None
-    elif isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= 120:
-        errors["victim_age"] = _("Usia harus bilangan bulat antara 0 dan 120.")
-    else:
-        v["victim_age"] = age
-    v["victim_sex"] = choice("victim_sex", data.victim_sex, _SEXES, required=False)
-
-    types = data.violence_types if data.violence_types is not None else []
-    if not isinstance(types, list) or not all(isinstance(t, str) for t in types):
-        errors["violence_types"] = _("Harus berupa daftar jenis kekerasan.")
-        types = []
-    unknown = [t for t in types if t not in _VIOLENCE_TYPES]
-    if unknown:
-        errors["violence_types"] = _("Jenis kekerasan tidak dikenal: %(v)s. Pilihan: %(c)s") % {
-            "v": ", ".join(unknown[:5]),
-            "c": ", ".join(_VIOLENCE_TYPES),
-        }
-    v["violence_types"] = [t for t in _VIOLENCE_TYPES if t in types]
-    if v["kind"] == ReportKind.COMPLAINT and not types and "violence_types" not in errors:
-        errors["violence_types"] = _("Pilih minimal satu jenis kekerasan untuk pengaduan.")
-
-    description = data.description
-    if not isinstance(description, str) or len(description.strip()) < conf.DESCRIPTION_MIN:
-        errors["description"] = _("Ceritakan apa yang terjadi (minimal %(n)d karakter).") % {
-            "n": conf.DESCRIPTION_MIN
-        }
-    elif len(description.strip()) > conf.DESCRIPTION_MAX:
-        errors["description"] = _("Terlalu panjang (paling banyak %(n)d karakter).") % {
-            "n": conf.DESCRIPTION_MAX
-        }
-    v["description"] = description.strip() if isinstance(description, str) else ""
-
-    now = timezone.now()
-    incident = data.incident_date
-    if isinstance(incident, str) and incident:
-        try:
-            incident = dt.date.fromisoformat(incident)
-        except ValueError:
-            errors["incident_date"] = _("Tanggal tidak valid (format TTTT-BB-HH).")
-            incident = None
-    if incident in (None, ""):
-        incident = None
-    elif not isinstance(incident, dt.date) or isinstance(incident, dt.datetime):
-        errors.setdefault("incident_date", _("Tanggal tidak valid (format TTTT-BB-HH)."))
-        incident = None
-    # "Today" is the latest date anywhere in Indonesia (WIT, UTC+9).
-    elif incident > (now + dt.timedelta(hours=9)).date():
-        errors["incident_date"] = _("Tanggal kejadian tidak boleh di masa depan.")
-    v["incident_date"] = incident
-
-    area = None
-    code = data.area_code
-    if code not in (None, ""):
-        if not isinstance(code, str) or len(code) > 13:
-            errors["area_code"] = _("Kode wilayah tidak dikenal.")
-        else:
-            area = _area_by_code(code.strip())
-            if area is None:
-                errors["area_code"] = _("Kode wilayah tidak dikenal: %(v)s") % {"v": code[:13]}
-    v["location_detail"] = text("location_detail", data.location_detail, conf.LONG_TEXT_MAX)
-
-    if staff:
-        v["channel"] = choice("channel", data.channel, STAFF_CHANNELS)
-        v["medium"] = choice("medium", data.medium, _MEDIUMS, required=False)
-        v["source_reference"] = text("source_reference", data.source_reference, 100)
-        received = data.received_at
-        if isinstance(received, str) and received:
-            try:
-                received = dt.datetime.fromisoformat(received)
-            except ValueError:
-                errors["received_at"] = _("Waktu tidak valid (format ISO 8601).")
-                received = None
-        if received in (None, ""):
-            received = now
-        elif not isinstance(received, dt.datetime):
-            errors.setdefault("received_at", _("Waktu tidak valid (format ISO 8601)."))
-            received = now
-        else:
-            if timezone.is_naive(received):
-                received = timezone.make_aware(received)
-            if received > now + dt.timedelta(minutes=5):
-                errors["received_at"] = _("Waktu penerimaan tidak boleh di masa depan.")
-        v["received_at"] = received
-    else:
-        v.update(channel=Channel.WEB, medium="", source_reference="", received_at=now)
-    if errors:
-        raise ValidationError(errors)
-    return _Clean(values=v, area=area)
-
-
-def _idempotency_replay(full_key: str, body_hash: str) -> SubmitResult | None:
+def _idempotency_replay(full_key: str, body_hash: str) -> Submission | None:
     record = IdempotencyRecord.objects.filter(key=full_key).first()
     if record is None:
         return None
@@ -265,7 +129,7 @@ def _idempotency_replay(full_key: str, body_hash: str) -> SubmitResult | None:
         raise IdempotencyMismatch(
             _("Idempotency-Key ini sudah dipakai untuk laporan dengan isi yang berbeda.")
         )
-    return SubmitResult(record.status_code, json.loads(record.response), None, replayed=True)
+    return Submission(json.loads(record.response), None, replayed=True)
 
 
 def _body_hash(data: ReportInput, files: Sequence[Any]) -> str:
@@ -279,7 +143,7 @@ def _body_hash(data: ReportInput, files: Sequence[Any]) -> str:
 
 def report_replay(
     *, scope: str, key: str, data: ReportInput, attachments: Sequence[Any] = ()
-) -> SubmitResult | None:
+) -> Submission | None:
     """The stored answer for an idempotent retry, if any (used when new submissions from the
     client are being throttled: a retry must still get its code and PIN back)."""
     return _idempotency_replay(f"{scope}:{key}", _body_hash(data, attachments))
@@ -293,8 +157,8 @@ def report_submit(
     idempotency_key: str = "",
     idempotency_scope: str = "public",
     attachments: Sequence[Any] = (),
-    clean: _Clean | None = None,
-) -> SubmitResult:
+    clean: ValidReport | None = None,
+) -> Submission:
     """Accept a report: from the public (``actor`` None, channel ``web``) or taken by intake,
     a supervisor or an activist (channel from ``data``; activists always ``activist``).
 
@@ -311,7 +175,7 @@ def report_submit(
     schema runs it while parsing the body), so that the input is checked once."""
     staff = actor is not None
     report_actor_check(actor)
-    if staff and getattr(actor, "role", "") == "activist":
+    if staff and user_in(actor, ACTIVISTS):
         data.channel = Channel.ACTIVIST
         if clean is not None:
             clean.values["channel"] = Channel.ACTIVIST
@@ -347,17 +211,16 @@ def report_submit(
 
 def report_actor_check(actor: Any) -> None:
     """Raise NotAllowed (404) unless ``actor`` is the public (None) or may record reports."""
-    role = getattr(actor, "role", "")
-    if actor is not None and role != "activist" and role not in STAFF_ROLES:
-        raise NotAllowed(_("Tidak ditemukan."))
+    if actor is not None and not user_in(actor, REPORT_TAKERS):
+        raise NotAllowed
 
 
 def _validate_with_files(
     data: ReportInput, *, staff: bool, files: Sequence[Any]
-) -> tuple[_Clean, list[PreparedAttachment]]:
+) -> tuple[ValidReport, list[PreparedAttachment]]:
     """``report_validate`` and ``attachments_prepare`` together: one error names them all."""
     errors: dict[str, list[str]] = {}
-    clean: _Clean | None = None
+    clean: ValidReport | None = None
     prepared: list[PreparedAttachment] = []
     try:
         clean = report_validate(data, staff=staff)
@@ -375,12 +238,12 @@ def _validate_with_files(
 def _report_create(
     *,
     actor: Any,
-    clean: _Clean,
+    clean: ValidReport,
     request: HttpRequest | None,
     full_key: str,
     body_hash: str,
     attachments: Sequence[PreparedAttachment] = (),
-) -> SubmitResult:
+) -> Submission:
     """Store the report, its idempotency record and its audit event atomically: one INSERT
     statement on PostgreSQL (see ``_insert_together``), else the ORM inside a transaction
     (other databases, or when a model signal listens). Raises IntegrityError on a duplicate
@@ -449,4 +312,4 @@ def _report_create(
             attachments_store(report=report, prepared=attachments)
     else:
         _report_insert(report, record, event, clean.area)
-    return SubmitResult(201, body, report)
+    return Submission(body, report)

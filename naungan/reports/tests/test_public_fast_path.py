@@ -83,7 +83,7 @@ def test_public_report_keeps_security_headers_csp_language_and_client_address(
 
     client = Client()
     client.cookies["naungan_lang"] = "en"
-    with mock.patch("naungan.reports.services.report_submit", spy):
+    with mock.patch.object(submit, "report_submit", spy):
         response = client.post(
             "/api/v1/public/reports",
             data=json.dumps(report_body),
