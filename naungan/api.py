@@ -14,9 +14,8 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from naungan.accounts.api import router as accounts_router
 from naungan.api_base import token_auth
 from naungan.areas.api import router as regions_router
+from naungan.cases.api import outer_router as cases_outer_router
 from naungan.cases.api import router as cases_router
-from naungan.cases.api_plans import router as cases_plans_router
-from naungan.cases.api_supervisor import router as cases_supervisor_router
 from naungan.core.crypto import DecryptionError
 from naungan.core.errors import DATABASE_UNAVAILABLE, database_unavailable
 from naungan.core.exceptions import DomainError
@@ -115,7 +114,6 @@ api.add_router("/regions", regions_router)
 api.add_router("/me", accounts_router)
 api.add_router("/public/reports", public_reports_router)
 api.add_router("/reports", reports_router)
-# Before cases_router: its "/cases/{case_id}" would otherwise take "/cases/transfers" etc.
-api.add_router("", cases_supervisor_router)
-api.add_router("", cases_router)
-api.add_router("", cases_plans_router)
+api.add_router("/cases", cases_router)
+# The cases app's paths outside /cases (/reports/{id}/convert, /notifications).
+api.add_router("", cases_outer_router)

@@ -27,6 +27,8 @@ REPORT_DESK = frozenset({Role.INTAKE, Role.SUPERVISOR})
 REPORT_TAKERS = frozenset({Role.INTAKE, Role.SUPERVISOR, Role.ACTIVIST})
 # PPATBM activists: the reports (and activities) they record themselves.
 ACTIVISTS = frozenset({Role.ACTIVIST})
+# Caseworkers only (e.g. the empty case list tells them a supervisor will assign cases).
+CASEWORKERS = frozenset({Role.CASEWORKER})
 # Supervisors only: assignment, approvals, transfers, caseloads, exports.
 SUPERVISORS = frozenset({Role.SUPERVISOR})
 # Who reads the audit log (supervisors: their area; administrators: everything).
@@ -43,6 +45,7 @@ ROLE_SETS: dict[str, frozenset[str]] = {
     "REPORT_DESK": REPORT_DESK,
     "REPORT_TAKERS": REPORT_TAKERS,
     "ACTIVISTS": ACTIVISTS,
+    "CASEWORKERS": CASEWORKERS,
     "SUPERVISORS": SUPERVISORS,
     "AUDIT_READERS": AUDIT_READERS,
     "STATISTICS_READERS": STATISTICS_READERS,

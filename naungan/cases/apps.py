@@ -12,23 +12,24 @@ class CasesConfig(AppConfig):
 
         from naungan.core.registry import (
             register_home_section,
+            register_nav_badge,
             register_report_section,
             register_reporter_message_listener,
         )
         from naungan.demo.seed import register_seed_step
 
-        from . import models, seed, views
-
-        register_home_section(views.home_tasks_section)
-        from . import views_supervisor
-
-        register_home_section(views_supervisor.transfers_home_section)
-        register_seed_step(seed.seed_cases)
+        from . import models, seed
         from .services.messages import reporter_message_notify
+        from .views import messages, notifications, tasks, transfers
+
+        register_home_section(tasks.home_tasks_section)
+        register_home_section(transfers.transfers_home_section)
+        register_seed_step(seed.seed_cases)
+        register_nav_badge("unread_notifications", notifications.unread_badge)
 
         # The reporter's thread follows her report into its case.
         register_reporter_message_listener(reporter_message_notify)
-        register_report_section(views.report_case_section)
+        register_report_section(messages.report_case_section)
         # Field diffs of writes; encrypted fields are masked entirely.
         auditlog.register(
             models.Case, mask_fields=["description"], m2m_fields={"co_workers", "restricted_to"}

@@ -45,3 +45,33 @@ class ReasonRequired(CaseError):
 class InvalidAssignee(CaseError):
     status = 422
     default_message = _("Pengguna ini tidak dapat ditugaskan pada kasus ini.")
+
+
+class NoReporterThread(CaseError):
+    default_message = _(
+        "Kasus ini tidak berasal dari laporan, jadi tidak ada pelapor yang dapat dibalas."
+    )
+
+
+class TransferNotAllowed(CaseError):
+    default_message = _("Kasus ini tidak dapat dilimpahkan ke unit tersebut.")
+
+
+class TransferPending(CaseError):
+    default_message = _("Kasus ini sudah memiliki permintaan pelimpahan yang terbuka.")
+
+
+class TransferNotOpen(CaseError):
+    default_message = _("Permintaan pelimpahan ini sudah diputuskan.")
+
+
+class PlanDeciderIsAuthor(CaseError):
+    default_message = _("Rencana harus disetujui oleh supervisor lain, bukan penyusunnya.")
+
+
+class PlanNotPending(CaseError):
+    default_message = _("Rencana ini tidak sedang menunggu keputusan.")
+
+
+class PlanNotDraft(CaseError):
+    default_message = _("Rencana ini sudah diajukan dan tidak dapat diubah.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 
 from .exceptions import DomainError
 
@@ -16,3 +17,11 @@ def error_text(exc: Exception) -> str:
     if isinstance(exc, DomainError):
         return exc.message
     return str(exc)
+
+
+def download_response(content: bytes, *, filename: str, content_type: str) -> HttpResponse:
+    """A file to save (``Content-Disposition: attachment``), never kept by a cache."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response

@@ -49,3 +49,28 @@ def register_reporter_message_listener(fn: Callable[..., Any]) -> Callable[..., 
 
 def reporter_message_listeners() -> list[Callable[..., Any]]:
     return list(_REPORTER_MESSAGE_LISTENERS)
+
+
+# Counts shown as badges in the shared navigation (``templates/base.html``), e.g. the unread
+# notices that the cases app registers: the base layout names a badge, never an app's tags.
+_NAV_BADGES: dict[str, Callable[[HttpRequest], int]] = {}
+
+
+def register_nav_badge(name: str, fn: Callable[[HttpRequest], int]) -> Callable[..., Any]:
+    _NAV_BADGES[name] = fn
+    return fn
+
+
+class NavBadges:
+    """``{{ nav_badges.NAME }}`` in a template: the registered count for this request,
+    computed only when a template reads it (once per request), 0 for an unknown name."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        self._request = request
+        self._counts: dict[str, int] = {}
+
+    def __getitem__(self, name: str) -> int:
+        if name not in self._counts:
+            fn = _NAV_BADGES.get(name)
+            self._counts[name] = fn(self._request) if fn is not None else 0
+        return self._counts[name]

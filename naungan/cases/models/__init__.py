@@ -1,47 +1,36 @@
-"""Case-management models: the core (``case``) and the working records (``work``)."""
+"""Case-management models, one module per sub-domain (the same names as services, selectors,
+api, views, forms and schemas). Everything is re-exported here: ``from naungan.cases.models
+import Case`` keeps working."""
 
 from naungan.core.vocabulary import Channel, Sex, Triage, ViolenceType
 
-from .case import (
-    Abduction,
-    Assignment,
+from .assignment import Assignment
+from .cases import (
     Case,
-    CaseParty,
     CaseStatus,
     ClosureReason,
     ClosureRequest,
     ClosureStatus,
-    Education,
-    GbvType,
-    HarmfulPractice,
-    Incident,
-    MaritalStatus,
     Note,
     NoteKind,
+    StatusChange,
+)
+from .documents import CaseDocument, DocumentKind
+from .incidents import Abduction, GbvType, HarmfulPractice, Incident, Place, TpksType
+from .notifications import Notification, NotificationKind
+from .people import (
+    CaseParty,
+    Education,
+    MaritalStatus,
     PartyRole,
     Person,
     PersonNameToken,
-    Place,
     Relationship,
-    StatusChange,
-    Task,
-    TaskKind,
-    TaskStatus,
-    TpksType,
 )
-from .work import (
-    CaseDocument,
-    CaseTransfer,
-    DocumentKind,
-    InterventionPlan,
-    MonitoringEntry,
-    Notification,
-    NotificationKind,
-    PlanAction,
-    PlanStatus,
-    SavedFilter,
-    TransferStatus,
-)
+from .plans import InterventionPlan, MonitoringEntry, PlanAction, PlanStatus
+from .saved_filters import SavedFilter
+from .tasks import Task, TaskKind, TaskStatus
+from .transfers import CaseTransfer, TransferStatus
 
 __all__ = [
     "Abduction",

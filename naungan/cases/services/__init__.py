@@ -1,5 +1,7 @@
-"""Writes of case management. Every function is one transaction, checks who may act, calls
-``full_clean()`` before saving and records an audit event (DESIGN §5, §6, §11, §12)."""
+"""Writes of case management, one module per sub-domain (the same names as ``selectors``,
+``api``, ``views``). Every function is one transaction, checks who may act, calls
+``full_clean()`` before saving and records an audit event (DESIGN §5, §6, §11, §12). The most
+used functions are re-exported here (``from naungan.cases import services``)."""
 
 from ._common import (
     CLOCK_SKEW,
@@ -9,12 +11,11 @@ from ._common import (
     PersonIn,
     task_create,
 )
+from .assignment import case_assign, case_unassign, cases_bulk_assign
 from .cases import (
-    case_assign,
     case_create,
     case_list_audit,
     case_read_audit,
-    case_unassign,
     match_hidden_alert,
     report_convert,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "case_thread_read",
     "case_transition",
     "case_unassign",
+    "cases_bulk_assign",
     "closure_decide",
     "closure_request",
     "incident_reclassify",

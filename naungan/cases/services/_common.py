@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from naungan.accounts.models import Role, User
+from naungan.accounts.models import User
+from naungan.accounts.roles import SUPERVISORS
 from naungan.core.audit import audit_record
 from naungan.core.fields import blind_index
 from naungan.core.normalize import is_valid_nik, normalize_nik
@@ -101,7 +102,7 @@ def _require_writer(actor: User, case: Case) -> None:
 
 
 def _require_supervisor(actor: User, case: Case) -> None:
-    if actor.role != Role.SUPERVISOR or not actor.in_scope(case.area):
+    if actor.role not in SUPERVISORS or not actor.in_scope(case.area):
         raise NotPermitted(_("Hanya supervisor wilayah kasus ini yang boleh melakukannya."))
 
 

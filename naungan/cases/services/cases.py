@@ -10,46 +10,35 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from naungan.accounts.models import Role, User
+from naungan.accounts.models import User
+from naungan.accounts.roles import CASE_CREATORS
 from naungan.areas.models import Area
-from naungan.core.audit import audit_record
-from naungan.core.models import AuditAction
-from naungan.orgs.models import OrgKind
-from naungan.reports.models import Report, ReporterRelation
-from naungan.reports.services import ReportError, report_mark_converted
-
-from ..exceptions import (
-    InvalidAssignee,
-    NotPermitted,
-    TransitionNotAllowed,
-)
-from ..models import (
-    Assignment,
+from naungan.cases.exceptions import NotPermitted, TransitionNotAllowed
+from naungan.cases.models import (
     Case,
     CaseParty,
     CaseStatus,
     PartyRole,
     StatusChange,
-    Task,
     TaskKind,
-    TaskStatus,
     ViolenceType,
 )
-from ._common import (
+from naungan.cases.services._common import (
     CLOCK_SKEW,
     PersonIn,
     _audit,
     _check_violence_types,
     _ensure_police_report_task,
-    _lock,
     _next_registration_number,
     _person_from,
-    _require_supervisor,
     _save,
     task_create,
 )
-
-# --- cases ------------------------------------------------------------------------------------
+from naungan.core.audit import audit_record
+from naungan.core.models import AuditAction
+from naungan.orgs.models import OrgKind
+from naungan.reports.models import Report, ReporterRelation
+from naungan.reports.services import ReportError, report_mark_converted
 
 
 @transaction.atomic
@@ -72,7 +61,7 @@ def case_create(
     officers and supervisors whose area contains ``area``; the case belongs to their UPTD PPA.
     Sexual-violence cases get a ``police_report`` task due exactly 72 h after ``received_at``
     (UU TPKS Pasal 41). A restricted case is visible to its creator and named staff only."""
-    if actor.role not in (Role.INTAKE, Role.SUPERVISOR):
+    if actor.role not in CASE_CREATORS:
         raise NotPermitted(_("Hanya petugas penerimaan dan supervisor yang membuat kasus."))
     if not actor.in_scope(area):
         raise ValidationError({"area_code": _("Wilayah di luar wilayah tugas Anda.")})
@@ -132,66 +121,6 @@ def case_create(
     if ViolenceType.SEXUAL in types:
         _ensure_police_report_task(case)
     _audit(actor, AuditAction.CREATE, case, case, categories="identity,contact,narrative")
-    return case
-
-
-@transaction.atomic
-def case_assign(*, actor: User, case: Case, assignee: User, lead: bool = True) -> Case:
-    """A supervisor of the case's area names the lead caseworker (replacing the previous lead)
-    or adds a co-worker. The assignee must be an active caseworker or supervisor whose scope
-    contains the case. Open tasks without an owner, or owned by the replaced lead, pass to the
-    new lead."""
-    _require_supervisor(actor, case)
-    case = _lock(case)
-    if (
-        not assignee.is_active
-        or assignee.role not in (Role.CASEWORKER, Role.SUPERVISOR)
-        or not assignee.in_scope(case.area)
-    ):
-        raise InvalidAssignee
-    previous = case.lead
-    if lead:
-        if previous is not None and previous.pk == assignee.pk:
-            return case
-        case.lead = assignee
-        _save(case)
-        case.co_workers.remove(assignee)
-        Task.objects.filter(case=case, status=TaskStatus.OPEN).filter(owner__isnull=True).update(
-            owner=assignee
-        )
-        if previous is not None:
-            Task.objects.filter(case=case, status=TaskStatus.OPEN, owner=previous).update(
-                owner=assignee
-            )
-            Assignment.objects.create(
-                case=case, user=previous, action=Assignment.Action.REMOVED, assigned_by=actor
-            )
-        action = Assignment.Action.LEAD
-    else:
-        if previous is not None and previous.pk == assignee.pk:
-            raise InvalidAssignee(_("Pengguna ini sudah menjadi pendamping utama."))
-        case.co_workers.add(assignee)
-        action = Assignment.Action.CO_WORKER
-    Assignment.objects.create(case=case, user=assignee, action=action, assigned_by=actor)
-    _audit(actor, AuditAction.UPDATE, case, case, reason=f"assign {action} {assignee.username}")
-    return case
-
-
-@transaction.atomic
-def case_unassign(*, actor: User, case: Case, assignee: User) -> Case:
-    """A supervisor removes a co-worker or the lead (the case then has no lead)."""
-    _require_supervisor(actor, case)
-    case = _lock(case)
-    if case.lead_id == assignee.pk:
-        case.lead = None
-        _save(case)
-    elif not case.co_workers.filter(pk=assignee.pk).exists():
-        raise InvalidAssignee(_("Pengguna ini tidak ditugaskan pada kasus ini."))
-    case.co_workers.remove(assignee)
-    Assignment.objects.create(
-        case=case, user=assignee, action=Assignment.Action.REMOVED, assigned_by=actor
-    )
-    _audit(actor, AuditAction.UPDATE, case, case, reason=f"unassign {assignee.username}")
     return case
 
 
@@ -260,9 +189,6 @@ def report_convert(
             source_rule=f"triage {report.triage}",
         )
     return case
-
-
-# --- reads that must be audited ---------------------------------------------------------------
 
 
 def case_read_audit(*, actor: User, case: Case, categories: str = "", request: Any = None) -> None:

@@ -1,4 +1,4 @@
-"""Export of the filtered case list for supervisors (issue 5 Lists; DESIGN §12 Exports).
+"""Export of the filtered case list for supervisors (DESIGN §12 Exports).
 
 * Minimised by default: no names, NIK, phone numbers or addresses. Identities are added only
   when the supervisor asks for them and gives a reason; every export is audited with its
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -25,13 +24,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from naungan.accounts.models import Role, User
+from naungan.accounts.models import User
+from naungan.accounts.roles import SUPERVISORS
 from naungan.core.audit import audit_record
 from naungan.core.models import AuditAction
 
 from ..exceptions import NotPermitted, ReasonRequired
 from ..models import Case, CaseParty, PartyRole
-from ..selectors import case_list
+from ..selectors import CaseFilters, case_list
 
 EXPORT_MAX_ROWS = 20_000
 FORMATS = {
@@ -125,7 +125,7 @@ def _xlsx(rows: list[list[str]]) -> bytes:
 def cases_export(
     *,
     actor: User,
-    filters: Mapping[str, Any],
+    filters: CaseFilters,
     fmt: str,
     include_identities: bool = False,
     reason: str = "",
@@ -133,21 +133,14 @@ def cases_export(
 ) -> ExportFile:
     """The supervisor's filtered case list (same filters and scope as the list page) as CSV
     or XLSX. Identities only with a reason. Audited as ``export``. Callers: supervisors."""
-    if actor.role != Role.SUPERVISOR:
+    if actor.role not in SUPERVISORS:
         raise NotPermitted(_("Hanya supervisor yang dapat mengekspor daftar kasus."))
     if fmt not in FORMATS:
         raise ValueError(fmt)
     reason = reason.strip()
     if include_identities and not reason:
         raise ReasonRequired(_("Ekspor dengan identitas memerlukan alasan."))
-    qs = case_list(
-        user=actor,
-        status=str(filters.get("status") or ""),
-        area_code=str(filters.get("area") or ""),
-        violence_type=str(filters.get("violence_type") or ""),
-        q=str(filters.get("q") or ""),
-        overdue=bool(filters.get("overdue")),
-    ).select_related("organisation")
+    qs = case_list(user=actor, filters=filters).select_related("organisation")
     if include_identities:
         victims = CaseParty.objects.filter(role=PartyRole.VICTIM).select_related("person")
         qs = qs.prefetch_related(Prefetch("parties", queryset=victims, to_attr="victim_parties"))

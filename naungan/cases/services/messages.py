@@ -12,25 +12,19 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, override
+from django.utils.translation import override
 
 from naungan.accounts.models import User
+from naungan.cases.exceptions import NoReporterThread
 from naungan.core.audit import audit_record
 from naungan.core.models import AuditAction
 from naungan.reports.models import MessageSender, ReportMessage
 from naungan.reports.services import report_message_text
 
-from ..exceptions import CaseError
 from ..models import Case, Notification, NotificationKind
 from ..selectors import case_thread, cases_writable_by
 from ._common import _audit, _require_writer
 from .notifications import notice_recipients, notices_email, supervisors_for
-
-
-class NoReporterThread(CaseError):
-    default_message = gettext_lazy(
-        "Kasus ini tidak berasal dari laporan, jadi tidak ada pelapor yang dapat dibalas."
-    )
 
 
 def case_thread_read(*, actor: User, case: Case, request: Any = None) -> list[ReportMessage]:

@@ -1,4 +1,4 @@
-"""Overdue-task notices (issue 5, DESIGN §6): in the app for the task's owner (or the case's
+"""Overdue-task notices (DESIGN §6): in the app for the task's owner (or the case's
 lead) and the supervisors whose area scope covers the case, and by e-mail when the user has an
 address. A notice names the case by registration number and the task by kind, never a person,
 so it may leave the system by e-mail. Runs in the background queue (``cases.tasks``)."""
@@ -18,7 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from naungan.accounts.models import Role, User
+from naungan.accounts.models import User
+from naungan.accounts.roles import SUPERVISORS
 from naungan.core.audit import audit_record
 from naungan.core.models import AuditAction
 
@@ -71,7 +72,7 @@ def supervisors_for(area_codes: set[str]) -> list[User]:
         parts = code.split(".")
         prefixes |= {".".join(parts[:i]) for i in range(1, len(parts) + 1)}
     return list(
-        User.objects.filter(role=Role.SUPERVISOR, is_active=True, area__code__in=prefixes)
+        User.objects.filter(role__in=SUPERVISORS, is_active=True, area__code__in=prefixes)
         .select_related("area")
         .order_by("pk")
     )

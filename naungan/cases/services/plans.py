@@ -17,13 +17,13 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from naungan.accounts.models import User
+from naungan.cases.exceptions import PlanDeciderIsAuthor, PlanNotDraft, PlanNotPending
 from naungan.core.models import AuditAction
 from naungan.orgs.models import Organisation
 
-from ..exceptions import CaseError, InvalidAssignee, ReasonRequired, TransitionNotAllowed
+from ..exceptions import InvalidAssignee, ReasonRequired, TransitionNotAllowed
 from ..models import (
     Case,
     CaseStatus,
@@ -43,20 +43,6 @@ REVIEW_INTERVAL_DAYS = 30  # DESIGN §5 step 5 [project default]
 PLAN_RULE = "rencana intervensi"
 MONITORING_RULE = "pemantauan berkala"
 DUE_TIME = time(23, 59)  # a date-only deadline lasts to the end of that day in the area's zone
-
-
-class PlanDeciderIsAuthor(CaseError):
-    default_message = gettext_lazy(
-        "Rencana harus disetujui oleh supervisor lain, bukan penyusunnya."
-    )
-
-
-class PlanNotPending(CaseError):
-    default_message = gettext_lazy("Rencana ini tidak sedang menunggu keputusan.")
-
-
-class PlanNotDraft(CaseError):
-    default_message = gettext_lazy("Rencana ini sudah diajukan dan tidak dapat diubah.")
 
 
 @dataclass

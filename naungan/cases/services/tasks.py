@@ -6,7 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from naungan.accounts.models import Role, User
+from naungan.accounts.models import User
+from naungan.accounts.roles import SUPERVISORS
 from naungan.core.models import AuditAction
 
 from ..exceptions import (
@@ -51,7 +52,7 @@ def task_waive(*, actor: User, task: Task, reason: str) -> Task:
     task = Task.objects.select_for_update().select_related("case__area").get(pk=task.pk)
     if task.status != TaskStatus.OPEN:
         raise TaskNotOpen
-    if task.statutory and actor.role != Role.SUPERVISOR:
+    if task.statutory and actor.role not in SUPERVISORS:
         raise NotPermitted(_("Tugas wajib menurut hukum hanya dapat dikesampingkan supervisor."))
     if not reason.strip():
         raise ReasonRequired

@@ -12,14 +12,15 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from naungan.accounts.models import Role, User
+from naungan.accounts.models import User
+from naungan.accounts.roles import SUPERVISORS
+from naungan.cases.exceptions import TransferNotAllowed, TransferNotOpen, TransferPending
 from naungan.core.audit import audit_record
 from naungan.core.models import AuditAction
 from naungan.orgs.models import Organisation, OrgKind
 
-from ..exceptions import CaseError, NotPermitted, ReasonRequired
+from ..exceptions import NotPermitted, ReasonRequired
 from ..models import (
     Assignment,
     Case,
@@ -32,18 +33,6 @@ from ..models import (
     TransferStatus,
 )
 from ._common import _lock, _require_supervisor, _require_writer, _save
-
-
-class TransferNotAllowed(CaseError):
-    default_message = gettext_lazy("Kasus ini tidak dapat dilimpahkan ke unit tersebut.")
-
-
-class TransferPending(CaseError):
-    default_message = gettext_lazy("Kasus ini sudah memiliki permintaan pelimpahan yang terbuka.")
-
-
-class TransferNotOpen(CaseError):
-    default_message = gettext_lazy("Permintaan pelimpahan ini sudah diputuskan.")
 
 
 def _notify(users: Iterable[User], case: Case, message: str) -> None:
@@ -60,7 +49,7 @@ def _notify(users: Iterable[User], case: Case, message: str) -> None:
 def transfer_receivers(transfer: CaseTransfer) -> list[User]:
     """Active supervisors of the receiving unit whose scope holds the destination area."""
     users = User.objects.filter(
-        is_active=True, role=Role.SUPERVISOR, organisation_id=transfer.to_organisation_id
+        is_active=True, role__in=SUPERVISORS, organisation_id=transfer.to_organisation_id
     ).select_related("area")
     return [u for u in users if u.in_scope(transfer.to_area)]
 
@@ -68,14 +57,14 @@ def transfer_receivers(transfer: CaseTransfer) -> list[User]:
 def is_transfer_receiver(user: User, transfer: CaseTransfer) -> bool:
     return (
         user.is_active
-        and user.role == Role.SUPERVISOR
+        and user.role in SUPERVISORS
         and user.organisation_id == transfer.to_organisation_id
         and user.in_scope(transfer.to_area)
     )
 
 
 def is_transfer_sender(user: User, transfer: CaseTransfer) -> bool:
-    return user.is_active and user.role == Role.SUPERVISOR and user.in_scope(transfer.from_area)
+    return user.is_active and user.role in SUPERVISORS and user.in_scope(transfer.from_area)
 
 
 def _locked(transfer: CaseTransfer) -> CaseTransfer:

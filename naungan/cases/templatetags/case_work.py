@@ -7,16 +7,18 @@ from typing import Any
 
 from django import template
 
-from naungan.accounts.models import Role
+from naungan.accounts.roles import SUPERVISORS, user_in
 
-from ..forms_supervisor import DocumentForm, SavedFilterForm, TransferRequestForm
-from ..selectors_supervisor import (
+from ..forms.documents import DocumentForm
+from ..forms.saved_filters import SavedFilterForm
+from ..forms.transfers import TransferRequestForm
+from ..selectors import (
     case_documents,
     case_open_transfer,
     saved_filters_of,
     transfer_destinations,
 )
-from ..services.bulk import clean_filter_query
+from ..services.saved_filters import clean_filter_query
 
 register = template.Library()
 
@@ -32,7 +34,7 @@ def case_list_tools(context: template.Context) -> dict[str, Any]:
         "query": query.urlencode(),
         "saved": list(saved_filters_of(user=user)),
         "save_form": SavedFilterForm(initial={"query": clean_filter_query(query.urlencode())}),
-        "is_supervisor": getattr(user, "role", "") == Role.SUPERVISOR,
+        "is_supervisor": user_in(user, SUPERVISORS),
         "csrf_token": context.get("csrf_token"),
     }
 

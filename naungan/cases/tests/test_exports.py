@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from naungan.cases.exceptions import NotPermitted, ReasonRequired
+from naungan.cases.selectors import CaseFilters
 from naungan.cases.services.exports import cases_export, formula_safe
 from naungan.core.models import AuditAction, AuditEvent
 
@@ -33,7 +34,7 @@ def test_formula_safe_prefixes_dangerous_starts():
 
 def test_default_export_has_no_identities_and_is_audited(personas):
     case = make_case(personas["intake_bpp"].user, victims=[VICTIM])
-    result = cases_export(actor=personas["supervisor_bpp"].user, filters={}, fmt="csv")
+    result = cases_export(actor=personas["supervisor_bpp"].user, filters=CaseFilters(), fmt="csv")
     rows = _rows(result.content)
     assert rows[1][0] == case.registration_number
     flat = " ".join(" ".join(r) for r in rows)
@@ -49,7 +50,10 @@ def test_identities_need_a_reason(personas):
     make_case(personas["intake_bpp"].user, victims=[VICTIM])
     with pytest.raises(ReasonRequired):
         cases_export(
-            actor=personas["supervisor_bpp"].user, filters={}, fmt="csv", include_identities=True
+            actor=personas["supervisor_bpp"].user,
+            filters=CaseFilters(),
+            fmt="csv",
+            include_identities=True,
         )
     assert not AuditEvent.objects.filter(action=AuditAction.EXPORT).exists()
 
@@ -58,7 +62,7 @@ def test_identities_with_reason_are_formula_safe_and_audited(personas):
     make_case(personas["intake_bpp"].user, victims=[VICTIM])
     result = cases_export(
         actor=personas["supervisor_bpp"].user,
-        filters={},
+        filters=CaseFilters(),
         fmt="csv",
         include_identities=True,
         reason="Permintaan pengadilan",
@@ -76,7 +80,7 @@ def test_xlsx_cells_are_text_not_formulas(personas):
     make_case(personas["intake_bpp"].user, victims=[VICTIM])
     result = cases_export(
         actor=personas["supervisor_bpp"].user,
-        filters={},
+        filters=CaseFilters(),
         fmt="xlsx",
         include_identities=True,
         reason="Rujukan",
@@ -92,11 +96,13 @@ def test_export_follows_filters_and_scope(personas):
     physical = make_case(personas["intake_bpp"].user, violence_types=["physical"])
     kalteng = make_case(personas["intake_kalteng"].user, area="62.71")
     result = cases_export(
-        actor=personas["supervisor_bpp"].user, filters={"violence_type": "sexual"}, fmt="csv"
+        actor=personas["supervisor_bpp"].user,
+        filters=CaseFilters(violence_type="sexual"),
+        fmt="csv",
     )
     numbers = [r[0] for r in _rows(result.content)[1:]]
     assert numbers == [sexual.registration_number]
-    result = cases_export(actor=personas["supervisor_bpp"].user, filters={}, fmt="csv")
+    result = cases_export(actor=personas["supervisor_bpp"].user, filters=CaseFilters(), fmt="csv")
     numbers = {r[0] for r in _rows(result.content)[1:]}
     assert numbers == {sexual.registration_number, physical.registration_number}
     assert kalteng.registration_number not in numbers
@@ -104,7 +110,7 @@ def test_export_follows_filters_and_scope(personas):
 
 def test_only_supervisors_export(personas):
     with pytest.raises(NotPermitted):
-        cases_export(actor=personas["caseworker_bpp"].user, filters={}, fmt="csv")
+        cases_export(actor=personas["caseworker_bpp"].user, filters=CaseFilters(), fmt="csv")
 
 
 def test_export_page_downloads_with_no_store(personas):
@@ -146,7 +152,9 @@ def test_export_query_count_is_bounded(personas, django_assert_max_num_queries):
     make_case(personas["intake_bpp"].user)
 
     def run() -> None:
-        cases_export(actor=sup, filters={}, fmt="csv", include_identities=True, reason="r")
+        cases_export(
+            actor=sup, filters=CaseFilters(), fmt="csv", include_identities=True, reason="r"
+        )
 
     run()
     for _ in range(5):

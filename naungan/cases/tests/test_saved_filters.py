@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from naungan.cases.models import SavedFilter
-from naungan.cases.services.bulk import saved_filter_save
+from naungan.cases.services.saved_filters import saved_filter_save
 
 pytestmark = pytest.mark.django_db
 

@@ -331,17 +331,18 @@ API: list[Rule] = [
         data={"cases": ["{case_id}"], "username": "caseworker_bpp"},
     ),
     R("GET", "/api/v1/cases/caseload", "supervisor"),
-    R("GET", "/api/v1/cases/saved-filters", "*"),
+    # Unified with the saved-filter pages: roles without case pages get 404 (was 200/403).
+    R("GET", "/api/v1/cases/saved-filters", CASE_ROLES),
     R(
         "POST",
         "/api/v1/cases/saved-filters",
-        "*",
-        refused={NO_CASES: 403},
+        CASE_ROLES,
         data={"name": "Baru", "query": "status=open"},
     ),
     R("DELETE", "/api/v1/cases/saved-filters/{filter_id}", "supervisor_bpp"),
     # cases
-    R("GET", "/api/v1/cases", "*"),
+    # Unified with /kasus/: roles without case pages get 404 (was 200 with an empty list).
+    R("GET", "/api/v1/cases", CASE_ROLES),
     R(
         "POST",
         "/api/v1/cases",
@@ -349,7 +350,7 @@ API: list[Rule] = [
         refused={"activist caseworker provider analyst admin": 403},
         data={"area_code": "64.71.01", "violence_types": ["physical"]},
     ),
-    R("GET", "/api/v1/cases/matches", "*"),
+    R("GET", "/api/v1/cases/matches", CASE_ROLES),  # as /api/v1/cases (was 200 and empty)
     R("GET", "/api/v1/cases/{case_id}", CASE_READERS),
     R(
         "GET",

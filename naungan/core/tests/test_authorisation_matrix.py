@@ -30,7 +30,8 @@ from naungan.api import api
 from naungan.areas.models import Area
 from naungan.cases import services
 from naungan.cases.models import Notification
-from naungan.cases.services import bulk, documents, plans, transfers
+from naungan.cases.services import documents, plans, transfers
+from naungan.cases.services import saved_filters as bulk
 from naungan.core.testing import matrix
 from naungan.core.testing.matrix import ANONYMOUS, API, BAD_TOKEN, STAFF, WEB, Rule
 from naungan.orgs.models import Organisation

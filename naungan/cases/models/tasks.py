@@ -1,0 +1,81 @@
+"""Deadlined tasks on a case (statutory police report, reviews, plan actions)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from naungan.cases.models.cases import Case
+from naungan.core.fields import EncryptedTextField
+from naungan.core.models import PublicModel
+from naungan.core.vocabulary import Channel, Sex, Triage, ViolenceType  # noqa: F401 - re-exported
+
+
+class TaskKind(models.TextChoices):
+    POLICE_REPORT = "police_report", _("Lapor ke polisi (UU TPKS Ps. 41)")
+    SHELTER_REVIEW = "shelter_review", _("Tinjau penampungan")
+    FIRST_RESPONSE = "first_response", _("Respons pertama")
+    PARTNER_PROTECTION = "partner_protection", _("Perlindungan oleh mitra")
+    REVIEW = "review", _("Tinjauan berkala")
+    CHILD_PROTECTION_REFERRAL = "child_protection_referral", _("Rujukan perlindungan anak")
+    FOLLOW_UP = "follow_up", _("Tindak lanjut")
+
+
+class TaskStatus(models.TextChoices):
+    OPEN = "open", _("Terbuka")
+    DONE = "done", _("Selesai")
+    WAIVED = "waived", _("Dikesampingkan")
+    CANCELLED = "cancelled", _("Dibatalkan")
+
+
+class Task(PublicModel):
+    """A deadline on a case. Statutory tasks (law) are waived only by a supervisor with a reason.
+    Overdue is computed (open and past ``due_at``), never stored."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="tasks")
+    kind = models.CharField(_("jenis"), max_length=30, choices=TaskKind.choices)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="case_tasks",
+        verbose_name=_("penanggung jawab"),
+    )
+    due_at = models.DateTimeField(_("tenggat"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=TaskStatus.choices, default=TaskStatus.OPEN
+    )
+    statutory = models.BooleanField(_("wajib menurut hukum"), default=False)
+    source_rule = models.CharField(_("aturan asal"), max_length=60, blank=True)
+    waived_reason = EncryptedTextField(_("alasan dikesampingkan"), blank=True)
+    completed_at = models.DateTimeField(_("diselesaikan"), null=True, blank=True)
+    completed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["due_at", "id"]
+        verbose_name = _("tugas")
+        verbose_name_plural = _("tugas")
+        indexes = [
+            models.Index(fields=["owner", "status", "due_at"]),
+            models.Index(fields=["case", "status"]),
+            models.Index(fields=["status", "due_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="waived") | ~Q(waived_reason=""),
+                name="task_waived_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.due_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def overdue(self) -> bool:
+        return self.status == TaskStatus.OPEN and self.due_at < timezone.now()

@@ -1,0 +1,2 @@
+"""Input and output schemas of the cases API, one module per sub-domain (the same names as
+``api``)."""

@@ -1,0 +1,15 @@
+"""Incidents of a case."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.shortcuts import get_object_or_404
+
+from naungan.cases.models import Case, Incident
+
+
+def case_incident_get(*, case: Case, incident_id: UUID | str) -> Incident:
+    """An incident of ``case`` (already scoped by the case lookup); 404 for a missing one and
+    for another case's."""
+    return get_object_or_404(case.incidents.select_related("survivor"), public_id=incident_id)

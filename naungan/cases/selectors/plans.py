@@ -1,0 +1,44 @@
+"""Intervention plans and monitoring entries of a case."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from naungan.cases.models import (
+    Case,
+    InterventionPlan,
+    MonitoringEntry,
+    PlanAction,
+    PlanStatus,
+)
+
+
+def case_plans(*, case: Case) -> QuerySet[InterventionPlan]:
+    """All versions of the case's plan, newest first, with their actions."""
+    actions = PlanAction.objects.select_related("responsible_user", "responsible_org", "task")
+    return (
+        case.plans.select_related("author", "decided_by")
+        .prefetch_related(Prefetch("actions", queryset=actions))
+        .order_by("-version")
+    )
+
+
+def case_plan_get(*, case: Case, plan_id: UUID | str) -> InterventionPlan:
+    """One plan version of a visible case; 404 when it is not this case's."""
+    try:
+        return case_plans(case=case).get(public_id=plan_id)
+    except (InterventionPlan.DoesNotExist, ValidationError, ValueError) as exc:
+        raise Http404 from exc
+
+
+def plan_current(plans: list[InterventionPlan]) -> InterventionPlan | None:
+    """The plan in force: the newest approved version (older approved ones are superseded)."""
+    return next((p for p in plans if p.status == PlanStatus.APPROVED), None)
+
+
+def case_monitoring(*, case: Case) -> QuerySet[MonitoringEntry]:
+    return case.monitoring.select_related("author").order_by("-reviewed_on", "-id")

@@ -1,0 +1,123 @@
+"""Who works on a case: assign and release one worker, and a supervisor's bulk assignment from
+the case list (DESIGN §5 step 2). Callers: supervisors of the case's area."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from naungan.accounts.models import User
+from naungan.accounts.roles import ASSIGNABLE_ROLES, SUPERVISORS
+from naungan.cases.exceptions import InvalidAssignee, NotPermitted
+from naungan.cases.models import (
+    Assignment,
+    Case,
+    Task,
+    TaskStatus,
+)
+from naungan.cases.selectors import cases_writable_by
+from naungan.cases.services._common import (
+    _audit,
+    _lock,
+    _require_supervisor,
+    _save,
+)
+from naungan.core.models import AuditAction
+
+
+@transaction.atomic
+def case_assign(*, actor: User, case: Case, assignee: User, lead: bool = True) -> Case:
+    """A supervisor of the case's area names the lead caseworker (replacing the previous lead)
+    or adds a co-worker. The assignee must be an active caseworker or supervisor whose scope
+    contains the case. Open tasks without an owner, or owned by the replaced lead, pass to the
+    new lead."""
+    _require_supervisor(actor, case)
+    case = _lock(case)
+    if (
+        not assignee.is_active
+        or assignee.role not in ASSIGNABLE_ROLES
+        or not assignee.in_scope(case.area)
+    ):
+        raise InvalidAssignee
+    previous = case.lead
+    if lead:
+        if previous is not None and previous.pk == assignee.pk:
+            return case
+        case.lead = assignee
+        _save(case)
+        case.co_workers.remove(assignee)
+        Task.objects.filter(case=case, status=TaskStatus.OPEN).filter(owner__isnull=True).update(
+            owner=assignee
+        )
+        if previous is not None:
+            Task.objects.filter(case=case, status=TaskStatus.OPEN, owner=previous).update(
+                owner=assignee
+            )
+            Assignment.objects.create(
+                case=case, user=previous, action=Assignment.Action.REMOVED, assigned_by=actor
+            )
+        action = Assignment.Action.LEAD
+    else:
+        if previous is not None and previous.pk == assignee.pk:
+            raise InvalidAssignee(_("Pengguna ini sudah menjadi pendamping utama."))
+        case.co_workers.add(assignee)
+        action = Assignment.Action.CO_WORKER
+    Assignment.objects.create(case=case, user=assignee, action=action, assigned_by=actor)
+    _audit(actor, AuditAction.UPDATE, case, case, reason=f"assign {action} {assignee.username}")
+    return case
+
+
+@transaction.atomic
+def case_unassign(*, actor: User, case: Case, assignee: User) -> Case:
+    """A supervisor removes a co-worker or the lead (the case then has no lead)."""
+    _require_supervisor(actor, case)
+    case = _lock(case)
+    if case.lead_id == assignee.pk:
+        case.lead = None
+        _save(case)
+    elif not case.co_workers.filter(pk=assignee.pk).exists():
+        raise InvalidAssignee(_("Pengguna ini tidak ditugaskan pada kasus ini."))
+    case.co_workers.remove(assignee)
+    Assignment.objects.create(
+        case=case, user=assignee, action=Assignment.Action.REMOVED, assigned_by=actor
+    )
+    _audit(actor, AuditAction.UPDATE, case, case, reason=f"unassign {assignee.username}")
+    return case
+
+
+BULK_MAX = 200
+
+
+@transaction.atomic
+def cases_bulk_assign(*, actor: User, case_ids: Sequence[UUID | str], assignee: User) -> list[Case]:
+    """A supervisor names ``assignee`` lead of every selected case. Each case goes through
+    ``case_assign`` (same checks, history, task hand-over and audit); the assignee must work in
+    the supervisor's unit. All or nothing: one case the actor may not write fails the whole
+    batch (DESIGN §5 Assignment)."""
+    if actor.role not in SUPERVISORS:
+        raise NotPermitted(_("Hanya supervisor yang dapat menugaskan kasus."))
+    try:
+        ids = list(dict.fromkeys(UUID(str(i)) for i in case_ids))
+    except ValueError as exc:
+        raise ValidationError({"cases": _("Pilihan kasus tidak sah.")}) from exc
+    if not ids:
+        raise ValidationError({"cases": _("Pilih minimal satu kasus.")})
+    if len(ids) > BULK_MAX:
+        raise ValidationError(
+            {"cases": _("Paling banyak %(n)d kasus sekaligus.") % {"n": BULK_MAX}}
+        )
+    if assignee.organisation_id != actor.organisation_id:
+        raise InvalidAssignee(_("Pendamping harus dari unit Anda."))
+    cases = list(
+        cases_writable_by(actor)
+        .filter(public_id__in=ids)
+        .select_related("area", "lead")
+        .order_by("received_at", "pk")
+    )
+    if len(cases) != len(ids):
+        raise ValidationError({"cases": _("Sebagian kasus yang dipilih tidak ditemukan.")})
+    return [case_assign(actor=actor, case=case, assignee=assignee, lead=True) for case in cases]
