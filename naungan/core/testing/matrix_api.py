@@ -1,0 +1,238 @@
+"""The API half of the authorisation matrix (``matrix.py`` explains the table): one line per
+OpenAPI operation and method."""
+
+from __future__ import annotations
+
+from .matrix import (
+    CASE_READERS,
+    CASE_ROLES,
+    CASE_WRITERS,
+    REPORT_READERS,
+    SUPERVISOR_ONLY,
+    UNASSIGNED,
+    R,
+    Rule,
+)
+
+# --- the API ----------------------------------------------------------------------------------
+
+PUBLIC_REPORT = {
+    "kind": "complaint",
+    "reporter_relation": "victim",
+    "anonymous": True,
+    "violence_types": ["physical"],
+    "description": "Saya dipukul oleh ayah tiri di rumah tadi malam.",
+    "area_code": "64.71.01",
+}
+CLASSIFICATION = {
+    "penetration": False,
+    "sexual_contact": False,
+    "physical_assault": True,
+    "forced_marriage": False,
+    "denial_of_resources": False,
+    "psychological_abuse": False,
+}
+PIN = {"HTTP_X_REPORT_PIN": "{pin}"}
+
+API: list[Rule] = [
+    R("GET", "/api/v1/regions", "public"),
+    R("GET", "/api/v1/me", "*"),
+    # public reporting
+    R("POST", "/api/v1/public/reports", "public", data=PUBLIC_REPORT),
+    R("GET", "/api/v1/public/reports/{tracking_code}", "public", headers=PIN, note="right PIN"),
+    R(
+        "GET",
+        "/api/v1/public/reports/{tracking_code}",
+        "",
+        headers={"HTTP_X_REPORT_PIN": "000000"},
+        public_route=True,
+        note="a wrong PIN answers as an unknown code",
+    ),
+    R(
+        "POST",
+        "/api/v1/public/reports/{tracking_code}/messages",
+        "public",
+        headers=PIN,
+        data={"body": "Terima kasih."},
+    ),
+    # reports
+    R("GET", "/api/v1/reports", "*"),
+    R(
+        "POST",
+        "/api/v1/reports",
+        "activist intake supervisor",
+        # Any other role: the standard 404 of a missing record (one access decorator).
+        data={**PUBLIC_REPORT, "channel": "hotline"},
+    ),
+    R("GET", "/api/v1/reports/{report_id}", REPORT_READERS),
+    R(
+        "GET",
+        "/api/v1/reports/{report_id}",
+        f"activist_bpp {REPORT_READERS}",
+        ids={"report_id": "activist_report"},
+        note="an activist's own report",
+    ),
+    R("POST", "/api/v1/reports/{report_id}/triage", REPORT_READERS, data={"level": "high"}),
+    R("POST", "/api/v1/reports/{report_id}/messages", REPORT_READERS, data={"body": "Halo"}),
+    R("POST", "/api/v1/reports/{report_id}/close", REPORT_READERS, data={"reason": "Selesai"}),
+    R(
+        "POST",
+        "/api/v1/reports/{report_id}/hand-over",
+        REPORT_READERS,
+        data={"recipient": "Polres"},
+    ),
+    R("POST", "/api/v1/reports/{report_id}/convert", REPORT_READERS, data={}),
+    # transfers, bulk assignment, caseloads, saved filters
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/transfers",
+        CASE_WRITERS,
+        refused={"caseworker_bpp": 403},
+        data={"to_organisation": "t-uptd-kalteng", "reason": "Korban pindah"},
+    ),
+    R("GET", "/api/v1/cases/transfers", "supervisor"),
+    R("GET", "/api/v1/cases/transfers/{transfer_id}", "supervisor_bpp supervisor_kalteng"),
+    # The receiving unit decides, the sending area cancels; each sees the other's button refused.
+    R(
+        "POST",
+        "/api/v1/cases/transfers/{transfer_id}/accept",
+        "supervisor_bpp supervisor_kalteng",
+        refused={"supervisor_bpp": 403},
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/transfers/{transfer_id}/decline",
+        "supervisor_bpp supervisor_kalteng",
+        refused={"supervisor_bpp": 403},
+        data={"reason": "Penuh"},
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/transfers/{transfer_id}/cancel",
+        "supervisor_bpp supervisor_kalteng",
+        refused={"supervisor_kalteng": 403},
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/bulk-assign",
+        "supervisor_bpp",
+        data={"cases": ["{case_id}"], "username": "caseworker_bpp"},
+    ),
+    R("GET", "/api/v1/cases/caseload", "supervisor"),
+    # Unified with the saved-filter pages: roles without case pages get 404 (was 200/403).
+    R("GET", "/api/v1/cases/saved-filters", CASE_ROLES),
+    R(
+        "POST",
+        "/api/v1/cases/saved-filters",
+        CASE_ROLES,
+        data={"name": "Baru", "query": "status=open"},
+    ),
+    R("DELETE", "/api/v1/cases/saved-filters/{filter_id}", "supervisor_bpp"),
+    # cases
+    # Unified with /kasus/: roles without case pages get 404 (was 200 with an empty list).
+    R("GET", "/api/v1/cases", CASE_ROLES),
+    R(
+        "POST",
+        "/api/v1/cases",
+        "*",
+        refused={"activist caseworker provider analyst admin": 403},
+        data={"area_code": "64.71.01", "violence_types": ["physical"]},
+    ),
+    R("GET", "/api/v1/cases/matches", CASE_ROLES),  # as /api/v1/cases (was 200 and empty)
+    R("GET", "/api/v1/cases/{case_id}", CASE_READERS),
+    R(
+        "GET",
+        "/api/v1/cases/{case_id}",
+        "intake_bpp supervisor_bpp",
+        ids=UNASSIGNED,
+        note="a case nobody leads",
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/assign",
+        CASE_WRITERS,
+        refused=SUPERVISOR_ONLY,
+        data={"username": "caseworker_bpp"},
+    ),
+    R("POST", "/api/v1/cases/{case_id}/transition", CASE_WRITERS, data={"to": "assessment"}),
+    R("POST", "/api/v1/cases/{case_id}/closure", CASE_WRITERS, data={"reason": "goals_met"}),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/closure/{closure_id}/decide",
+        CASE_WRITERS,
+        ids={"case_id": "closing_case"},
+        refused=SUPERVISOR_ONLY,
+        data={"approve": False, "note": "Belum"},
+    ),
+    R("POST", "/api/v1/cases/{case_id}/reopen", CASE_WRITERS, data={"reason": "Kembali"}),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/incidents",
+        CASE_WRITERS,
+        data={"classification": CLASSIFICATION},
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/incidents/{incident_id}/reclassify",
+        CASE_WRITERS,
+        refused=SUPERVISOR_ONLY,
+        data={"classification": CLASSIFICATION, "reason": "Koreksi"},
+    ),
+    R("GET", "/api/v1/cases/{case_id}/tasks", CASE_READERS),
+    R("POST", "/api/v1/cases/{case_id}/tasks/{task_id}/complete", CASE_WRITERS),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/tasks/{task_id}/waive",
+        CASE_WRITERS,
+        refused={"caseworker_bpp": 403},
+        data={"reason": "Tidak perlu"},
+        note="a statutory task",
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/messages",
+        CASE_WRITERS,
+        data={"body": "Kami akan menghubungi Anda."},
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/notes",
+        CASE_WRITERS,
+        data={"kind": "contact", "body": "Telepon"},
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/notes",
+        "supervisor_bpp",
+        ids=UNASSIGNED,
+        data={"kind": "contact", "body": "Telepon"},
+        note="a case nobody leads",
+    ),
+    # plans, monitoring, summary, notices
+    R("GET", "/api/v1/cases/{case_id}/plans", CASE_READERS),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/plans",
+        CASE_WRITERS,
+        data={"goals": "Aman", "actions": [{"description": "Konseling"}]},
+    ),
+    R("POST", "/api/v1/cases/{case_id}/plans/{plan_id}/submit", CASE_WRITERS),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/plans/{plan_id}/decision",
+        CASE_WRITERS,
+        ids={"case_id": "plan_case", "plan_id": "submitted_plan"},
+        refused=SUPERVISOR_ONLY,
+        data={"approve": False, "reason": "Belum"},
+    ),
+    R("GET", "/api/v1/cases/{case_id}/monitoring", CASE_READERS),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/monitoring",
+        CASE_WRITERS,
+        data={"reviewed_on": "2026-01-05", "summary": "Baik"},
+    ),
+    R("GET", "/api/v1/cases/{case_id}/summary.pdf", CASE_READERS),
+    R("GET", "/api/v1/notifications", "*"),
+    R("POST", "/api/v1/notifications/{notification_id}/read", "caseworker_bpp"),
+]

@@ -1,0 +1,193 @@
+"""The test world of the authorisation matrix: organisations, the 14 personas and one of every
+record in Balikpapan, made through the services (``test_authorisation_matrix.py`` builds it
+once per module inside a transaction that it rolls back)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from conftest import build_orgs, build_personas
+from naungan.accounts.models import ApiToken
+from naungan.areas.models import Area
+from naungan.cases import services
+from naungan.cases.models import Notification
+from naungan.cases.services import documents, plans, transfers
+from naungan.cases.services import saved_filters as bulk
+from naungan.core.testing.matrix_api import CLASSIFICATION
+from naungan.orgs.models import Organisation
+from naungan.reports import services as report_services
+from naungan.reports.services import ReportInput
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+WORLD_IDS = {
+    "case_id": "case",
+    "report_id": "report",
+    "attachment_id": "attachment",
+    "task_id": "task",
+    "incident_id": "incident",
+    "closure_id": "closure",
+    "plan_id": "plan",
+    "document_id": "document",
+    "transfer_id": "transfer",
+    "filter_id": "saved_filter",
+    "notification_id": "notification",
+    "token_id": "token",
+    "tracking_code": "tracking_code",
+}
+# Other records of the world that ``ids`` of a rule may name.
+OTHER_RECORDS = {
+    "activist_report",
+    "plan_case",
+    "submitted_plan",
+    "closing_case",
+    "unassigned_case",
+}
+# Placeholders that are not record ids: the same in the real and in the random call.
+FIXED = {"pin", "caseworker_pk"}
+
+_HANDLER = Client().handler
+
+
+def _share_handler(client: Client) -> Client:
+    client.handler = _HANDLER
+    # Server errors become 500 answers (the test client re-raises them by default).
+    client.raise_request_exception = False
+    return client
+
+
+@dataclass
+class World:
+    personas: dict[str, Any]
+    values: dict[str, Any]  # world key -> id (public id, pk or tracking code)
+
+
+def _case(actor: Any, violence: str = "physical") -> Any:
+    return services.case_create(
+        actor=actor,
+        area=Area.objects.get(code="64.71.01"),
+        channel="walk_in",
+        violence_types=[violence],
+        description="Kronologi uji",
+        victims=[services.PersonIn(name="Siti", age=15, sex="F")],
+        perpetrators=[services.PersonIn(relationship="family", age=40)],
+    )
+
+
+def _build_world() -> World:
+    build_orgs()
+    personas = build_personas()
+    user = {key: p.user for key, p in personas.items()}
+    intake, cw, sup = user["intake_bpp"], user["caseworker_bpp"], user["supervisor_bpp"]
+
+    submitted = report_services.report_submit(
+        actor=None,
+        data=ReportInput(
+            reporter_relation="victim",
+            violence_types=["physical"],
+            description="Saya dipukul oleh ayah tiri di rumah tadi malam.",
+            area_code="64.71.01",
+        ),
+        attachments=[SimpleUploadedFile("visum.pdf", PDF, content_type="application/pdf")],
+    )
+    report = submitted.report
+    assert report is not None
+    own = report_services.report_submit(
+        actor=user["activist_bpp"],
+        data=ReportInput(
+            reporter_relation="witness",
+            violence_types=["physical"],
+            description="Tetangga melihat anak dipukul di rumah sebelah.",
+            area_code="64.71.01.1001",
+        ),
+    ).report
+    assert own is not None
+
+    case = _case(intake, "sexual")  # a police-report task
+    services.case_assign(actor=sup, case=case, assignee=cw, lead=True)
+    victim = case.parties.get(role="victim").person
+    incident = services.incident_record(
+        actor=cw,
+        case=case,
+        survivor=victim,
+        answers=dict.fromkeys(CLASSIFICATION, False) | {"sexual_contact": True},
+        reporting_consent=True,
+    )
+    services.note_add(actor=cw, case=case, kind="contact", body="Telepon ibu korban")
+    plan = plans.plan_draft(
+        actor=cw,
+        case=case,
+        goals="Korban aman",
+        actions=[plans.PlanActionIn(description="Konseling", responsible_user=cw)],
+    )
+    plans.monitoring_record(actor=cw, case=case, reviewed_on=date(2026, 1, 5), summary="Baik")
+    document = documents.document_upload(
+        actor=cw,
+        case=case,
+        kind="visum",
+        title="Visum",
+        upload=SimpleUploadedFile("visum.pdf", PDF, content_type="application/pdf"),
+    )
+
+    plan_case = _case(intake)
+    services.case_assign(actor=sup, case=plan_case, assignee=cw, lead=True)
+    submitted_plan = plans.plan_draft(
+        actor=cw,
+        case=plan_case,
+        goals="Korban aman",
+        actions=[plans.PlanActionIn(description="Konseling", responsible_user=cw)],
+    )
+    plans.plan_submit(actor=cw, plan=submitted_plan)
+
+    closing_case = _case(intake)
+    services.case_assign(actor=sup, case=closing_case, assignee=cw, lead=True)
+    closure = services.closure_request(actor=cw, case=closing_case, reason="goals_met")
+
+    moving_case = _case(intake)
+    services.case_assign(actor=sup, case=moving_case, assignee=cw, lead=True)
+    transfer = transfers.transfer_request(
+        actor=sup,
+        case=moving_case,
+        to_organisation=Organisation.objects.get(slug="t-uptd-kalteng"),
+        reason="Korban pindah ke Palangka Raya",
+    )
+
+    unassigned_case = _case(intake)  # nobody leads it: the unit's caseworker does not see it
+
+    saved = bulk.saved_filter_save(actor=sup, name="Terbuka", query="status=open")
+    token = ApiToken.objects.get(digest=ApiToken.hash(personas["intake_bpp"].token))
+    # Notices are made by jobs and decisions (no service takes them from a caller): one by hand.
+    notice = Notification.objects.create(
+        user=cw, kind="assigned", case=case, message=f"Kasus {case.registration_number}"
+    )
+
+    values = {
+        "report": report.public_id,
+        "activist_report": own.public_id,
+        "attachment": report.attachments.get().public_id,
+        "tracking_code": report.tracking_code,
+        "pin": submitted.body["pin"],
+        "case": case.public_id,
+        "incident": incident.public_id,
+        "task": case.tasks.get(kind="police_report").public_id,
+        "plan": plan.public_id,
+        "document": document.public_id,
+        "plan_case": plan_case.public_id,
+        "submitted_plan": submitted_plan.public_id,
+        "closing_case": closing_case.public_id,
+        "unassigned_case": unassigned_case.public_id,
+        "closure": closure.public_id,
+        "transfer": transfer.public_id,
+        "saved_filter": saved.pk,
+        "notification": notice.pk,
+        "token": token.pk,
+        "caseworker_pk": cw.pk,
+    }
+    for persona in personas.values():
+        persona.token  # noqa: B018 - issue every token now, inside the world's transaction
+        _share_handler(persona.client)
+    return World(personas=personas, values=values)
