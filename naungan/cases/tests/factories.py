@@ -39,3 +39,21 @@ def make_case(
 
 def assign(supervisor: User, case: Case, user: User, *, lead: bool = True) -> Case:
     return services.case_assign(actor=supervisor, case=case, assignee=user, lead=lead)
+
+
+# A valid incident body of CONTRACT §6 (sexual contact, physical and psychological abuse).
+INCIDENT = {
+    "occurred_on": "2026-03-01",
+    "survivor_age_at_incident": 14,
+    "classification": {"penetration": False, "sexual_contact": True, "physical_assault": True,
+                       "forced_marriage": False, "denial_of_resources": False,
+                       "psychological_abuse": True},
+    "perpetrator_relationship": "intimate_partner",
+    "perpetrator_age": 40,
+    "money_goods_exchanged": False,
+    "abduction": "none",
+    "harmful_traditional_practice": "no",
+    "tpks_type": None,
+    "reporting_consent": True,
+    "reported_elsewhere": False,
+}  # fmt: skip

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from naungan.cases.models import Case
-from naungan.cases.tests.factories import make_case
+from naungan.cases.tests.factories import INCIDENT, make_case
 from naungan.core.models import AuditEvent
 
 CASE_BODY = {
@@ -20,23 +20,6 @@ CASE_BODY = {
     "victims": [{"name": "Siti", "age": 15, "sex": "F", "nik": "6471010101010001",
                  "phone": "081234567890"}],
     "perpetrators": [{"relationship": "family", "age": 40, "sex": "M"}],
-}  # fmt: skip
-
-
-INCIDENT = {
-    "occurred_on": "2026-03-01",
-    "survivor_age_at_incident": 14,
-    "classification": {"penetration": False, "sexual_contact": True, "physical_assault": True,
-                       "forced_marriage": False, "denial_of_resources": False,
-                       "psychological_abuse": True},
-    "perpetrator_relationship": "intimate_partner",
-    "perpetrator_age": 40,
-    "money_goods_exchanged": False,
-    "abduction": "none",
-    "harmful_traditional_practice": "no",
-    "tpks_type": None,
-    "reporting_consent": True,
-    "reported_elsewhere": False,
 }  # fmt: skip
 
 

@@ -2,21 +2,7 @@
 
 from __future__ import annotations
 
-INCIDENT = {
-    "occurred_on": "2026-03-01",
-    "survivor_age_at_incident": 14,
-    "classification": {"penetration": False, "sexual_contact": True, "physical_assault": True,
-                       "forced_marriage": False, "denial_of_resources": False,
-                       "psychological_abuse": True},
-    "perpetrator_relationship": "intimate_partner",
-    "perpetrator_age": 40,
-    "money_goods_exchanged": False,
-    "abduction": "none",
-    "harmful_traditional_practice": "no",
-    "tpks_type": None,
-    "reporting_consent": True,
-    "reported_elsewhere": False,
-}  # fmt: skip
+from naungan.cases.tests.factories import INCIDENT
 
 
 def test_incident_survivor_must_be_a_victim_of_the_case(personas, bpp_case):

@@ -18,9 +18,9 @@ random ids that exist nowhere. The test asserts, per route and persona:
 * **nobody** ever gets a 500.
 
 How to classify a route: add one line to ``WEB`` (URL name, method) or, in ``matrix_api.py``,
-``API`` (method, OpenAPI path). ``reach`` is a space-separated list of personas: ``supervisor_bpp`` is one persona,
-``supervisor`` is that role in both areas, ``*`` is every staff persona and ``public`` is
-everyone, anonymous visitors included. The records of Balikpapan are made by ``intake_bpp``,
+``API`` (method, OpenAPI path). ``reach`` is a space-separated list of personas:
+``supervisor_bpp`` is one persona, ``supervisor`` is that role in both areas, ``*`` is every
+staff persona and ``public`` is everyone, anonymous visitors included. The records of Balikpapan are made by ``intake_bpp``,
 led by ``caseworker_bpp`` and supervised by ``supervisor_bpp``. ``ids`` picks which record of
 the test world a path parameter names when it is not the default one of that name (see
 ``WORLD_IDS`` in the test module); ``data`` is the JSON body (API) or the form (pages), where

@@ -11,10 +11,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
-from PIL import ExifTags, Image
+from PIL import Image
 
 from naungan.core import crypto
 from naungan.core.models import AuditEvent
+from naungan.core.testing.samples import jpeg_with_gps as _jpeg_with_gps
 from naungan.reports import services
 from naungan.reports.models import Report, ReportAttachment
 
@@ -32,26 +33,6 @@ FORM = {
     "submission": "attach-token-1",
 }
 PDF = b"%PDF-1.4\n1 0 obj << /Title (Visum Siti Aminah) >> endobj\ntrailer\n%%EOF\n"
-
-
-def _jpeg_with_gps(size: tuple[int, int] = (40, 20), orientation: int = 1) -> bytes:
-    img = Image.new("RGB", size, (200, 30, 30))
-    exif = Image.Exif()
-    exif[ExifTags.Base.Make] = "KameraHP"
-    exif[ExifTags.Base.Orientation] = orientation
-    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
-    gps[ExifTags.GPS.GPSLatitudeRef] = "S"
-    gps[ExifTags.GPS.GPSLatitude] = (1.0, 16.0, 12.0)
-    gps[ExifTags.GPS.GPSLongitudeRef] = "E"
-    gps[ExifTags.GPS.GPSLongitude] = (116.0, 49.0, 30.0)
-    out = io.BytesIO()
-    img.save(out, "JPEG", exif=exif, comment=b"rumah korban")
-    data = out.getvalue()
-    # The sample really carries what must be removed.
-    with Image.open(io.BytesIO(data)) as check:
-        assert check.getexif().get_ifd(ExifTags.IFD.GPSInfo)
-        assert check.info.get("comment") == b"rumah korban"
-    return data
 
 
 def _png() -> bytes:
