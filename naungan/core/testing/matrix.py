@@ -20,12 +20,12 @@ random ids that exist nowhere. The test asserts, per route and persona:
 How to classify a route: add one line to ``WEB`` (URL name, method) or, in ``matrix_api.py``,
 ``API`` (method, OpenAPI path). ``reach`` is a space-separated list of personas:
 ``supervisor_bpp`` is one persona, ``supervisor`` is that role in both areas, ``*`` is every
-staff persona and ``public`` is everyone, anonymous visitors included. The records of Balikpapan are made by ``intake_bpp``,
-led by ``caseworker_bpp`` and supervised by ``supervisor_bpp``. ``ids`` picks which record of
-the test world a path parameter names when it is not the default one of that name (see
-``WORLD_IDS`` in the test module); ``data`` is the JSON body (API) or the form (pages), where
-``"{case_id}"`` and the like are replaced by the ids of the call. A route may have several
-lines (e.g. an activist's own report and someone else's), each with a ``note``.
+staff persona and ``public`` is everyone, anonymous visitors included. The records of Balikpapan
+are made by ``intake_bpp``, led by ``caseworker_bpp`` and supervised by ``supervisor_bpp``.
+``ids`` picks which record of the test world a path parameter names when it is not the default
+one of that name (see ``WORLD_IDS`` in ``matrix_world.py``); ``data`` is the JSON body (API) or the
+form (pages), where ``"{case_id}"`` and the like are replaced by the ids of the call. A route
+may have several lines (e.g. an activist's own report and someone else's), each with a ``note``.
 
 Web routes are tested with GET and POST: the methods a line does not list are answered the
 same with real and random ids by everybody (e.g. 405 for a GET on a POST-only action).
