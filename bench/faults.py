@@ -35,7 +35,6 @@ import http.client
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -46,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+from client import free_port, post_report
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_HOST, PG_PORT = "127.0.0.1", 5432
@@ -62,12 +62,6 @@ BODY = {
     "incident_date": "2026-01-05",
     "area_code": "64.71.01.1001",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class Relay:
@@ -178,28 +172,21 @@ class Load:
                     break
                 started = time.monotonic()
                 try:
-                    conn.request(
-                        "POST",
-                        "/api/v1/public/reports",
-                        body=body,
-                        headers={"Content-Type": "application/json", "Idempotency-Key": key},
-                    )
-                    resp = conn.getresponse()
-                    data = resp.read()
+                    status, data = post_report(conn, body, key)
                 except (OSError, http.client.HTTPException):
                     conn.close()
                     conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
                     self._note("connection error", started)
                     time.sleep(RETRY_PAUSE)
                     continue
-                self._note(str(resp.status), started)
-                if resp.status == 201:
+                self._note(str(status), started)
+                if status == 201:
                     code = json.loads(data)["tracking_code"]
                     with self.lock:
                         if self.accepted.setdefault(key, code) != code:
                             self.accepted[key] = f"MISMATCH {code}"
                     break
-                if resp.status == 422:  # a bug in this script, not a fault
+                if status == 422:  # a bug in this script, not a fault
                     raise SystemExit(data.decode())
                 time.sleep(RETRY_PAUSE)  # 503, 409, 500…: the same key again
         conn.close()
@@ -234,19 +221,8 @@ def burst(port: int, clients: int, reports: int, run: str) -> tuple[dict[str, in
             key = uuid.uuid4().hex
             body = json.dumps({**BODY, "description": f"Laporan uji lonjakan [{run}:{key}]"})
             try:
-                conn.request(
-                    "POST",
-                    "/api/v1/public/reports",
-                    body=body,
-                    headers={
-                        "Content-Type": "application/json",
-                        "Idempotency-Key": key,
-                        "Connection": "close",
-                    },
-                )
-                resp = conn.getresponse()
-                resp.read()
-                status = str(resp.status)
+                code, _data = post_report(conn, body, key, close=True)
+                status = str(code)
             except (OSError, http.client.HTTPException):
                 status = "connection error"
             finally:

@@ -28,7 +28,6 @@ import http.client
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -40,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+from client import free_port, post_report
 
 ROOT = Path(__file__).resolve().parent.parent
 PG = "postgres://postgres@127.0.0.1:5432"
@@ -56,12 +56,6 @@ BODY = {
     "area_code": "64.71.01.1001",
     "location_detail": "RT 03, dekat masjid",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def prepare(env: dict[str, str]) -> None:
@@ -97,25 +91,18 @@ def client(port: int, jobs: list[int], lock: threading.Lock, out: dict[str, list
         started = time.perf_counter()
         for attempt in range(8):
             try:
-                conn.request(
-                    "POST",
-                    "/api/v1/public/reports",
-                    body=body,
-                    headers={"Content-Type": "application/json", "Idempotency-Key": key},
-                )
-                resp = conn.getresponse()
-                data = resp.read()
+                status, data = post_report(conn, body, key)
             except (OSError, http.client.HTTPException):
                 conn.close()
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
                 out["retries"].append(1)
                 time.sleep(0.05 * (attempt + 1))
                 continue
-            if resp.status == 201:
+            if status == 201:
                 out["latency"].append(time.perf_counter() - started)
                 out["codes"].append(json.loads(data)["tracking_code"])
                 break
-            out["retries"].append(resp.status)
+            out["retries"].append(status)
             time.sleep(0.05 * (attempt + 1))
         else:
             out["failed"].append(key)
@@ -246,15 +233,8 @@ def submit_once(port: int, key: str) -> str:
     for attempt in range(8):
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         try:
-            conn.request(
-                "POST",
-                "/api/v1/public/reports",
-                body=body,
-                headers={"Content-Type": "application/json", "Idempotency-Key": key},
-            )
-            resp = conn.getresponse()
-            data = resp.read()
-            if resp.status == 201:
+            status, data = post_report(conn, body, key)
+            if status == 201:
                 return str(json.loads(data)["tracking_code"])
         except (OSError, http.client.HTTPException):
             pass
