@@ -35,4 +35,6 @@ class CasesConfig(AppConfig):
             models.Case, mask_fields=["description"], m2m_fields={"co_workers", "restricted_to"}
         )
         auditlog.register(models.Task, mask_fields=["waived_reason"])
-        auditlog.register(models.Incident, mask_fields=["narrative", "location"])
+        auditlog.register(
+            models.Incident, mask_fields=["narrative", "location", "withdrawn_reason"]
+        )

@@ -75,3 +75,7 @@ class PlanNotPending(CaseError):
 
 class PlanNotDraft(CaseError):
     default_message = _("Rencana ini sudah diajukan dan tidak dapat diubah.")
+
+
+class IncidentWithdrawn(CaseError):
+    default_message = _("Insiden ini sudah ditarik dan tidak dapat diubah lagi.")

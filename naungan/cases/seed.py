@@ -11,6 +11,7 @@ from naungan.accounts.models import User
 from naungan.areas.models import Area
 
 from . import services
+from .classification import QUESTION_KEYS
 from .models import Case
 
 DEMO = {
@@ -18,7 +19,8 @@ DEMO = {
     "kalteng": ("intake_kalteng", "supervisor_kalteng", "pendamping_kalteng"),
 }
 CASES = [
-    # (where, area, hours ago, violence types, victim, perpetrator relationship, incident answers)
+    # (where, area, hours ago, violence types, victim, perpetrator relationship, the "yes"
+    # answers of the incident: every other GBVIMS question is answered "no")
     ("bpp", "64.71.01.1001", 30, ["sexual"], ("Demo Korban Satu", 14, "F"), "family",
      {"sexual_contact": True}),
     ("bpp", "64.71.04", 200, ["physical", "psychological"], ("Demo Korban Dua", 32, "F"),
@@ -55,7 +57,7 @@ def seed_cases() -> None:
         services.incident_record(
             actor=caseworker,
             case=case,
-            answers=answers,
+            answers=dict.fromkeys(QUESTION_KEYS, False) | answers,
             survivor_age=age,
             perpetrator_relationship=rel,
             reporting_consent=True,

@@ -27,6 +27,16 @@ urlpatterns = [
     path("kasus/dari-laporan/<uuid:report_id>/", cases.report_convert, name="convert_report"),
     path("kasus/<uuid:case_id>/", cases.case_detail, name="detail"),
     path("kasus/<uuid:case_id>/insiden/baru/", incidents.incident_create, name="incident_create"),
+    path(
+        "kasus/<uuid:case_id>/insiden/<uuid:incident_id>/ubah/",
+        incidents.incident_edit,
+        name="incident_edit",
+    ),
+    path(
+        "kasus/<uuid:case_id>/insiden/<uuid:incident_id>/tarik/",
+        incidents.incident_withdraw,
+        name="incident_withdraw",
+    ),
     path("kasus/<uuid:case_id>/tugaskan/", assignment.case_assign, name="assign"),
     path("kasus/<uuid:case_id>/status/", workflow.case_transition, name="transition"),
     path("kasus/<uuid:case_id>/tutup/", workflow.closure_request, name="closure_request"),

@@ -98,7 +98,7 @@ def case_out(case: Case, messages: list[ReportMessage] | None = None) -> dict[st
         "closed_at": case.closed_at,
         "victims": [_party(p) for p in parties if p.role == PartyRole.VICTIM],
         "perpetrators": [_party(p) for p in parties if p.role == PartyRole.PERPETRATOR],
-        "incidents": [incident_out(i) for i in case.incidents.all()],
+        "incidents": [incident_out(i) for i in selectors.case_incidents(case=case)],
         "messages": [message_out(m) for m in messages],
     }
 
@@ -210,10 +210,10 @@ def cases_create(request: HttpRequest, payload: CaseIn) -> Status[dict[str, Any]
     by_alias=True,
     summary="One case",
     description="With `victims` and `perpetrators` (`id` is the person id used by incidents), "
-    "incidents and `messages`, the reporter's thread of the report the case came from "
-    "(`[{from, body, sent_at, author, read}]`, empty for a case opened directly; `read` is "
-    "as before this call). Reading it marks the reporter's messages read when the caller "
-    "writes on the case. Outside scope → 404. Audited.",
+    "`incidents` (withdrawn ones left out) and `messages`, the reporter's thread of the report "
+    "the case came from (`[{from, body, sent_at, author, read}]`, empty for a case opened "
+    "directly; `read` is as before this call). Reading it marks the reporter's messages read "
+    "when the caller writes on the case. Outside scope → 404. Audited.",
 )
 def cases_get(request: HttpRequest, case_id: UUID) -> dict[str, Any]:
     user = request_user(request)

@@ -56,9 +56,17 @@ class TpksType(models.TextChoices):
     OTHER = "other", _("Lainnya")
 
 
+class IncidentQuerySet(models.QuerySet["Incident"]):
+    def active(self) -> IncidentQuerySet:
+        """Incidents not withdrawn: the ones counted, printed and read by the case's rules."""
+        return self.filter(withdrawn_at__isnull=True)
+
+
 class Incident(PublicModel):
     """One incident with exactly one survivor (GBVIMS). The type and flags are computed by
-    ``classification`` from the stored answers, never typed in."""
+    ``classification`` from the stored answers, never typed in. A wrong incident is withdrawn
+    with a reason, never deleted: it stays in the record (struck for the case's writers) but is
+    not counted, printed or used by a rule."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="incidents")
     survivor = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="incidents")
@@ -105,14 +113,40 @@ class Incident(PublicModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    withdrawn_at = models.DateTimeField(_("ditarik pada"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("ditarik oleh"),
+    )
+    withdrawn_reason = EncryptedTextField(_("alasan penarikan"), blank=True)
+
+    objects = IncidentQuerySet.as_manager()
 
     class Meta:
         ordering = ["occurred_on", "id"]
         verbose_name = _("insiden")
         verbose_name_plural = _("insiden")
         constraints = [
-            models.CheckConstraint(condition=Q(gbv_type__in=GbvType.values), name="incident_gbv")
+            models.CheckConstraint(condition=Q(gbv_type__in=GbvType.values), name="incident_gbv"),
+            models.CheckConstraint(
+                condition=Q(withdrawn_at__isnull=True) | ~Q(withdrawn_reason=""),
+                name="incident_withdrawn_has_reason",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.gbv_type} {self.occurred_on}"
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+    @property
+    def sexual(self) -> bool:
+        """Rape, sexual assault or a UU TPKS category: what starts the police-report clock
+        (UU TPKS Pasal 41) and bars mediation (Pasal 23)."""
+        return self.gbv_type in (GbvType.RAPE, GbvType.SEXUAL_ASSAULT) or bool(self.tpks_type)

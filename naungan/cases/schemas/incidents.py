@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from uuid import UUID
 
 from ninja import Field, Schema
@@ -32,12 +32,15 @@ class IncidentOut(Schema):
 
 
 class ClassificationIn(Schema):
-    penetration: bool | None = None
-    sexual_contact: bool | None = None
-    physical_assault: bool | None = None
-    forced_marriage: bool | None = None
-    denial_of_resources: bool | None = None
-    psychological_abuse: bool | None = None
+    """The six GBVIMS answers, each required, ``true`` or ``false`` (CONTRACT §6): a missing
+    or ``null`` one is a 422 naming it."""
+
+    penetration: bool
+    sexual_contact: bool
+    physical_assault: bool
+    forced_marriage: bool
+    denial_of_resources: bool
+    psychological_abuse: bool
 
 
 class IncidentIn(Schema):
@@ -66,3 +69,19 @@ class IncidentCreatedOut(IncidentOut):
 class ReclassifyIn(Schema):
     classification: ClassificationIn
     reason: str = Field(..., min_length=1, max_length=2000)
+
+
+class IncidentCorrectIn(IncidentIn):
+    """The whole incident again (as recorded), with an optional reason for the correction."""
+
+    reason: str = Field("", max_length=2000)
+
+
+class WithdrawIn(Schema):
+    reason: str = Field(..., min_length=1, max_length=2000)
+
+
+class IncidentWithdrawnOut(IncidentCreatedOut):
+    withdrawn_at: datetime
+    withdrawn_by: str
+    withdrawn_reason: str

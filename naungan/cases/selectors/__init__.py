@@ -27,7 +27,7 @@ from .cases import (
     report_has_case,
 )
 from .documents import case_document_get, case_documents
-from .incidents import case_incident_get
+from .incidents import case_incident_get, case_incidents
 from .messages import case_thread
 from .notifications import notification_get, notifications_for, notifications_unread_count
 from .people import case_victim_find, case_victims, person_matches, persons_linkable_by
@@ -62,6 +62,7 @@ __all__ = [
     "case_get",
     "case_get_for_write",
     "case_incident_get",
+    "case_incidents",
     "case_is_writable",
     "case_list",
     "case_list_page",

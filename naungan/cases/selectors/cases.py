@@ -314,7 +314,9 @@ def case_detail(*, user: User, case_id: UUID | str) -> Case:
         .select_related("area", "organisation", "lead", "created_by")
         .prefetch_related(
             Prefetch("parties", queryset=parties),
-            Prefetch("incidents", queryset=Incident.objects.select_related("survivor")),
+            Prefetch(
+                "incidents", queryset=Incident.objects.select_related("survivor", "withdrawn_by")
+            ),
             Prefetch("tasks", queryset=Task.objects.select_related("owner")),
             "co_workers",
         )

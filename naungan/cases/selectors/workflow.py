@@ -32,8 +32,9 @@ def case_closure_get(*, case: Case, closure_id: UUID | str) -> ClosureRequest:
 
 def case_timeline(*, case: Case) -> list[dict[str, Any]]:
     """Everything that happened on a case, newest first: status changes, assignments, notes,
-    incidents, tasks done or waived, closure decisions, plan versions, monitoring and transfers
-    (requested, then accepted, declined or cancelled). One query per kind, not per event."""
+    incidents (recorded, then withdrawn), tasks done or waived, closure decisions, plan
+    versions, monitoring and transfers (requested, then accepted, declined or cancelled). One
+    query per kind, not per event."""
     events: list[dict[str, Any]] = []
     for sc in case.status_changes.select_related("actor"):
         events.append({"at": sc.created_at, "kind": "status", "obj": sc, "actor": sc.actor})
@@ -41,8 +42,18 @@ def case_timeline(*, case: Case) -> list[dict[str, Any]]:
         events.append({"at": a.created_at, "kind": "assignment", "obj": a, "actor": a.assigned_by})
     for n in case.notes.select_related("author"):
         events.append({"at": n.created_at, "kind": "note", "obj": n, "actor": n.author})
-    for i in case.incidents.select_related("recorded_by"):
+    for i in case.incidents.select_related("recorded_by", "withdrawn_by"):
         events.append({"at": i.created_at, "kind": "incident", "obj": i, "actor": i.recorded_by})
+        if i.withdrawn_at is not None:
+            events.append(
+                {
+                    "at": i.withdrawn_at,
+                    "kind": "incident",
+                    "step": "withdrawn",
+                    "obj": i,
+                    "actor": i.withdrawn_by,
+                }
+            )
     for t in case.tasks.exclude(completed_at=None).select_related("completed_by"):
         at: datetime = t.completed_at  # type: ignore[assignment]
         events.append({"at": at, "kind": "task", "obj": t, "actor": t.completed_by})

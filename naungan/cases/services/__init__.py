@@ -19,7 +19,13 @@ from .cases import (
     match_hidden_alert,
     report_convert,
 )
-from .incidents import incident_reclassify, incident_record
+from .incidents import (
+    IncidentDetails,
+    incident_correct,
+    incident_reclassify,
+    incident_record,
+    incident_withdraw,
+)
 from .messages import NoReporterThread, case_message_reply, case_thread_read
 from .tasks import note_add, task_complete, task_waive
 from .workflow import case_reopen, case_transition, closure_decide, closure_request
@@ -29,6 +35,7 @@ __all__ = [
     "POLICE_REPORT_HOURS",
     "POLICE_REPORT_RULE",
     "TRANSITIONS",
+    "IncidentDetails",
     "NoReporterThread",
     "PersonIn",
     "case_assign",
@@ -43,8 +50,10 @@ __all__ = [
     "cases_bulk_assign",
     "closure_decide",
     "closure_request",
+    "incident_correct",
     "incident_reclassify",
     "incident_record",
+    "incident_withdraw",
     "match_hidden_alert",
     "note_add",
     "report_convert",

@@ -59,7 +59,7 @@ def summary_context(*, actor: User, case: Case, at: datetime) -> dict[str, Any]:
         "zone": detail.area.timezone,
         "victims": [p for p in parties if p.role == PartyRole.VICTIM],
         "others": [p for p in parties if p.role != PartyRole.VICTIM],
-        "incidents": list(detail.incidents.all()),
+        "incidents": selectors.case_incidents(case=detail),  # withdrawn ones are not printed
         "tasks": list(detail.tasks.all()),
         "status_changes": list(
             detail.status_changes.select_related("actor").order_by("created_at")

@@ -41,6 +41,15 @@ def assign(supervisor: User, case: Case, user: User, *, lead: bool = True) -> Ca
     return services.case_assign(actor=supervisor, case=case, assignee=user, lead=lead)
 
 
+def answers(*yes: str) -> dict[str, bool]:
+    """All six GBVIMS answers (CONTRACT §6 requires each): ``yes`` true, the others false."""
+    from naungan.cases.classification import QUESTION_KEYS
+
+    unknown = set(yes) - set(QUESTION_KEYS)
+    assert not unknown, unknown
+    return {key: key in yes for key in QUESTION_KEYS}
+
+
 # A valid incident body of CONTRACT §6 (sexual contact, physical and psychological abuse).
 INCIDENT = {
     "occurred_on": "2026-03-01",

@@ -86,6 +86,9 @@ def test_case_from_creation_to_approved_closure(app_server, browser):
     cw.fill("#id_survivor_age", "14")
     cw.check("#id_q_penetration_1")  # no
     cw.check("#id_q_sexual_contact_0")  # yes
+    for key in ("physical_assault", "forced_marriage", "denial_of_resources"):
+        cw.check(f"#id_q_{key}_1")  # no: every question is answered (CONTRACT §6)
+    cw.check("#id_q_psychological_abuse_1")
     cw.check("#id_reporting_consent")
     cw.click("text=Simpan insiden")
     cw.wait_for_url(case_url)

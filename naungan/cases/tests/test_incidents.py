@@ -10,12 +10,12 @@ from django.core.exceptions import ValidationError
 from naungan.cases import services
 from naungan.cases.models import Person, Task
 
-from .factories import assign, make_case
+from .factories import answers, assign, make_case
 
 
 def record(actor, case, **kw):
-    answers = kw.pop("answers", {"physical_assault": True})
-    return services.incident_record(actor=actor, case=case, answers=answers, **kw)
+    given = kw.pop("answers", answers("physical_assault"))
+    return services.incident_record(actor=actor, case=case, answers=given, **kw)
 
 
 def test_incident_type_flags_and_trace(personas, bpp_case):
@@ -23,7 +23,7 @@ def test_incident_type_flags_and_trace(personas, bpp_case):
     incident = record(
         cw,
         bpp_case,
-        answers={"penetration": False, "sexual_contact": True, "physical_assault": True},
+        answers=answers("sexual_contact", "physical_assault"),
         survivor_age=14,
         perpetrator_relationship="intimate_partner",
     )
@@ -47,20 +47,20 @@ def test_sexual_incident_in_non_sexual_case_starts_clock_from_receipt(personas):
     case = make_case(personas["intake_bpp"].user, violence_types=["physical"], received_at=received)
     sup = personas["supervisor_bpp"].user
     assert not Task.objects.filter(case=case).exists()
-    record(sup, case, answers={"penetration": True})
+    record(sup, case, answers=answers("penetration"))
     task = Task.objects.get(case=case, kind="police_report")
     assert task.due_at == received + timedelta(hours=72)
-    record(sup, case, answers={"penetration": True})
+    record(sup, case, answers=answers("penetration"))
     assert Task.objects.filter(case=case, kind="police_report").count() == 1
 
 
 def test_reclassification_keeps_old_trace(personas, bpp_case, make_user):
     cw = personas["caseworker_bpp"].user
-    incident = record(cw, bpp_case, answers={"psychological_abuse": True})
+    incident = record(cw, bpp_case, answers=answers("psychological_abuse"))
     services.incident_reclassify(
         actor=personas["supervisor_bpp"].user,
         incident=incident,
-        answers={"physical_assault": True},
+        answers=answers("physical_assault"),
         reason="keterangan baru",
     )
     incident.refresh_from_db()
@@ -77,7 +77,7 @@ def test_two_sisters_are_two_incidents(personas):
     case = make_case(sup, victims=[{"name": "Ani", "age": 9}, {"name": "Ina", "age": 12}])
     assign(sup, case, personas["caseworker_bpp"].user)
     ani, ina = (p.person for p in case.parties.order_by("id"))
-    a = record(sup, case, survivor=ani, survivor_age=9, answers={"sexual_contact": True})
-    b = record(sup, case, survivor=ina, survivor_age=12, answers={"sexual_contact": True})
+    a = record(sup, case, survivor=ani, survivor_age=9, answers=answers("sexual_contact"))
+    b = record(sup, case, survivor=ina, survivor_age=12, answers=answers("sexual_contact"))
     assert (a.survivor, b.survivor) == (ani, ina)
     assert a.context_flags == b.context_flags == ["CSA"]

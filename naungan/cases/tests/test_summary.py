@@ -98,3 +98,19 @@ def test_summary_has_parties_incident_classification_and_no_address(personas, pr
     assert "Lapor ke polisi" in html
     assert "Rumah Aman" not in html
     assert person.nik == "" or person.nik not in html
+
+
+def test_a_withdrawn_incident_is_not_printed_and_a_correction_is(personas, printed_case):
+    from naungan.cases.services import incident_correct, incident_record, incident_withdraw
+
+    from .factories import answers
+
+    cw = personas["caseworker_bpp"].user
+    wrong = incident_record(actor=cw, case=printed_case, answers=answers("forced_marriage"))
+    fixed = incident_record(actor=cw, case=printed_case, answers=answers("physical_assault"))
+    incident_withdraw(actor=cw, incident=wrong, reason="Salah kasus")
+    incident_correct(actor=cw, incident=fixed, answers=answers("sexual_contact"))
+    text = " ".join(pages_text(pdf.summary_html(actor=cw, case=printed_case, at=timezone.now())))
+    assert "Kekerasan seksual (kontak)" in text
+    assert "Perkawinan paksa" not in text
+    assert "Kekerasan fisik" not in text

@@ -156,7 +156,8 @@ def render_detail(
         "victims": [p for p in parties if p.role == PartyRole.VICTIM],
         "perpetrators": [p for p in parties if p.role == PartyRole.PERPETRATOR],
         "others": [p for p in parties if p.role not in (PartyRole.VICTIM, PartyRole.PERPETRATOR)],
-        "incidents": list(case.incidents.all()),
+        # The case's writers see withdrawn incidents too, struck with the reason.
+        "incidents": selectors.case_incidents(case=case, include_withdrawn=can_write),
         "tasks": list(case.tasks.all()),
         "timeline": selectors.case_timeline(case=case),
         "thread": thread,

@@ -1,7 +1,8 @@
-"""Recording an incident on a case."""
+"""Recording, correcting and withdrawing an incident of a case (the case's writers)."""
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
@@ -14,50 +15,125 @@ from django.utils.translation import gettext as _
 from naungan.accounts.access import request_user
 from naungan.cases import selectors, services
 from naungan.cases.exceptions import CaseError
-from naungan.cases.forms.incidents import IncidentForm
+from naungan.cases.forms.incidents import IncidentForm, IncidentWithdrawForm
+from naungan.cases.models import Case, Incident
 from naungan.core.http import error_text
+
+
+def _survivor_choices(case: Case) -> list[tuple[str, str]]:
+    return [
+        (str(p.public_id), p.name or _("Korban tanpa nama") + f" ({str(p.public_id)[:8]})")
+        for p in selectors.case_victims(case=case)
+    ]
+
+
+def _refused(form: IncidentForm | IncidentWithdrawForm, exc: ValidationError | CaseError) -> None:
+    """A service's refusal onto the form, next to the field it names."""
+    fields = isinstance(exc, ValidationError) and hasattr(exc, "error_dict")
+    if isinstance(form, IncidentForm) and isinstance(exc, ValidationError) and fields:
+        form.add_service_errors(exc.message_dict)
+    else:
+        form.add_error(None, error_text(exc))
+
+
+def _form_page(
+    request: HttpRequest, case: Case, form: IncidentForm, incident: Incident | None = None
+) -> HttpResponse:
+    """The form again; 422 when it was sent and refused (the input kept, errors marked)."""
+    status = 422 if request.method == "POST" else 200
+    context: dict[str, Any] = {"case": case, "form": form, "incident": incident}
+    return render(request, "cases/incident_form.html", context, status=status)
 
 
 @login_required
 def incident_create(request: HttpRequest, case_id: UUID) -> HttpResponse:
     user = request_user(request)
     case = selectors.case_get_for_write(user=user, case_id=case_id)
-    victims = selectors.case_victims(case=case)
-    choices = [
-        (str(p.public_id), p.name or _("Korban tanpa nama") + f" ({str(p.public_id)[:8]})")
-        for p in victims
-    ]
-    form = IncidentForm(request.POST or None, survivors=choices)
+    form = IncidentForm(request.POST or None, survivors=_survivor_choices(case))
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        survivor = selectors.case_victim_find(case=case, person_id=data["survivor"])
         try:
             incident = services.incident_record(
                 actor=user,
                 case=case,
-                survivor=survivor,
+                survivor=selectors.case_victim_find(
+                    case=case, person_id=form.cleaned_data["survivor"]
+                ),
                 answers=form.answers(),
-                occurred_on=data["occurred_on"],
-                occurred_on_approximate=data["occurred_on_approximate"],
-                survivor_age=data["survivor_age"],
-                place=data["place"],
-                violence_types=data["violence_types"],
-                perpetrator_relationship=data["perpetrator_relationship"],
-                perpetrator_age=data["perpetrator_age"],
-                money_goods_exchanged=data["money_goods_exchanged"],
-                abduction=data["abduction"],
-                harmful_traditional_practice=data["harmful_traditional_practice"],
-                tpks_type=data["tpks_type"],
-                reporting_consent=data["reporting_consent"],
-                reported_elsewhere=data["reported_elsewhere"],
-                narrative=data["narrative"],
+                **form.details(),
             )
         except (ValidationError, CaseError) as exc:
-            form.add_error(None, error_text(exc))
+            _refused(form, exc)
         else:
             messages.success(
                 request,
                 _("Insiden dicatat: %(t)s.") % {"t": incident.get_gbv_type_display()},
             )
             return redirect("cases:detail", case_id=case.public_id)
-    return render(request, "cases/incident_form.html", {"case": case, "form": form})
+    return _form_page(request, case, form)
+
+
+@login_required
+def incident_edit(request: HttpRequest, case_id: UUID, incident_id: UUID) -> HttpResponse:
+    """Correct an incident: the same form, filled in; the type is computed again."""
+    user = request_user(request)
+    case = selectors.case_get_for_write(user=user, case_id=case_id)
+    incident = selectors.case_incident_get(case=case, incident_id=incident_id)
+    if incident.withdrawn:
+        messages.error(request, _("Insiden ini sudah ditarik dan tidak dapat diubah lagi."))
+        return redirect("cases:detail", case_id=case.public_id)
+    form = IncidentForm(
+        request.POST or None,
+        survivors=_survivor_choices(case),
+        correcting=True,
+        initial=IncidentForm.initial_of(incident),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            incident = services.incident_correct(
+                actor=user,
+                incident=incident,
+                survivor=selectors.case_victim_find(
+                    case=case, person_id=form.cleaned_data["survivor"]
+                ),
+                answers=form.answers(),
+                reason=form.cleaned_data["correction_reason"],
+                **form.details(),
+            )
+        except (ValidationError, CaseError) as exc:
+            _refused(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Insiden dikoreksi: %(t)s.") % {"t": incident.get_gbv_type_display()},
+            )
+            return redirect("cases:detail", case_id=case.public_id)
+    return _form_page(request, case, form, incident)
+
+
+@login_required
+def incident_withdraw(request: HttpRequest, case_id: UUID, incident_id: UUID) -> HttpResponse:
+    """Ask for the reason, say what withdrawing does, then withdraw."""
+    user = request_user(request)
+    case = selectors.case_get_for_write(user=user, case_id=case_id)
+    incident = selectors.case_incident_get(case=case, incident_id=incident_id)
+    if incident.withdrawn:
+        messages.error(request, _("Insiden ini sudah ditarik dan tidak dapat diubah lagi."))
+        return redirect("cases:detail", case_id=case.public_id)
+    form = IncidentWithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.incident_withdraw(
+                actor=user, incident=incident, reason=form.cleaned_data["reason"]
+            )
+        except (ValidationError, CaseError) as exc:
+            _refused(form, exc)
+        else:
+            messages.success(request, _("Insiden ditarik. Insiden ini tidak lagi dihitung."))
+            return redirect("cases:detail", case_id=case.public_id)
+    status = 422 if request.method == "POST" else 200
+    return render(
+        request,
+        "cases/incident_withdraw.html",
+        {"case": case, "incident": incident, "form": form},
+        status=status,
+    )

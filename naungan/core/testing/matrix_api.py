@@ -172,6 +172,18 @@ API: list[Rule] = [
         data={"classification": CLASSIFICATION},
     ),
     R(
+        "PUT",
+        "/api/v1/cases/{case_id}/incidents/{incident_id}",
+        CASE_WRITERS,
+        data={"classification": CLASSIFICATION, "reason": "Salah ketik"},
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/incidents/{incident_id}/withdraw",
+        CASE_WRITERS,
+        data={"reason": "Salah kasus"},
+    ),
+    R(
         "POST",
         "/api/v1/cases/{case_id}/incidents/{incident_id}/reclassify",
         CASE_WRITERS,
