@@ -148,6 +148,10 @@ class IncidentForm(forms.Form):
     def question_fields(self) -> list[forms.BoundField]:
         return [self[f"q_{key}"] for key in QUESTION_KEYS]
 
+    def question_fields_with_errors(self) -> list[forms.BoundField]:
+        """The questions left unanswered (the only error a Ya/Tidak choice can have)."""
+        return [field for field in self.question_fields() if field.errors]
+
     def other_fields_with_errors(self) -> list[forms.BoundField]:
         """Fields other than the questions that have errors (the summary at the top)."""
         questions = {f"q_{key}" for key in QUESTION_KEYS}

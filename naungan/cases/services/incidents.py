@@ -100,7 +100,7 @@ def answers_check(answers: Mapping[str, bool | None]) -> dict[str, bool]:
     missing = [key for key in classification.QUESTION_KEYS if answers.get(key) is None]
     if missing:
         raise ValidationError(
-            {f"classification.{key}": _("Jawab “Ya” atau “Tidak”.") for key in missing}
+            {f"classification.{key}": _("Pilih “Ya” atau “Tidak”.") for key in missing}
         )
     return {key: bool(answers[key]) for key in classification.QUESTION_KEYS}
 

@@ -54,7 +54,7 @@ def test_no_answer_at_all_is_refused_with_the_six_questions_marked(personas, bpp
     assert body.count('data-testid="question-error"') == 6
     assert 'data-testid="form-errors"' in body
     for number in range(1, 7):
-        assert f"Pertanyaan {number}</a>" in body  # summarised at the top, with a link
+        assert f"Pertanyaan {number}</a>" in body  # summarised at the top, with links
     assert body.count('aria-invalid="true"') == 12  # two radios per question
     # What was typed is kept.
     assert 'value="14"' in body
@@ -134,6 +134,7 @@ def test_withdraw_page_asks_for_a_reason_then_strikes_the_incident(personas, bpp
     assert "ditarik" in detail
     assert "Tercatat pada kasus kakaknya" in detail
     assert 'data-testid="incident"' not in detail
+    assert "Insiden ditarik: Perkawinan paksa — Tercatat pada kasus kakaknya" in detail  # timeline
     # No more correcting or withdrawing it.
     again = client.post(url, {"reason": "lagi"})
     assert again.status_code == 302

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from naungan.accounts.access import request_user
 from naungan.cases import selectors, services
-from naungan.cases.exceptions import CaseError
+from naungan.cases.exceptions import CaseError, IncidentWithdrawn
 from naungan.cases.forms.incidents import IncidentForm, IncidentWithdrawForm
 from naungan.cases.models import Case, Incident
 from naungan.core.http import error_text
@@ -79,7 +79,7 @@ def incident_edit(request: HttpRequest, case_id: UUID, incident_id: UUID) -> Htt
     case = selectors.case_get_for_write(user=user, case_id=case_id)
     incident = selectors.case_incident_get(case=case, incident_id=incident_id)
     if incident.withdrawn:
-        messages.error(request, _("Insiden ini sudah ditarik dan tidak dapat diubah lagi."))
+        messages.error(request, IncidentWithdrawn().message)
         return redirect("cases:detail", case_id=case.public_id)
     form = IncidentForm(
         request.POST or None,
@@ -117,7 +117,7 @@ def incident_withdraw(request: HttpRequest, case_id: UUID, incident_id: UUID) ->
     case = selectors.case_get_for_write(user=user, case_id=case_id)
     incident = selectors.case_incident_get(case=case, incident_id=incident_id)
     if incident.withdrawn:
-        messages.error(request, _("Insiden ini sudah ditarik dan tidak dapat diubah lagi."))
+        messages.error(request, IncidentWithdrawn().message)
         return redirect("cases:detail", case_id=case.public_id)
     form = IncidentWithdrawForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
