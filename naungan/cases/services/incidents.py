@@ -92,17 +92,19 @@ _TEXT = frozenset(name for name, value in DEFAULTS.items() if isinstance(value, 
 
 
 def answers_check(answers: Mapping[str, bool | None]) -> dict[str, bool]:
-    """The six GBVIMS answers, each ``True`` or ``False`` (CONTRACT §6). A missing or empty
-    answer is refused, naming each such question (``classification.<key>``), as is an unknown
+    """The six GBVIMS answers, each ``True`` or ``False`` (CONTRACT §6). A missing, ``None`` or
+    other answer is refused, naming each such question (``classification.<key>``), as is an unknown
     question: a type is never computed from questions nobody answered."""
     if any(key not in classification.QUESTION_KEYS for key in answers):
         raise ValidationError({"classification": _("Pertanyaan tidak dikenal.")})
-    missing = [key for key in classification.QUESTION_KEYS if answers.get(key) is None]
+    missing = [
+        key for key in classification.QUESTION_KEYS if not isinstance(answers.get(key), bool)
+    ]
     if missing:
         raise ValidationError(
             {f"classification.{key}": _("Pilih “Ya” atau “Tidak”.") for key in missing}
         )
-    return {key: bool(answers[key]) for key in classification.QUESTION_KEYS}
+    return {key: answers[key] is True for key in classification.QUESTION_KEYS}
 
 
 def _survivor_of(case: Case, survivor: Person | None) -> Person:
