@@ -155,7 +155,7 @@ API: list[Rule] = [
         data={"username": "caseworker_bpp"},
     ),
     R("POST", "/api/v1/cases/{case_id}/transition", CASE_WRITERS, data={"to": "assessment"}),
-    R("POST", "/api/v1/cases/{case_id}/closure", CASE_WRITERS, data={"reason": "goals_met"}),
+    R("POST", "/api/v1/cases/{case_id}/closure", CASE_WRITERS, data={"reason": "client_declined"}),
     R(
         "POST",
         "/api/v1/cases/{case_id}/closure/{closure_id}/decide",

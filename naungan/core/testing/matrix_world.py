@@ -145,7 +145,7 @@ def _build_world() -> World:
 
     closing_case = _case(intake)
     services.case_assign(actor=sup, case=closing_case, assignee=cw, lead=True)
-    closure = services.closure_request(actor=cw, case=closing_case, reason="goals_met")
+    closure = services.closure_request(actor=cw, case=closing_case, reason="client_declined")
 
     moving_case = _case(intake)
     services.case_assign(actor=sup, case=moving_case, assignee=cw, lead=True)
