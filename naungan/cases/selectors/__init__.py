@@ -8,6 +8,7 @@ from .assignment import (
     Caseload,
     caseload_warning,
     caseloads,
+    cases_assignable,
     unit_workers,
 )
 from .cases import (
@@ -79,6 +80,7 @@ __all__ = [
     "case_victims",
     "caseload_warning",
     "caseloads",
+    "cases_assignable",
     "cases_visible_to",
     "cases_writable_by",
     "notification_get",
