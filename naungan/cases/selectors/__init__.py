@@ -32,7 +32,7 @@ from .incidents import case_incident_get
 from .messages import case_thread
 from .notifications import notification_get, notifications_for, notifications_unread_count
 from .people import case_victim_find, case_victims, person_matches, persons_linkable_by
-from .plans import case_monitoring, case_plan_get, case_plans, plan_current
+from .plans import case_monitoring, case_plan_get, case_plans, plan_current, plan_organisations
 from .references import area_by_code, organisation_by_slug, user_by_username
 from .saved_filters import saved_filter_get, saved_filters_of
 from .tasks import TASK_CHUNK, case_task_get, case_tasks, tasks_needing
@@ -90,6 +90,7 @@ __all__ = [
     "person_matches",
     "persons_linkable_by",
     "plan_current",
+    "plan_organisations",
     "report_has_case",
     "saved_filter_get",
     "saved_filters_of",
