@@ -164,11 +164,14 @@ def task_create(
     owner: User | None = None,
     statutory: bool = False,
     source_rule: str = "",
+    title: str = "",
 ) -> Task:
-    """Create a task on a case (internal: callers are the services that own the rule)."""
+    """Create a task on a case (internal: callers are the services that own the rule);
+    ``title`` says what to do when the kind does not (a plan action)."""
     task = Task(
         case=case,
         kind=kind,
+        title=title.strip(),
         due_at=due_at,
         owner=owner if owner is not None else case.lead,
         statutory=statutory,

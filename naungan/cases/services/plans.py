@@ -166,8 +166,9 @@ def plan_decide(
 ) -> InterventionPlan:
     """A supervisor of the case's area who did not write the plan approves or rejects it (a
     rejection needs a reason). Approval supersedes the previous approved version (its open
-    action tasks are cancelled) and creates a ``follow_up`` task for each dated action, owned
-    by its responsible caseworker or the lead. The author is notified in the app."""
+    action tasks are cancelled) and creates a ``follow_up`` task for each dated action, titled
+    with the action and owned by its responsible caseworker or the lead. The author is
+    notified in the app."""
     case = _lock(plan.case)
     _require_supervisor(actor, case)
     _require_open(case)
@@ -194,6 +195,7 @@ def plan_decide(
             action.task = task_create(
                 case=case,
                 kind=TaskKind.FOLLOW_UP,
+                title=action.description,
                 due_at=action.due_at,
                 owner=action.responsible_user,
                 source_rule=f"{PLAN_RULE} v{plan.version}",
