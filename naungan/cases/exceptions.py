@@ -75,3 +75,7 @@ class PlanNotPending(CaseError):
 
 class PlanNotDraft(CaseError):
     default_message = _("Rencana ini sudah diajukan dan tidak dapat diubah.")
+
+
+class PartyRemovalRefused(CaseError):
+    default_message = _("Pihak ini tidak dapat dihapus dari kasus.")

@@ -35,6 +35,7 @@ from naungan.cases.services import TRANSITIONS
 from naungan.core.http import error_text
 
 PAGE_SIZE = 25
+PARTY_ORDER: dict[str, int] = {PartyRole.VICTIM: 0, PartyRole.PERPETRATOR: 1}
 
 
 @role_required(CASE_ROLES)
@@ -153,9 +154,9 @@ def render_detail(
     context = {
         "case": case,
         "zone": case.area.timezone,
-        "victims": [p for p in parties if p.role == PartyRole.VICTIM],
-        "perpetrators": [p for p in parties if p.role == PartyRole.PERPETRATOR],
-        "others": [p for p in parties if p.role not in (PartyRole.VICTIM, PartyRole.PERPETRATOR)],
+        # Victims first, then alleged perpetrators, then the others, each in the order added.
+        "parties": sorted(parties, key=lambda p: (PARTY_ORDER.get(p.role, 2), p.pk)),
+        "can_edit_parties": can_write and case.status != CaseStatus.CLOSED,
         "incidents": list(case.incidents.all()),
         "tasks": list(case.tasks.all()),
         "timeline": selectors.case_timeline(case=case),
