@@ -79,15 +79,14 @@ def test_adding_a_party_to_an_opened_case_and_a_refused_goals_met_closure(app_se
     )
 
     # Correct the victim's age and NIK.
-    cw.get_by_test_id("parties").locator("tr", has_text="Melati").get_by_role(
-        "link", name="Ubah"
-    ).click()
+    cw.get_by_role("link", name="Ubah Korban Melati").click()
     cw.fill("#id_age", "31")
     cw.fill("#id_nik", "6471010101900001")
     cw.click("button[name=action][value=save]")
     cw.wait_for_url(case_url)
     assert "Data pihak diperbarui." in cw.locator(".messages").inner_text()
-    assert "31" in cw.get_by_test_id("parties").locator("tr", has_text="Melati").inner_text()
+    victim = cw.get_by_test_id("party").filter(has_text="Korban · Melati")
+    assert "31 tahun" in victim.inner_text()
 
     # "Tujuan tercapai" while still in Identifikasi, without a plan: refused, summary kept.
     cw.click("text=Ajukan penutupan kasus")
