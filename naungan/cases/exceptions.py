@@ -79,3 +79,5 @@ class PlanNotDraft(CaseError):
 
 class IncidentWithdrawn(CaseError):
     default_message = _("Insiden ini sudah ditarik dan tidak dapat diubah lagi.")
+class PartyRemovalRefused(CaseError):
+    default_message = _("Pihak ini tidak dapat dihapus dari kasus.")

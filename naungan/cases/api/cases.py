@@ -71,6 +71,7 @@ def _party(p: CaseParty) -> dict[str, Any]:
     person = p.person
     out = {
         "id": person.public_id,
+        "party_id": p.public_id,
         "name": person.name,
         "age": person.age,
         "sex": person.sex,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from naungan.accounts.models import User
 from naungan.cases.models import Case
+from naungan.cases.selectors import plan_organisations
 from naungan.cases.services.plans import PlanActionIn
 from naungan.core.widgets import DateInput
 from naungan.orgs.models import Organisation
@@ -34,7 +35,7 @@ class PlanActionForm(forms.Form):
     )
     responsible_org = forms.ModelChoiceField(
         label=_("Lembaga penanggung jawab"),
-        queryset=Organisation.objects.order_by("name"),
+        queryset=Organisation.objects.none(),
         required=False,
     )
     due_on = forms.DateField(label=_("Tenggat"), required=False, widget=DateInput())
@@ -47,6 +48,9 @@ class PlanActionForm(forms.Form):
         field = self.fields["responsible_user"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = User.objects.filter(pk__in=ids).order_by("username")
+        orgs = self.fields["responsible_org"]
+        assert isinstance(orgs, forms.ModelChoiceField)
+        orgs.queryset = plan_organisations(case=case)
 
     def to_action(self) -> PlanActionIn | None:
         data = self.cleaned_data

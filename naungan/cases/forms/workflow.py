@@ -17,7 +17,15 @@ class TransitionForm(forms.Form):
 
 
 class ClosureForm(forms.Form):
-    reason = forms.ChoiceField(label=_("Alasan penutupan"), choices=ClosureReason.choices)
+    reason = forms.ChoiceField(
+        label=_("Alasan penutupan"),
+        choices=ClosureReason.choices,
+        help_text=_(
+            "“Tujuan tercapai” memerlukan rencana intervensi yang disetujui; “Tidak dapat "
+            "dihubungi” memerlukan paling sedikit dua upaya kontak tercatat sebagai catatan "
+            "Kontak atau Kunjungan rumah."
+        ),
+    )
     summary = forms.CharField(
         label=_("Ringkasan"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )

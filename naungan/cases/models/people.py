@@ -132,9 +132,19 @@ class PersonNameToken(models.Model):
         return self.token[:8]
 
 
+class CurrentPartyManager(models.Manager["CaseParty"]):
+    """The parties of cases as they stand: a party removed as entered by mistake is left out
+    (the default manager, so ``case.parties`` and every query through it agree)."""
+
+    def get_queryset(self) -> models.QuerySet[CaseParty]:
+        return super().get_queryset().filter(removed_at__isnull=True)
+
+
 class CaseParty(PublicModel):
     """A person's part in a case. The victim link holds that victim's SIMFONI violence types and
-    place; the perpetrator link the relationship (GBVIMS) to the victims."""
+    place; the perpetrator link the relationship (GBVIMS) to the victims. A party entered by
+    mistake is removed softly: ``removed_at``, by whom and why are kept, and the row leaves
+    ``objects`` (``all_objects`` still has it, for the timeline and the audit)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="parties")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="parties")
@@ -153,14 +163,33 @@ class CaseParty(PublicModel):
         verbose_name=_("wali dari"),
     )
     guardian_consent = models.BooleanField(_("persetujuan wali"), default=False)
+    # Who added the party after the case was opened (empty: entered when it was opened).
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    removed_at = models.DateTimeField(_("dihapus"), null=True, blank=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    removed_reason = EncryptedTextField(_("alasan dihapus"), blank=True)
+
+    objects = CurrentPartyManager()
+    all_objects = models.Manager()
 
     class Meta:
         ordering = ["id"]
         verbose_name = _("pihak kasus")
         verbose_name_plural = _("pihak kasus")
+        base_manager_name = "all_objects"
         constraints = [
             models.UniqueConstraint(
-                fields=["case", "person", "role"], name="case_party_unique_role"
+                fields=["case", "person", "role"],
+                condition=Q(removed_at__isnull=True),
+                name="case_party_unique_role",
+            ),
+            models.CheckConstraint(
+                condition=Q(removed_at__isnull=True) | ~Q(removed_reason=""),
+                name="case_party_removed_has_reason",
             ),
         ]
         indexes = [models.Index(fields=["case", "role"])]

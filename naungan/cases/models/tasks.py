@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from naungan.cases.models.cases import Case
@@ -37,6 +38,9 @@ class Task(PublicModel):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="tasks")
     kind = models.CharField(_("jenis"), max_length=30, choices=TaskKind.choices)
+    # What this task asks when its kind alone does not say it: a plan action's task holds the
+    # action ("Konseling psikolog"). Encrypted: an action may name a person.
+    title = EncryptedTextField(_("judul"), blank=True)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -75,6 +79,16 @@ class Task(PublicModel):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.due_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def label(self) -> str:
+        """The task as a person reads it: a plan action's task by its action ("Rencana:
+        Konseling psikolog"), any other by its title or else its kind."""
+        if not self.title:
+            return str(self.get_kind_display())
+        if self.kind == TaskKind.FOLLOW_UP:
+            return gettext("Rencana: %(action)s") % {"action": self.title}
+        return str(self.title)
 
     @property
     def overdue(self) -> bool:

@@ -101,7 +101,8 @@ class CaseListOut(Schema):
 
 
 class PartyOut(Schema):
-    id: UUID
+    id: UUID = Field(description="The person's id (incidents name a survivor by it)")
+    party_id: UUID = Field(description="The party's id (`/cases/{id}/parties/{party_id}`)")
     name: str
     age: int | None
     sex: str

@@ -14,6 +14,10 @@ from naungan.cases.schemas.vocabulary import NoteKindIn
 class TaskOut(Schema):
     id: UUID
     kind: str
+    title: str = Field(
+        description="What the task asks when its kind does not say it (a plan "
+        "action's task: the action); empty otherwise"
+    )
     due_at: datetime
     status: str
     statutory: bool

@@ -16,6 +16,7 @@ from naungan.cases.models import (
     HarmfulPractice,
     MaritalStatus,
     NoteKind,
+    PartyRole,
     Place,
     Relationship,
     TpksType,
@@ -38,6 +39,7 @@ if TYPE_CHECKING:  # type checkers see plain strings; pydantic and OpenAPI the L
     HarmfulPracticeIn = str
     MaritalStatusIn = str
     NoteKindIn = str
+    PartyRoleIn = str
     PlaceIn = str
     RelationshipIn = str
     SenderOut = str
@@ -54,6 +56,7 @@ else:
     HarmfulPracticeIn = values_of(HarmfulPractice)
     MaritalStatusIn = values_of(MaritalStatus)
     NoteKindIn = values_of(NoteKind)
+    PartyRoleIn = values_of(PartyRole)
     PlaceIn = values_of(Place)
     RelationshipIn = values_of(Relationship)
     SenderOut = values_of(MessageSender)

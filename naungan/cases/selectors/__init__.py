@@ -8,6 +8,7 @@ from .assignment import (
     Caseload,
     caseload_warning,
     caseloads,
+    cases_assignable,
     unit_workers,
 )
 from .cases import (
@@ -30,8 +31,17 @@ from .documents import case_document_get, case_documents
 from .incidents import case_incident_get, case_incidents
 from .messages import case_thread
 from .notifications import notification_get, notifications_for, notifications_unread_count
-from .people import case_victim_find, case_victims, person_matches, persons_linkable_by
-from .plans import case_monitoring, case_plan_get, case_plans, plan_current
+from .people import (
+    case_party_get,
+    case_party_list,
+    case_victim_find,
+    case_victims,
+    party_duplicates,
+    person_matches,
+    person_other_cases,
+    persons_linkable_by,
+)
+from .plans import case_monitoring, case_plan_get, case_plans, plan_current, plan_organisations
 from .references import area_by_code, organisation_by_slug, user_by_username
 from .saved_filters import saved_filter_get, saved_filters_of
 from .tasks import TASK_CHUNK, case_task_get, case_tasks, tasks_needing
@@ -69,6 +79,8 @@ __all__ = [
     "case_monitoring",
     "case_open_transfer",
     "case_parties",
+    "case_party_get",
+    "case_party_list",
     "case_pending_closure",
     "case_plan_get",
     "case_plans",
@@ -80,15 +92,19 @@ __all__ = [
     "case_victims",
     "caseload_warning",
     "caseloads",
+    "cases_assignable",
     "cases_visible_to",
     "cases_writable_by",
     "notification_get",
     "notifications_for",
     "notifications_unread_count",
     "organisation_by_slug",
+    "party_duplicates",
     "person_matches",
+    "person_other_cases",
     "persons_linkable_by",
     "plan_current",
+    "plan_organisations",
     "report_has_case",
     "saved_filter_get",
     "saved_filters_of",

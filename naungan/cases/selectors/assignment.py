@@ -15,7 +15,14 @@ from naungan.cases.models import (
     CaseStatus,
     Triage,
 )
+from naungan.cases.selectors.cases import CaseFilters, case_list
 from naungan.core.selectors import area_scope_q
+
+
+def cases_assignable(*, user: User, filters: CaseFilters) -> QuerySet[Case]:
+    """The cases of the list (same scope and filters) that can still be assigned: every status
+    but closed (a closed case is reopened first). Bulk assignment lists these."""
+    return case_list(user=user, filters=filters).exclude(status=CaseStatus.CLOSED)
 
 
 def unit_workers(*, user: User) -> QuerySet[User]:

@@ -308,7 +308,7 @@ def _search_q(q: str) -> Q:
 def case_detail(*, user: User, case_id: UUID | str) -> Case:
     """A visible case with its parties, incidents and tasks prefetched."""
     case = case_get(user=user, case_id=case_id)
-    parties = CaseParty.objects.select_related("person").order_by("id")
+    parties = CaseParty.objects.select_related("person", "guardian_of__person").order_by("id")
     return (
         Case.objects.filter(pk=case.pk)
         .select_related("area", "organisation", "lead", "created_by")

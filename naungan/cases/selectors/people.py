@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, QuerySet
+from django.http import Http404
 
 from naungan.accounts.models import User
 from naungan.cases.models import (
@@ -99,11 +101,65 @@ def persons_linkable_by(*, user: User) -> QuerySet[Person]:
 
 def case_victims(*, case: Case) -> QuerySet[Person]:
     """The victims of ``case``, in the order they were added (the incident form's choices)."""
-    return Person.objects.filter(parties__case=case, parties__role=PartyRole.VICTIM).order_by(
-        "parties__id"
-    )
+    return Person.objects.filter(
+        parties__case=case, parties__role=PartyRole.VICTIM, parties__removed_at__isnull=True
+    ).order_by("parties__id")
 
 
 def case_victim_find(*, case: Case, person_id: UUID | str) -> Person | None:
     """A victim of ``case`` by id, or ``None`` (the caller names the field in error)."""
     return case_victims(case=case).filter(public_id=person_id).first()
+
+
+def case_party_get(*, case: Case, party_id: UUID | str) -> CaseParty:
+    """A current party of ``case`` (already scoped by the case lookup), with its person; 404 for
+    a missing party, another case's and a removed one alike."""
+    try:
+        return CaseParty.objects.select_related("person", "case__area").get(
+            case=case, public_id=party_id
+        )
+    except (CaseParty.DoesNotExist, ValidationError, ValueError) as exc:
+        raise Http404 from exc
+
+
+def case_party_list(*, case: Case) -> QuerySet[CaseParty]:
+    """The current parties of ``case`` in the order they were added, with their people."""
+    return (
+        CaseParty.objects.filter(case=case)
+        .select_related("person", "guardian_of__person", "added_by")
+        .order_by("id")
+    )
+
+
+def party_duplicates(
+    *,
+    user: User,
+    nik: str = "",
+    phone: str = "",
+    name: str = "",
+    birth_year: int | None = None,
+    age: int | None = None,
+    exclude_person: Person | None = None,
+) -> tuple[list[dict[str, Any]], list[Case]]:
+    """Search before create for a party added to, or corrected on, a case (``person_matches``):
+    the people in cases the user sees who may be this one (``exclude_person``, the one being
+    corrected, left out), and the cases outside scope that matched (never shown; the caller
+    records them for their supervisors)."""
+    matches, hidden = person_matches(
+        user=user, nik=nik, phone=phone, name=name, birth_year=birth_year, age=age
+    )
+    if exclude_person is not None:
+        matches = [m for m in matches if m["person"].pk != exclude_person.pk]
+    return matches, hidden
+
+
+def person_other_cases(*, user: User, person: Person, case: Case, limit: int = 10) -> list[Case]:
+    """Other cases the user sees in which ``person`` is a current party (a correction of the
+    person shows there too)."""
+    return list(
+        cases_visible_to(user)
+        .filter(parties__person=person, parties__removed_at__isnull=True)
+        .exclude(pk=case.pk)
+        .distinct()
+        .order_by("-received_at")[:limit]
+    )

@@ -15,6 +15,8 @@ from naungan.cases.models import (
     PlanAction,
     PlanStatus,
 )
+from naungan.orgs.models import Organisation
+from naungan.orgs.selectors import organisations_serving
 
 
 def case_plans(*, case: Case) -> QuerySet[InterventionPlan]:
@@ -38,6 +40,14 @@ def case_plan_get(*, case: Case, plan_id: UUID | str) -> InterventionPlan:
 def plan_current(plans: list[InterventionPlan]) -> InterventionPlan | None:
     """The plan in force: the newest approved version (older approved ones are superseded)."""
     return next((p for p in plans if p.status == PlanStatus.APPROVED), None)
+
+
+def plan_organisations(*, case: Case) -> QuerySet[Organisation]:
+    """The organisations a plan action of ``case`` may name as responsible: active bodies of
+    the case's area, its ancestors (kota, province) and its kabupaten/kota, and the national
+    ones (``orgs.selectors.organisations_serving``). A Balikpapan case is not offered the
+    bodies of Kalimantan Tengah."""
+    return organisations_serving(case.area)
 
 
 def case_monitoring(*, case: Case) -> QuerySet[MonitoringEntry]:

@@ -7,10 +7,12 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from naungan.cases.models import (
     Case,
+    CaseParty,
     ClosureRequest,
     ClosureStatus,
     TransferStatus,
@@ -33,8 +35,9 @@ def case_closure_get(*, case: Case, closure_id: UUID | str) -> ClosureRequest:
 def case_timeline(*, case: Case) -> list[dict[str, Any]]:
     """Everything that happened on a case, newest first: status changes, assignments, notes,
     incidents (recorded, then withdrawn), tasks done or waived, closure decisions, plan
-    versions, monitoring and transfers (requested, then accepted, declined or cancelled). One
-    query per kind, not per event."""
+    versions, monitoring, transfers
+    (requested, then accepted, declined or cancelled) and parties added after the case was
+    opened or removed. One query per kind, not per event."""
     events: list[dict[str, Any]] = []
     for sc in case.status_changes.select_related("actor"):
         events.append({"at": sc.created_at, "kind": "status", "obj": sc, "actor": sc.actor})
@@ -71,6 +74,32 @@ def case_timeline(*, case: Case) -> list[dict[str, Any]]:
         )
     for m in case.monitoring.select_related("author"):
         events.append({"at": m.created_at, "kind": "monitoring", "obj": m, "actor": m.author})
+    parties = (
+        CaseParty.all_objects.filter(case=case)
+        .filter(Q(added_by__isnull=False) | Q(removed_at__isnull=False))
+        .select_related("person", "added_by", "removed_by")
+    )
+    for party in parties:
+        if party.added_by_id is not None:
+            events.append(
+                {
+                    "at": party.created_at,
+                    "kind": "party",
+                    "step": "added",
+                    "obj": party,
+                    "actor": party.added_by,
+                }
+            )
+        if party.removed_at is not None:
+            events.append(
+                {
+                    "at": party.removed_at,
+                    "kind": "party",
+                    "step": "removed",
+                    "obj": party,
+                    "actor": party.removed_by,
+                }
+            )
     transfers = case.transfers.select_related(
         "from_organisation", "to_organisation", "requested_by", "decided_by"
     )

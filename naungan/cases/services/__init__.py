@@ -27,6 +27,7 @@ from .incidents import (
     incident_withdraw,
 )
 from .messages import NoReporterThread, case_message_reply, case_thread_read
+from .people import party_add, party_remove, party_update
 from .tasks import note_add, task_complete, task_waive
 from .workflow import case_reopen, case_transition, closure_decide, closure_request
 
@@ -56,6 +57,9 @@ __all__ = [
     "incident_withdraw",
     "match_hidden_alert",
     "note_add",
+    "party_add",
+    "party_remove",
+    "party_update",
     "report_convert",
     "task_complete",
     "task_create",

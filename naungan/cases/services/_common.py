@@ -112,36 +112,41 @@ def _person_from(*, actor: User, data: PersonIn, field_name: str) -> Person:
         if person is None:
             raise ValidationError({field_name: _("Orang yang dirujuk tidak ditemukan.")})
         return person
-    if data.nik and not is_valid_nik(data.nik):
-        raise ValidationError({field_name: _("NIK harus 16 angka.")})
-    if data.birth_date and data.birth_date > timezone.localdate():
-        raise ValidationError({field_name: _("Tanggal lahir tidak boleh di masa depan.")})
-    person = Person(
-        name=data.name.strip(),
-        nik=normalize_nik(data.nik) if data.nik else "",
-        nik_index=blind_index("nik", data.nik),
-        phone=data.phone.strip(),
-        phone_index=blind_index("phone", data.phone),
-        address=data.address.strip(),
-        birth_date=data.birth_date.isoformat() if data.birth_date else "",
-        birth_year=data.birth_date.year if data.birth_date else None,
-        age=data.age,
-        sex=data.sex,
-        disability=data.disability,
-        education=data.education,
-        occupation=data.occupation,
-        marital_status=data.marital_status,
-        created_by=actor,
-    )
-    try:
-        person.full_clean()
-    except ValidationError as exc:
-        raise ValidationError({field_name: exc.messages}) from exc
+    person = Person(created_by=actor)
+    person_fill(person, data, field_name=field_name)
     person.save()
     PersonNameToken.objects.bulk_create(
         [PersonNameToken(person=person, token=t) for t in name_token_hashes(person.name)]
     )
     return person
+
+
+def person_fill(person: Person, data: PersonIn, *, field_name: str) -> None:
+    """Set a person's details from ``data`` (identity encrypted, NIK and phone with their blind
+    indexes, birth year from the birth date) and check them; the caller saves, and writes the
+    name tokens of search before create."""
+    if data.nik and not is_valid_nik(data.nik):
+        raise ValidationError({field_name: _("NIK harus 16 angka.")})
+    if data.birth_date and data.birth_date > timezone.localdate():
+        raise ValidationError({field_name: _("Tanggal lahir tidak boleh di masa depan.")})
+    person.name = data.name.strip()
+    person.nik = normalize_nik(data.nik) if data.nik else ""
+    person.nik_index = blind_index("nik", data.nik)
+    person.phone = data.phone.strip()
+    person.phone_index = blind_index("phone", data.phone)
+    person.address = data.address.strip()
+    person.birth_date = data.birth_date.isoformat() if data.birth_date else ""
+    person.birth_year = data.birth_date.year if data.birth_date else None
+    person.age = data.age
+    person.sex = data.sex
+    person.disability = data.disability
+    person.education = data.education
+    person.occupation = data.occupation
+    person.marital_status = data.marital_status
+    try:
+        person.full_clean()
+    except ValidationError as exc:
+        raise ValidationError({field_name: exc.messages}) from exc
 
 
 def _next_registration_number(case: Case) -> str:
@@ -164,11 +169,14 @@ def task_create(
     owner: User | None = None,
     statutory: bool = False,
     source_rule: str = "",
+    title: str = "",
 ) -> Task:
-    """Create a task on a case (internal: callers are the services that own the rule)."""
+    """Create a task on a case (internal: callers are the services that own the rule);
+    ``title`` says what to do when the kind does not (a plan action)."""
     task = Task(
         case=case,
         kind=kind,
+        title=title.strip(),
         due_at=due_at,
         owner=owner if owner is not None else case.lead,
         statutory=statutory,

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 
 from naungan.accounts.models import User
 from naungan.accounts.roles import ASSIGNABLE_ROLES, SUPERVISORS
-from naungan.cases.exceptions import InvalidAssignee, NotPermitted
+from naungan.cases.exceptions import InvalidAssignee, NotPermitted, TransitionNotAllowed
 from naungan.cases.models import (
     Assignment,
     Case,
+    CaseStatus,
     Task,
     TaskStatus,
 )
@@ -97,7 +98,7 @@ def cases_bulk_assign(*, actor: User, case_ids: Sequence[UUID | str], assignee: 
     """A supervisor names ``assignee`` lead of every selected case. Each case goes through
     ``case_assign`` (same checks, history, task hand-over and audit); the assignee must work in
     the supervisor's unit. All or nothing: one case the actor may not write fails the whole
-    batch (DESIGN §5 Assignment)."""
+    batch (422), one closed case too (409: it is reopened first) (DESIGN §5 Assignment)."""
     if actor.role not in SUPERVISORS:
         raise NotPermitted(_("Hanya supervisor yang dapat menugaskan kasus."))
     try:
@@ -120,4 +121,10 @@ def cases_bulk_assign(*, actor: User, case_ids: Sequence[UUID | str], assignee: 
     )
     if len(cases) != len(ids):
         raise ValidationError({"cases": _("Sebagian kasus yang dipilih tidak ditemukan.")})
+    closed = [c.registration_number for c in cases if c.status == CaseStatus.CLOSED]
+    if closed:
+        raise TransitionNotAllowed(
+            _("Kasus yang sudah ditutup tidak ditugaskan (buka kembali dulu): %(n)s.")
+            % {"n": ", ".join(closed)}
+        )
     return [case_assign(actor=actor, case=case, assignee=assignee, lead=True) for case in cases]

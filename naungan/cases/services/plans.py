@@ -37,6 +37,7 @@ from ..models import (
     TaskKind,
     TaskStatus,
 )
+from ..selectors import plan_organisations
 from ._common import _audit, _lock, _require_supervisor, _require_writer, _save, task_create
 
 REVIEW_INTERVAL_DAYS = 30  # DESIGN §5 step 5 [project default]
@@ -78,12 +79,24 @@ def _check_actions(case: Case, actions: list[PlanActionIn]) -> None:
     if not actions:
         raise ValidationError({"actions": _("Tambahkan paling sedikit satu tindakan.")})
     workers = _case_workers(case)
+    orgs = {a.responsible_org.pk for a in actions if a.responsible_org is not None}
+    serving = set(plan_organisations(case=case).filter(pk__in=orgs).values_list("pk", flat=True))
     for index, action in enumerate(actions, start=1):
         if not action.description.strip():
             raise ValidationError({"actions": _("Tindakan %(n)d belum diuraikan.") % {"n": index}})
         if action.responsible_user is not None and action.responsible_user.pk not in workers:
             raise InvalidAssignee(
                 _("Penanggung jawab tindakan %(n)d bukan pendamping kasus ini.") % {"n": index}
+            )
+        if action.responsible_org is not None and action.responsible_org.pk not in serving:
+            raise ValidationError(
+                {
+                    "actions": _(
+                        "Lembaga penanggung jawab tindakan %(n)d tidak melayani wilayah kasus "
+                        "ini (%(area)s)."
+                    )
+                    % {"n": index, "area": case.area.name}
+                }
             )
 
 
@@ -98,7 +111,9 @@ def plan_draft(
 ) -> InterventionPlan:
     """Write the plan's draft with the client (DESIGN §5 step 3): goals and actions. An open
     draft is replaced; otherwise a new version starts. A plan awaiting a decision blocks new
-    drafts (409). Callers: the case's caseworkers and supervisors of its area."""
+    drafts (409). A responsible caseworker must work on the case, a responsible organisation
+    must serve the case's area (``selectors.plan_organisations``; 422 otherwise). Callers:
+    the case's caseworkers and supervisors of its area."""
     _require_writer(actor, case)
     case = _lock(case)
     _require_open(case)
@@ -151,8 +166,9 @@ def plan_decide(
 ) -> InterventionPlan:
     """A supervisor of the case's area who did not write the plan approves or rejects it (a
     rejection needs a reason). Approval supersedes the previous approved version (its open
-    action tasks are cancelled) and creates a ``follow_up`` task for each dated action, owned
-    by its responsible caseworker or the lead. The author is notified in the app."""
+    action tasks are cancelled) and creates a ``follow_up`` task for each dated action, titled
+    with the action and owned by its responsible caseworker or the lead. The author is
+    notified in the app."""
     case = _lock(plan.case)
     _require_supervisor(actor, case)
     _require_open(case)
@@ -179,6 +195,7 @@ def plan_decide(
             action.task = task_create(
                 case=case,
                 kind=TaskKind.FOLLOW_UP,
+                title=action.description,
                 due_at=action.due_at,
                 owner=action.responsible_user,
                 source_rule=f"{PLAN_RULE} v{plan.version}",

@@ -23,6 +23,8 @@ from ..models import (
     ClosureReason,
     ClosureRequest,
     ClosureStatus,
+    NoteKind,
+    PlanStatus,
     StatusChange,
     Task,
     TaskKind,
@@ -71,15 +73,51 @@ def _set_status(*, actor: User, case: Case, to_status: str, reason: str) -> Case
     return case
 
 
+# "Unreachable after documented attempts" (DESIGN §5 step 6): this many contact attempts
+# recorded as notes of these kinds [project default].
+UNREACHABLE_MIN_ATTEMPTS = 2
+CONTACT_ATTEMPT_KINDS = (NoteKind.CONTACT, NoteKind.HOME_VISIT)
+
+
 def _closure_blockers(case: Case) -> list[str]:
     open_statutory = case.tasks.filter(status=TaskStatus.OPEN, statutory=True)
     return [str(TaskKind(t.kind).label) for t in open_statutory]
 
 
+def _reason_refusal(case: Case, reason: str) -> str | None:
+    """Why ``reason`` cannot close ``case`` now, or ``None`` (DESIGN §5 step 6). "Goals met"
+    needs goals: a case past identification with an approved intervention plan. "Unreachable"
+    needs documented attempts. The other reasons (declined, transferred, moved, died) are
+    facts the summary records."""
+    if reason == ClosureReason.GOALS_MET:
+        if case.status == CaseStatus.OPEN:
+            return _(
+                "Alasan “Tujuan tercapai” belum dapat dipakai: kasus masih dalam tahap "
+                "Identifikasi, belum ada asesmen maupun rencana intervensi. Pilih alasan lain "
+                "atau lanjutkan ke asesmen."
+            )
+        if not case.plans.filter(status=PlanStatus.APPROVED).exists():
+            return _(
+                "Alasan “Tujuan tercapai” memerlukan rencana intervensi yang sudah disetujui "
+                "supervisor: tujuan mana yang tercapai? Susun dan ajukan rencana dulu, atau "
+                "pilih alasan lain."
+            )
+    if reason == ClosureReason.UNREACHABLE:
+        attempts = case.notes.filter(kind__in=CONTACT_ATTEMPT_KINDS).count()
+        if attempts < UNREACHABLE_MIN_ATTEMPTS:
+            return _(
+                "Alasan “Tidak dapat dihubungi” memerlukan paling sedikit %(n)d upaya kontak "
+                "yang tercatat (catatan Kontak atau Kunjungan rumah); baru tercatat %(k)d."
+            ) % {"n": UNREACHABLE_MIN_ATTEMPTS, "k": attempts}
+    return None
+
+
 @transaction.atomic
 def closure_request(*, actor: User, case: Case, reason: str, summary: str = "") -> ClosureRequest:
     """Ask to close a case with a reason (goals met, declined, transferred, unreachable, moved,
-    died) and a summary. Blocked by open statutory tasks unless waived (DESIGN §5 step 6).
+    died) and a summary. Blocked by open statutory tasks unless waived (DESIGN §5 step 6); "goals
+    met" needs an approved intervention plan on a case past identification, "unreachable" at
+    least ``UNREACHABLE_MIN_ATTEMPTS`` recorded contact attempts (409 otherwise).
     Callers: the case's caseworkers and supervisors."""
     _require_writer(actor, case)
     case = _lock(case)
@@ -87,6 +125,9 @@ def closure_request(*, actor: User, case: Case, reason: str, summary: str = "") 
         raise TransitionNotAllowed(_("Kasus sudah ditutup."))
     if reason not in ClosureReason.values:
         raise ValidationError({"reason": _("Alasan penutupan tidak dikenal.")})
+    refusal = _reason_refusal(case, reason)
+    if refusal:
+        raise ClosureBlocked(refusal)
     if case.closure_requests.filter(status=ClosureStatus.PENDING).exists():
         raise ClosureBlocked(_("Sudah ada permintaan penutupan yang menunggu keputusan."))
     blockers = _closure_blockers(case)
@@ -106,7 +147,9 @@ def closure_decide(
     *, actor: User, closure: ClosureRequest, approve: bool, note: str = ""
 ) -> ClosureRequest:
     """A supervisor of the case's area, never the requester, approves (the case closes; open
-    non-statutory tasks are cancelled) or rejects with a note."""
+    non-statutory tasks are cancelled) or rejects with a note. Approval checks the reason's
+    rules again (``closure_request``): the case may have changed since the request, and a
+    request may predate a rule."""
     case = _lock(closure.case)
     _require_supervisor(actor, case)
     closure = ClosureRequest.objects.select_for_update().get(pk=closure.pk)
@@ -120,6 +163,9 @@ def closure_decide(
     closure.decided_at = timezone.now()
     closure.decision_note = note.strip()
     if approve:
+        refusal = _reason_refusal(case, closure.reason)
+        if refusal:
+            raise ClosureBlocked(refusal)
         blockers = _closure_blockers(case)
         if blockers:
             raise ClosureBlocked(

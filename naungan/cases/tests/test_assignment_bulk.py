@@ -155,3 +155,62 @@ def test_caseload_query_count_is_flat(personas, django_assert_max_num_queries, m
         assign(personas["supervisor_bpp"].user, make_case(personas["intake_bpp"].user), w)
     with django_assert_max_num_queries(12):
         assert sup.get("/kasus/beban-kerja/").status_code == 200
+
+
+# --- closed cases are not assigned in bulk ----------------------------------------------------
+
+
+def _closed(personas):
+    """A case closed through the workflow (a request approved by the area's supervisor)."""
+    from naungan.cases import services
+
+    case = make_case(personas["intake_bpp"].user)
+    assign(personas["supervisor_bpp"].user, case, personas["caseworker_bpp"].user)
+    closure = services.closure_request(
+        actor=personas["caseworker_bpp"].user, case=case, reason="moved"
+    )
+    services.closure_decide(actor=personas["supervisor_bpp"].user, closure=closure, approve=True)
+    case.refresh_from_db()
+    assert case.status == "closed"
+    return case
+
+
+def test_bulk_page_lists_only_cases_not_closed(personas):
+    closed = _closed(personas)
+    still_open = _cases(personas, n=1)[0]
+    page = personas["supervisor_bpp"].client.get("/kasus/tugaskan-massal/")
+    text = page.content.decode()
+    assert still_open.registration_number in text
+    assert closed.registration_number not in text
+    assert "1 kasus yang belum ditutup" in text
+    # Posting the closed case anyway: not a choice of the form, nothing assigned.
+    r = personas["supervisor_bpp"].client.post(
+        "/kasus/tugaskan-massal/",
+        {"assignee": personas["caseworker_bpp"].user.pk, "cases": [str(closed.public_id)]},
+    )
+    assert r.status_code == 200
+    assert not Assignment.objects.filter(case=closed, action="removed").exists()
+
+
+def test_bulk_assign_refuses_a_closed_case_and_assigns_nothing(personas, make_user):
+    from naungan.cases.exceptions import TransitionNotAllowed
+
+    closed = _closed(personas)
+    still_open = _cases(personas, n=1)[0]
+    other = make_user("caseworker", "bpp", username="cw_bulk")
+    with pytest.raises(TransitionNotAllowed, match=closed.registration_number):
+        cases_bulk_assign(
+            actor=personas["supervisor_bpp"].user,
+            case_ids=[still_open.public_id, closed.public_id],
+            assignee=other,
+        )
+    assert not Case.objects.filter(lead=other).exists()
+    r = personas["supervisor_bpp"].api(
+        "post",
+        "/api/v1/cases/bulk-assign",
+        {"cases": [str(closed.public_id)], "username": "cw_bulk"},
+    )
+    assert r.status_code == 409
+    assert "sudah ditutup" in r.json()["detail"]
+    closed.refresh_from_db()
+    assert closed.lead == personas["caseworker_bpp"].user

@@ -98,8 +98,8 @@ def test_case_from_creation_to_approved_closure(app_server, browser):
     cw.click("button:has-text('Pindah ke Asesmen')")
     assert cw.get_by_test_id("case-status").inner_text() == "Asesmen"
     cw.click("text=Ajukan penutupan kasus")
-    cw.select_option("#id_reason", "goals_met")
-    cw.fill("#id_summary", "Tujuan rencana intervensi tercapai.")
+    cw.select_option("#id_reason", "client_declined")
+    cw.fill("#id_summary", "Klien menolak layanan lanjutan.")
     cw.click("button:has-text('Ajukan penutupan')")
     assert cw.get_by_test_id("pending-closure").is_visible()
     assert cw.locator("button:has-text('Setujui penutupan')").count() == 0

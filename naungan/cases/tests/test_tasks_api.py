@@ -16,6 +16,7 @@ def test_task_list_shows_each_task_by_public_id_with_its_owner_and_rule(personas
     assert set(item) == {
         "id",
         "kind",
+        "title",
         "due_at",
         "status",
         "statutory",

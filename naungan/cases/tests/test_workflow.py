@@ -52,21 +52,23 @@ def test_closure_blocked_by_open_statutory_task_until_waived_by_supervisor(perso
     cw = personas["caseworker_bpp"].user
     sup = personas["supervisor_bpp"].user
     with pytest.raises(ClosureBlocked):
-        services.closure_request(actor=cw, case=bpp_case, reason="goals_met")
+        services.closure_request(actor=cw, case=bpp_case, reason="client_declined")
     task = Task.objects.get(case=bpp_case, kind="police_report")
     with pytest.raises(NotPermitted):
         services.task_waive(actor=cw, task=task, reason="sudah dilaporkan keluarga")
     with pytest.raises(ReasonRequired):
         services.task_waive(actor=sup, task=task, reason="  ")
     services.task_waive(actor=sup, task=task, reason="LP sudah dibuat oleh keluarga")
-    closure = services.closure_request(actor=cw, case=bpp_case, reason="goals_met", summary="ok")
+    closure = services.closure_request(
+        actor=cw, case=bpp_case, reason="client_declined", summary="ok"
+    )
     assert closure.status == "pending"
 
 
 def test_closure_approved_by_another_supervisor_never_the_requester(personas, bpp_case, make_user):
     sup = personas["supervisor_bpp"].user
     services.task_complete(actor=sup, task=Task.objects.get(case=bpp_case))
-    closure = services.closure_request(actor=sup, case=bpp_case, reason="goals_met")
+    closure = services.closure_request(actor=sup, case=bpp_case, reason="client_declined")
     with pytest.raises(ApproverIsRequester):
         services.closure_decide(actor=sup, closure=closure, approve=True)
     with pytest.raises(NotPermitted):
@@ -83,7 +85,7 @@ def test_closure_approved_by_another_supervisor_never_the_requester(personas, bp
 def test_rejection_needs_a_note_and_keeps_the_case_open(personas, bpp_case, make_user):
     cw = personas["caseworker_bpp"].user
     services.task_complete(actor=cw, task=Task.objects.get(case=bpp_case))
-    closure = services.closure_request(actor=cw, case=bpp_case, reason="unreachable")
+    closure = services.closure_request(actor=cw, case=bpp_case, reason="moved")
     sup = personas["supervisor_bpp"].user
     with pytest.raises(ReasonRequired):
         services.closure_decide(actor=sup, closure=closure, approve=False)

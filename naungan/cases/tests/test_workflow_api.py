@@ -20,14 +20,14 @@ def test_close_with_approval_over_http(personas, bpp_case, make_user):
     base = f"/api/v1/cases/{bpp_case.public_id}"
     cw = personas["caseworker_bpp"]
     sup = personas["supervisor_bpp"]
-    assert cw.api("post", f"{base}/closure", {"reason": "goals_met"}).status_code == 409
+    assert cw.api("post", f"{base}/closure", {"reason": "client_declined"}).status_code == 409
     task = Task.objects.get(case=bpp_case)
     r = cw.api("post", f"{base}/tasks/{task.public_id}/waive", {"reason": "x"})
     assert r.status_code == 403
     r = sup.api("post", f"{base}/tasks/{task.public_id}/waive", {"reason": "LP sudah ada"})
     assert r.status_code == 200
     assert r.json()["status"] == "waived"
-    r = cw.api("post", f"{base}/closure", {"reason": "goals_met", "summary": "selesai"})
+    r = cw.api("post", f"{base}/closure", {"reason": "client_declined", "summary": "klien menolak"})
     assert r.status_code == 201
     closure_id = r.json()["id"]
     r = sup.api("post", f"{base}/closure/{closure_id}/decide", {"approve": True})
@@ -42,6 +42,6 @@ def test_requester_cannot_approve_own_closure_over_http(personas, bpp_case):
     sup = personas["supervisor_bpp"]
     task = Task.objects.get(case=bpp_case)
     sup.api("post", f"{base}/tasks/{task.public_id}/complete")
-    closure_id = sup.api("post", f"{base}/closure", {"reason": "goals_met"}).json()["id"]
+    closure_id = sup.api("post", f"{base}/closure", {"reason": "client_declined"}).json()["id"]
     r = sup.api("post", f"{base}/closure/{closure_id}/decide", {"approve": True})
     assert r.status_code == 409

@@ -18,7 +18,9 @@ def test_assign_transition_close_and_approve_through_pages(personas, make_user):
     cw.client.post(base + "status/", {"to": "assessment"})
     r = cw.client.post(base + "status/", {"to": "closed"}, follow=True)
     assert "memerlukan permintaan" in r.content.decode()
-    cw.client.post(base + "tutup/", {"reason": "goals_met", "summary": "tujuan tercapai"})
+    cw.client.post(
+        base + "tutup/", {"reason": "client_declined", "summary": "klien menolak layanan lanjutan"}
+    )
     case.refresh_from_db()
     assert case.status == "assessment"
     sup.post(base + "tutup/putuskan/", {"approve": "yes"})
@@ -47,7 +49,7 @@ def test_task_waive_reopen_and_decide_pages_404_out_of_scope(personas, bpp_case)
 def test_a_refused_closure_request_keeps_the_summary_and_says_why(personas, bpp_case):
     summary = "Korban sudah aman di rumah aman, pendampingan psikologis selesai"
     r = personas["caseworker_bpp"].client.post(
-        f"/kasus/{bpp_case.public_id}/tutup/", {"reason": "goals_met", "summary": summary}
+        f"/kasus/{bpp_case.public_id}/tutup/", {"reason": "client_declined", "summary": summary}
     )
     assert r.status_code == 422  # the statutory task is still open
     body = r.content.decode()
@@ -80,7 +82,9 @@ def test_a_too_long_decision_note_is_kept_with_the_error(personas):
     sup, cw = personas["supervisor_bpp"].client, personas["caseworker_bpp"]
     sup.post(base + "tugaskan/", {"user": cw.user.pk, "lead": "on"})
     cw.client.post(base + "status/", {"to": "assessment"})
-    cw.client.post(base + "tutup/", {"reason": "goals_met", "summary": "tujuan tercapai"})
+    cw.client.post(
+        base + "tutup/", {"reason": "client_declined", "summary": "klien menolak layanan lanjutan"}
+    )
     note = "Rencana pemulihan belum dievaluasi bersama keluarga. " * 40  # over 2000 characters
     r = sup.post(base + "tutup/putuskan/", {"approve": "no", "note": note})
     assert r.status_code == 422

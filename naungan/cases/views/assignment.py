@@ -43,11 +43,11 @@ BULK_PAGE = 200
 @role_required(SUPERVISORS)
 @require_http_methods(["GET", "POST"])
 def bulk_assign(request: HttpRequest) -> HttpResponse:
-    """The filtered list (same filters as the case list) with a check box per case and one
-    lead to assign to all selected."""
+    """The filtered list (same filters as the case list, closed cases left out) with a check
+    box per case and one lead to assign to all selected."""
     user = request_user(request)
     _form, filters = filter_form(request.GET)
-    cases = list(selectors.case_list(user=user, filters=filters)[:BULK_PAGE])
+    cases = list(selectors.cases_assignable(user=user, filters=filters)[:BULK_PAGE])
     choices = [(str(c.public_id), c.registration_number) for c in cases]
     workers = selectors.unit_workers(user=user)
     form = BulkAssignForm(request.POST or None, workers=workers, case_choices=choices)

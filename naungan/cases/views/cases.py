@@ -35,6 +35,7 @@ from naungan.cases.services import TRANSITIONS
 from naungan.core.http import error_text
 
 PAGE_SIZE = 25
+PARTY_ORDER: dict[str, int] = {PartyRole.VICTIM: 0, PartyRole.PERPETRATOR: 1}
 
 
 @role_required(CASE_ROLES)
@@ -158,6 +159,9 @@ def render_detail(
         "others": [p for p in parties if p.role not in (PartyRole.VICTIM, PartyRole.PERPETRATOR)],
         # The case's writers see withdrawn incidents too, struck with the reason.
         "incidents": selectors.case_incidents(case=case, include_withdrawn=can_write),
+        # Victims first, then alleged perpetrators, then the others, each in the order added.
+        "parties": sorted(parties, key=lambda p: (PARTY_ORDER.get(p.role, 2), p.pk)),
+        "can_edit_parties": can_write and case.status != CaseStatus.CLOSED,
         "tasks": list(case.tasks.all()),
         "timeline": selectors.case_timeline(case=case),
         "thread": thread,

@@ -154,8 +154,22 @@ API: list[Rule] = [
         refused=SUPERVISOR_ONLY,
         data={"username": "caseworker_bpp"},
     ),
+    R("GET", "/api/v1/cases/{case_id}/parties", CASE_READERS),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/parties",
+        CASE_WRITERS,
+        data={"role": "witness", "name": "Saksi baru"},
+    ),
+    R("PATCH", "/api/v1/cases/{case_id}/parties/{party_id}", CASE_WRITERS, data={"name": "Saksi"}),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/parties/{party_id}/remove",
+        CASE_WRITERS,
+        data={"reason": "Salah input"},
+    ),
     R("POST", "/api/v1/cases/{case_id}/transition", CASE_WRITERS, data={"to": "assessment"}),
-    R("POST", "/api/v1/cases/{case_id}/closure", CASE_WRITERS, data={"reason": "goals_met"}),
+    R("POST", "/api/v1/cases/{case_id}/closure", CASE_WRITERS, data={"reason": "client_declined"}),
     R(
         "POST",
         "/api/v1/cases/{case_id}/closure/{closure_id}/decide",

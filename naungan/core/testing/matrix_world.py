@@ -30,6 +30,7 @@ WORLD_IDS = {
     "attachment_id": "attachment",
     "task_id": "task",
     "incident_id": "incident",
+    "party_id": "party",
     "closure_id": "closure",
     "plan_id": "plan",
     "document_id": "document",
@@ -118,6 +119,9 @@ def _build_world() -> World:
         reporting_consent=True,
     )
     services.note_add(actor=cw, case=case, kind="contact", body="Telepon ibu korban")
+    witness = services.party_add(
+        actor=cw, case=case, role="witness", person=services.PersonIn(name="Saksi")
+    )
     plan = plans.plan_draft(
         actor=cw,
         case=case,
@@ -145,7 +149,7 @@ def _build_world() -> World:
 
     closing_case = _case(intake)
     services.case_assign(actor=sup, case=closing_case, assignee=cw, lead=True)
-    closure = services.closure_request(actor=cw, case=closing_case, reason="goals_met")
+    closure = services.closure_request(actor=cw, case=closing_case, reason="client_declined")
 
     moving_case = _case(intake)
     services.case_assign(actor=sup, case=moving_case, assignee=cw, lead=True)
@@ -173,6 +177,7 @@ def _build_world() -> World:
         "pin": submitted.body["pin"],
         "case": case.public_id,
         "incident": incident.public_id,
+        "party": witness.public_id,
         "task": case.tasks.get(kind="police_report").public_id,
         "plan": plan.public_id,
         "document": document.public_id,
