@@ -392,6 +392,11 @@ REPORT_ATTACHMENT_MAX_BYTES = env.int(
 )
 REPORT_ATTACHMENT_MAX_FILES = env.int("NAUNGAN_REPORT_ATTACHMENT_MAX_FILES", default=3)
 REPORT_ATTACHMENT_MAX_PIXELS = env.int("NAUNGAN_REPORT_ATTACHMENT_MAX_PIXELS", default=50_000_000)
+# Triage response clocks, clock hours from receipt (DESIGN §4); a unit's TriageClock overrides.
+REPORT_TRIAGE_HOURS_EMERGENCY = env.int("NAUNGAN_TRIAGE_HOURS_EMERGENCY", default=1)
+REPORT_TRIAGE_HOURS_HIGH = env.int("NAUNGAN_TRIAGE_HOURS_HIGH", default=3)
+REPORT_TRIAGE_HOURS_MEDIUM = env.int("NAUNGAN_TRIAGE_HOURS_MEDIUM", default=6)
+REPORT_TRIAGE_HOURS_LOW = env.int("NAUNGAN_TRIAGE_HOURS_LOW", default=72)
 NAUNGAN_CASELOAD_WARNING = env.int("NAUNGAN_CASELOAD_WARNING", default=30)  # open cases per lead
 # Case visibility: caseworkers see the cases they are assigned to; with this on, also the
 # unrestricted cases of their own unit in their area (read only).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 
@@ -17,6 +18,16 @@ def error_text(exc: Exception) -> str:
     if isinstance(exc, DomainError):
         return exc.message
     return str(exc)
+
+
+def form_errors_add(form: forms.Form, exc: Exception) -> None:
+    """A service's refusal onto the form: each field's message next to that field when the
+    form has it, anything else (a domain error, an unknown field) at the top of the form."""
+    if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error_text(exc))
 
 
 def download_response(content: bytes, *, filename: str, content_type: str) -> HttpResponse:

@@ -9,10 +9,12 @@ from django.conf import settings
 
 from .models import TriageLevel
 
-# Clock hours from receipt (issue 4: emergency and high immediately, medium 6 h, low 3 days).
+# Response clocks in clock hours from receipt (DESIGN §4: emergency 1 h, high 3 h [project
+# defaults], medium 6 h [local default], low 72 h). Each is a setting (``triage_default_hours``);
+# a unit's own ``TriageClock`` row overrides it.
 DEFAULT_TRIAGE_HOURS = {
-    TriageLevel.EMERGENCY: 0,
-    TriageLevel.HIGH: 0,
+    TriageLevel.EMERGENCY: 1,
+    TriageLevel.HIGH: 3,
     TriageLevel.MEDIUM: 6,
     TriageLevel.LOW: 72,
 }
@@ -74,6 +76,17 @@ def _setting_int(name: str, env_name: str, default: int) -> int:
     except (TypeError, ValueError):
         return default
     return number if number >= 0 else default
+
+
+def triage_default_hours(level: str) -> int:
+    """The response clock of ``level`` for a unit without its own ``TriageClock`` row
+    (``NAUNGAN_TRIAGE_HOURS_EMERGENCY``, ``_HIGH``, ``_MEDIUM``, ``_LOW``; whole hours, 0 =
+    due at receipt)."""
+    key = TriageLevel(level)
+    suffix = key.value.upper()
+    return _setting_int(
+        f"REPORT_TRIAGE_HOURS_{suffix}", f"NAUNGAN_TRIAGE_HOURS_{suffix}", DEFAULT_TRIAGE_HOURS[key]
+    )
 
 
 def attachment_max_bytes() -> int:

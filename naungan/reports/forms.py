@@ -267,29 +267,60 @@ class ReporterMessageForm(forms.Form):
     )
 
 
+TRIAGE_CHECKLIST_LABELS = {
+    "danger_now": _("Bahaya sekarang atau pelaku ada di dekat korban"),
+    "injury_or_recent_sexual": _("Luka yang mendesak atau kekerasan seksual baru terjadi"),
+    "threat_weapon": _("Ancaman membunuh, senjata atau dicekik"),
+    "child": _("Anak dalam bahaya atau sendirian"),
+    "no_safe_place": _("Tidak ada tempat aman malam ini"),
+    "suicidal": _("Pikiran bunuh diri"),
+    "pregnant_disability": _("Hamil atau penyandang disabilitas"),
+    "trafficking": _("Tanda perdagangan orang (dikurung, dokumen ditahan, utang)"),
+}
+
+
 class TriageForm(forms.Form):
-    level = forms.ChoiceField(label=_("Tingkat triase"), choices=TriageLevel.choices)
+    """The quick checklist, the level and the reason. The checklist's suggestion (DESIGN §8)
+    is the service's (``triage_suggest``); the form's ``data-*`` attributes only let
+    ``static/js/triage.js`` show it while the boxes are ticked."""
+
     checklist = forms.MultipleChoiceField(
         label=_("Daftar periksa cepat"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         choices=[
-            ("danger_now", _("Bahaya sekarang atau pelaku ada di dekat korban")),
-            (
-                "injury_or_recent_sexual",
-                _("Luka yang mendesak atau kekerasan seksual baru terjadi"),
-            ),
-            ("threat_weapon", _("Ancaman membunuh, senjata atau dicekik")),
-            ("child", _("Anak dalam bahaya atau sendirian")),
-            ("no_safe_place", _("Tidak ada tempat aman malam ini")),
-            ("suicidal", _("Pikiran bunuh diri")),
-            ("pregnant_disability", _("Hamil atau penyandang disabilitas")),
-            ("trafficking", _("Tanda perdagangan orang (dikurung, dokumen ditahan, utang)")),
+            (key, TRIAGE_CHECKLIST_LABELS[key])
+            for key in conf.TRIAGE_CHECKLIST_EMERGENCY + conf.TRIAGE_CHECKLIST_HIGH
         ],
     )
+    level = forms.ChoiceField(label=_("Tingkat triase"), choices=TriageLevel.choices)
     reason = forms.CharField(
-        label=_("Alasan (wajib bila menurunkan tingkat)"), required=False, max_length=500
+        label=_("Alasan"),
+        help_text=_(
+            "Wajib bila tingkat yang dipilih di bawah saran daftar periksa, atau bila "
+            "menurunkan tingkat (hanya supervisor)."
+        ),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # The report page holds other forms with a "reason": ids of their own.
+        kwargs.setdefault("auto_id", "triage_%s")
+        super().__init__(*args, **kwargs)
+
+    # The checklist's mapping, for the script (space-separated item keys).
+    emergency_items = " ".join(conf.TRIAGE_CHECKLIST_EMERGENCY)
+    high_items = " ".join(conf.TRIAGE_CHECKLIST_HIGH)
+
+    def ticked(self) -> list[str]:
+        """The items ticked: the submitted ones on a bound form, else the initial ones."""
+        if not self.is_bound:
+            return [str(c) for c in self.initial.get("checklist") or []]
+        name = self.add_prefix("checklist")
+        values = self.data.getlist(name) if hasattr(self.data, "getlist") else self.data.get(name)
+        return [str(c) for c in values or []]
 
 
 class StaffMessageForm(forms.Form):

@@ -94,6 +94,8 @@ class Report(PublicModel):
     received_at = models.DateTimeField(_("diterima pada"), db_index=True)
     triage = models.CharField(_("triase"), max_length=10, choices=TriageLevel.choices, blank=True)
     triage_checklist = models.JSONField(_("daftar periksa triase"), default=list, blank=True)
+    # Why the level lies below the checklist's suggestion or below the earlier level (DESIGN §4).
+    triage_reason = EncryptedTextField(_("alasan triase"), blank=True)
     triaged_at = models.DateTimeField(_("ditriase pada"), null=True, blank=True)
     triaged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

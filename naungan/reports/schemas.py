@@ -198,6 +198,9 @@ class ReportDetailOut(ReportItemOut):
     location_detail: str
     organisation: str | None
     closed_reason: str
+    triage_checklist: list[str]
+    triage_suggested: str | None
+    triage_reason: str
     messages: list[StaffMessageOut]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -58,8 +58,10 @@ def report_queue(
     violence_type: str = "",
     open_only: bool = False,
 ) -> QuerySet[Report]:
-    """The intake queue: newest and most urgent first (open reports with the earliest response
-    deadline lead), unread reporter messages annotated as ``has_unread``."""
+    """The intake queue, in the order the desk works it (DESIGN §4): open reports not yet
+    triaged first, the longest waiting (oldest received) at the top; then triaged open
+    reports by response deadline, the earliest first; reports no longer open (``open_only``
+    off) last, newest first. Unread reporter messages are annotated as ``has_unread``."""
     qs = reports_visible_to(user).select_related("area")
     if status:
         qs = qs.filter(status=status)
@@ -77,9 +79,21 @@ def report_queue(
     unread = ReportMessage.objects.filter(
         report=OuterRef("pk"), sender=MessageSender.REPORTER, read=False
     )
-    # Untriaged reports first (they need a level), then the earliest deadline, then newest.
-    return qs.annotate(has_unread=Exists(unread)).order_by(
-        F("response_due_at").asc(nulls_first=True), "-received_at", "-id"
+    is_open = Q(status__in=OPEN_STATUSES)
+    group = Case(
+        When(is_open & Q(response_due_at__isnull=True), then=Value(0)),
+        When(is_open, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    # Inside a group the other keys are equal (NULL): untriaged by receipt, triaged by
+    # deadline then receipt, closed ones newest first.
+    return qs.annotate(has_unread=Exists(unread), queue_group=group).order_by(
+        "queue_group",
+        Case(When(is_open, then=F("response_due_at"))).asc(),
+        Case(When(is_open, then=F("received_at"))).asc(),
+        F("received_at").desc(),
+        "-id",
     )
 
 

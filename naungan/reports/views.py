@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.contrib import messages as flash_messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -19,9 +20,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from naungan.accounts.access import role_required
 from naungan.accounts.roles import REPORT_DESK, REPORT_TAKERS, user_in
+from naungan.core.deadlines import time_left_text
 from naungan.core.exceptions import DomainError
 from naungan.core.files import download_response
-from naungan.core.http import error_text
+from naungan.core.http import error_text, form_errors_add
 from naungan.core.registry import report_sections
 
 from . import attachments, conf, selectors, services
@@ -244,48 +246,97 @@ def report_new(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/report_new.html", {"form": form})
 
 
+def _triage_form(report: Any) -> TriageForm:
+    """The triage form as last saved: the ticked items, the level (before the first triage
+    the checklist's suggestion, else medium) and the reason."""
+    checklist = list(report.triage_checklist or [])
+    level = report.triage or services.triage_suggest(checklist) or TriageLevel.MEDIUM
+    return TriageForm(
+        initial={"checklist": checklist, "level": level, "reason": report.triage_reason}
+    )
+
+
+def _triage_suggested(data: Any) -> TriageForm:
+    """ "Hitung saran" without JavaScript: the submitted answers again, nothing saved, the
+    level set to the checklist's suggestion."""
+    form = TriageForm(data)
+    checklist = form.ticked()
+    level = services.triage_suggest(checklist) or data.get("level") or TriageLevel.MEDIUM
+    return TriageForm(
+        initial={"checklist": checklist, "level": level, "reason": data.get("reason", "")}
+    )
+
+
+def _focus_first_error(form: Any) -> None:
+    """The page comes back with the cursor in the first field to correct (it may be far down
+    on a phone)."""
+    for field in form.errors:
+        if field in form.fields:
+            form.fields[field].widget.attrs["autofocus"] = True
+            return
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_detail(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
-    """One report: content (audited view), triage, thread, outcome. POSTs redirect back."""
+    """One report: content (audited view), triage, thread, outcome. A saved action redirects
+    back with a message; a refused one shows the page again (422, or the refusal's status)
+    with the input kept and the message next to its field."""
     report = selectors.report_get(user=request.user, report_id=report_id)
     forms: dict[str, Any] = {
-        "triage_form": TriageForm(initial={"level": report.triage or TriageLevel.MEDIUM}),
+        "triage_form": _triage_form(report),
         "message_form": StaffMessageForm(),
         "outcome_form": OutcomeForm(),
         "curhat_form": CurhatForm(),
     }
+    status = 200
     if request.method == "POST":
         action = request.POST.get("action", "")
         handler = _ACTIONS.get(action)
         if handler is None:
             raise Http404
         name, form_class, run = handler
-        form = form_class(request.POST)
-        if form.is_valid():
-            try:
-                run(request, report, form.cleaned_data)
-                return redirect("reports:detail", report_id=report.public_id)
-            except (ValidationError, DomainError) as exc:
-                form.add_error(None, error_text(exc))
-        forms[name] = form
+        if action == "triage" and request.POST.get("suggest"):
+            forms[name] = _triage_suggested(request.POST)
+        else:
+            form = form_class(request.POST)
+            status = 422
+            if form.is_valid():
+                try:
+                    done = run(request, report, form.cleaned_data)
+                except (ValidationError, DomainError) as exc:
+                    form_errors_add(form, exc)
+                    status = exc.status if isinstance(exc, DomainError) else 422
+                else:
+                    flash_messages.success(request, done)
+                    return redirect("reports:detail", report_id=report.public_id)
+            _focus_first_error(form)
+            forms[name] = form
     services.report_view(actor=request.user, report=report, request=request)
+    suggested = services.triage_suggest(forms["triage_form"].ticked())
     context = {
         "report": report,
         "overdue": selectors.report_is_overdue(report),
         "thread": list(selectors.report_messages(report)),
         "attachments": list(selectors.report_attachments(report)),
         "can_act": user_in(request.user, REPORT_DESK),
+        "triage_suggested": TriageLevel(suggested).label if suggested else "",
+        "triage_reason_needed": services.triage_is_below(
+            str(forms["triage_form"]["level"].value() or ""), suggested
+        ),
+        "triage_clocks": [
+            (TriageLevel(level).label, hours)
+            for level, hours in services.triage_clocks(report.organisation).items()
+        ],
         # E.g. the case this report became, with the reply form for the case's staff.
         "sections": [s for fn in report_sections() if (s := fn(request, report)) is not None],
         **forms,
     }
-    status = 422 if request.method == "POST" else 200
     return render(request, "reports/report_detail.html", context, status=status)
 
 
-def _do_triage(request: HttpRequest, report: Any, d: dict[str, Any]) -> None:
-    services.report_triage(
+def _do_triage(request: HttpRequest, report: Any, d: dict[str, Any]) -> str:
+    report = services.report_triage(
         actor=request.user,
         report=report,
         level=d["level"],
@@ -293,26 +344,32 @@ def _do_triage(request: HttpRequest, report: Any, d: dict[str, Any]) -> None:
         reason=d["reason"],
         request=request,
     )
+    return _("Triase disimpan: %(level)s, batas respons %(left)s.") % {
+        "level": report.get_triage_display(),
+        "left": time_left_text(report.response_due_at),
+    }
 
 
-def _do_message(request: HttpRequest, report: Any, d: dict[str, Any]) -> None:
+def _do_message(request: HttpRequest, report: Any, d: dict[str, Any]) -> str:
     services.report_message_from_staff(
         actor=request.user, report=report, body=d["body"], request=request
     )
+    return _("Balasan terkirim; pelapor melihatnya dari Petugas.")
 
 
-def _do_outcome(request: HttpRequest, report: Any, d: dict[str, Any]) -> None:
+def _do_outcome(request: HttpRequest, report: Any, d: dict[str, Any]) -> str:
     if d["outcome"] == "close":
         services.report_close(
             actor=request.user, report=report, reason=d["reason"], request=request
         )
-    else:
-        services.report_hand_over(
-            actor=request.user, report=report, recipient=d["reason"], request=request
-        )
+        return _("Laporan ditutup.")
+    services.report_hand_over(
+        actor=request.user, report=report, recipient=d["reason"], request=request
+    )
+    return _("Laporan dilimpahkan.")
 
 
-def _do_curhat(request: HttpRequest, report: Any, d: dict[str, Any]) -> None:
+def _do_curhat(request: HttpRequest, report: Any, d: dict[str, Any]) -> str:
     services.report_curhat_to_complaint(
         actor=request.user,
         report=report,
@@ -320,9 +377,10 @@ def _do_curhat(request: HttpRequest, report: Any, d: dict[str, Any]) -> None:
         danger_reason=d["danger_reason"],
         request=request,
     )
+    return _("Curhat diubah menjadi pengaduan.")
 
 
-_ACTIONS: dict[str, tuple[str, Any, Callable[[HttpRequest, Any, dict[str, Any]], None]]] = {
+_ACTIONS: dict[str, tuple[str, Any, Callable[[HttpRequest, Any, dict[str, Any]], str]]] = {
     "triage": ("triage_form", TriageForm, _do_triage),
     "message": ("message_form", StaffMessageForm, _do_message),
     "outcome": ("outcome_form", OutcomeForm, _do_outcome),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -38,7 +38,7 @@ from naungan.core.audit import audit_record
 from naungan.core.models import AuditAction
 from naungan.orgs.models import OrgKind
 from naungan.reports.models import Report, ReporterRelation
-from naungan.reports.services import ReportError, report_mark_converted
+from naungan.reports.services import ReportError, report_mark_converted, triage_hours
 
 
 @transaction.atomic
@@ -60,7 +60,10 @@ def case_create(
     """Open a case (walk-in, hotline, referral in, or a converted report). Callers: intake
     officers and supervisors whose area contains ``area``; the case belongs to their UPTD PPA.
     Sexual-violence cases get a ``police_report`` task due exactly 72 h after ``received_at``
-    (UU TPKS Pasal 41). A restricted case is visible to its creator and named staff only."""
+    (UU TPKS Pasal 41). A triaged case gets a ``first_response`` task due at ``received_at``
+    plus the level's response clock (DESIGN §4: emergency 1 h, high 3 h … unless configured),
+    unless that time has passed already. A restricted case is visible to its creator and named
+    staff only."""
     if actor.role not in CASE_CREATORS:
         raise NotPermitted(_("Hanya petugas penerimaan dan supervisor yang membuat kasus."))
     if not actor.in_scope(area):
@@ -120,6 +123,16 @@ def case_create(
 
     if ViolenceType.SEXUAL in types:
         _ensure_police_report_task(case)
+    if triage:
+        # The triage clock of the case's level, from received_at (DESIGN §4), as for a report.
+        due = received_at + timedelta(hours=triage_hours(org, triage))
+        if due > now:
+            task_create(
+                case=case,
+                kind=TaskKind.FIRST_RESPONSE,
+                due_at=due,
+                source_rule=f"triage {triage}",
+            )
     _audit(actor, AuditAction.CREATE, case, case, categories="identity,contact,narrative")
     return case
 
@@ -139,9 +152,10 @@ def report_convert(
     """Turn an open complaint into a case (DESIGN §4). The case keeps the report's
     ``received_at`` (so the 72-hour police clock counts from the victim's report), channel,
     description, violence types and triage unless given; the report's victim and, when the
-    reporter is not the victim, the reporter become parties. A triage response deadline still
-    ahead becomes a ``first_response`` task. Callers: intake officers and supervisors who see
-    the report (the caller looked it up through ``report_get``)."""
+    reporter is not the victim, the reporter become parties. The case's triage clock, counted
+    from the same ``received_at``, becomes its ``first_response`` task while still ahead
+    (``case_create``). Callers: intake officers and supervisors who see the report (the caller
+    looked it up through ``report_get``)."""
     try:
         report_mark_converted(actor=actor, report=report)
     except ReportError as exc:
@@ -181,13 +195,6 @@ def report_convert(
         restricted=restricted,
         source_report=report,
     )
-    if report.response_due_at and report.response_due_at > timezone.now():
-        task_create(
-            case=case,
-            kind=TaskKind.FIRST_RESPONSE,
-            due_at=report.response_due_at,
-            source_rule=f"triage {report.triage}",
-        )
     return case
 
 

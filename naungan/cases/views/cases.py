@@ -32,7 +32,7 @@ from naungan.cases.forms.tasks import NoteForm
 from naungan.cases.forms.workflow import ClosureForm, DecideForm, ReasonForm
 from naungan.cases.models import Case, CaseStatus, PartyRole
 from naungan.cases.services import TRANSITIONS
-from naungan.core.http import error_text
+from naungan.core.http import error_text, form_errors_add
 
 PAGE_SIZE = 25
 PARTY_ORDER: dict[str, int] = {PartyRole.VICTIM: 0, PartyRole.PERPETRATOR: 1}
@@ -210,15 +210,6 @@ def case_action(
 
     view.__name__ = handler.__name__
     return view
-
-
-def form_errors_add(form: forms.Form, exc: ValidationError | CaseError) -> None:
-    """A service's refusal onto the form: next to its field when the form has that field."""
-    if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error_text(exc))
 
 
 def action_refused(

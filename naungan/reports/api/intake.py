@@ -64,8 +64,9 @@ class QueueFilters(Schema):
     response=ReportList,
     summary="Intake queue",
     description=(
-        "Reports in the caller's scope (intake, supervisors; activists see their own), untriaged "
-        "first, then by response deadline, newest first. Filters `status`, `kind`, `channel`, "
+        "Reports in the caller's scope (intake, supervisors; activists see their own): open "
+        "reports not yet triaged first (the longest waiting on top), then open ones by response "
+        "deadline, then the others newest first. Filters `status`, `kind`, `channel`, "
         "`area` (code, includes sub-areas), `violence_type`; `limit` (max 200) and `offset`."
     ),
 )
@@ -100,6 +101,9 @@ def _detail_body(report: Report) -> dict[str, Any]:
         "location_detail": report.location_detail,
         "organisation": report.organisation.slug if report.organisation else None,
         "closed_reason": report.closed_reason,
+        "triage_checklist": list(report.triage_checklist or []),
+        "triage_suggested": services.triage_suggest(report.triage_checklist or []) or None,
+        "triage_reason": report.triage_reason,
         "messages": [
             {
                 "from": m.sender,
@@ -164,7 +168,11 @@ def _act(request: HttpRequest, report_id: uuid.UUID, action: Callable[[Report], 
     summary="Triage a report",
     description=(
         "Sets `emergency`/`high`/`medium`/`low` and the response deadline (received_at plus the "
-        "unit's clock). Lowering a level: supervisors only, with `reason`."
+        "unit's clock: by default 1, 3, 6 and 72 hours). `checklist` holds the quick checklist's "
+        "ticked items (`danger_now`, `injury_or_recent_sexual`, `threat_weapon`, `child` suggest "
+        "`emergency`; `no_safe_place`, `suicidal`, `pregnant_disability`, `trafficking` suggest "
+        "`high`); a level below the suggestion needs `reason` (else 422 naming `reason`). "
+        "Lowering an earlier level: supervisors only (else 409), with `reason`."
     ),
 )
 @decorate_view(json_body(TriageIn))

@@ -25,7 +25,9 @@ from .intake import (
     report_message_from_staff,
     report_triage,
     report_view,
+    triage_clocks,
     triage_hours,
+    triage_is_below,
     triage_suggest,
 )
 from .reporter import (
@@ -87,6 +89,8 @@ __all__ = [
     "report_triage",
     "report_validate",
     "report_view",
+    "triage_clocks",
     "triage_hours",
+    "triage_is_below",
     "triage_suggest",
 ]

@@ -71,22 +71,47 @@ def report_message_from_staff(
     return message
 
 
-def triage_hours(organisation: Organisation | None, level: str) -> int:
-    """The response clock of ``organisation`` for ``level`` (configured, else the default)."""
+def triage_clocks(organisation: Organisation | None) -> dict[str, int]:
+    """The response clocks of ``organisation`` in clock hours, per level: the unit's own
+    ``TriageClock`` rows, else the settings (``conf.triage_default_hours``: emergency 1 h,
+    high 3 h, medium 6 h, low 72 h unless configured)."""
+    own: dict[str, int] = {}
     if organisation is not None:
-        row = TriageClock.objects.filter(organisation=organisation, level=level).first()
-        if row is not None:
-            return row.hours
-    return conf.DEFAULT_TRIAGE_HOURS[TriageLevel(level)]
+        own = dict(
+            TriageClock.objects.filter(organisation=organisation).values_list("level", "hours")
+        )
+    return {level: own.get(level, conf.triage_default_hours(level)) for level in TriageLevel}
+
+
+def triage_hours(organisation: Organisation | None, level: str) -> int:
+    """The response clock of ``organisation`` for ``level`` (see ``triage_clocks``)."""
+    return triage_clocks(organisation)[TriageLevel(level)]
 
 
 def triage_suggest(checklist: list[str]) -> str:
-    """The quick checklist's suggestion (DESIGN §8, project default, not validated)."""
+    """The quick checklist's suggestion (DESIGN §8, project default, not validated): "yes" to
+    any of items 1–4 suggests emergency, any other "yes" high; nothing ticked, no suggestion."""
     if any(item in conf.TRIAGE_CHECKLIST_EMERGENCY for item in checklist):
         return TriageLevel.EMERGENCY
     if any(item in conf.TRIAGE_CHECKLIST_HIGH for item in checklist):
         return TriageLevel.HIGH
     return ""
+
+
+def triage_is_below(level: str, other: str) -> bool:
+    """Whether ``level`` is less urgent than ``other`` (an empty ``other`` is no bar)."""
+    if level not in TRIAGE_ORDER or other not in TRIAGE_ORDER:
+        return False
+    return TRIAGE_ORDER.index(TriageLevel(level)) < TRIAGE_ORDER.index(TriageLevel(other))
+
+
+def triage_checklist_clean(checklist: Any) -> list[str]:
+    """The ticked items in the checklist's order; an unknown item is a 422 on ``checklist``."""
+    items = [c for c in (checklist or []) if isinstance(c, str)]
+    known = conf.TRIAGE_CHECKLIST_EMERGENCY + conf.TRIAGE_CHECKLIST_HIGH
+    if any(c not in known for c in items):
+        raise ValidationError({"checklist": _("Butir daftar periksa tidak dikenal.")})
+    return [c for c in known if c in items]
 
 
 @transaction.atomic
@@ -100,29 +125,40 @@ def report_triage(
     request: HttpRequest | None = None,
 ) -> Report:
     """Set the triage level; the response deadline is received_at plus the unit's clock for
-    the level (clock hours, DESIGN §4). A level change never restarts the clock. Only a
-    supervisor may lower a level, and only with a reason. Callers: intake and supervisors."""
+    the level (clock hours, DESIGN §4), so a level change never restarts the clock. The quick
+    checklist's answers are kept with the report; a level below the checklist's suggestion
+    needs a reason (DESIGN §8). Only a supervisor may lower an earlier level, and only with a
+    reason (DESIGN §4). The reason is stored and audited. Callers: intake and supervisors."""
     _ensure_staff(actor)
     if level not in TriageLevel.values:
         raise ValidationError(
             {"level": _("Pilihan tidak dikenal. Pilihan: %(c)s") % {"c": ", ".join(TriageLevel)}}
         )
-    items = [c for c in (checklist or []) if isinstance(c, str)]
-    known = conf.TRIAGE_CHECKLIST_EMERGENCY + conf.TRIAGE_CHECKLIST_HIGH
-    if any(c not in known for c in items):
-        raise ValidationError({"checklist": _("Butir daftar periksa tidak dikenal.")})
+    items = triage_checklist_clean(checklist)
+    reason = (reason or "").strip()
     report = Report.objects.select_for_update().get(pk=report.pk)
     if not report.is_open:
         raise TransitionNotAllowed(_("Laporan ini sudah tidak terbuka."))
     old = report.triage
-    lowering = bool(old) and TRIAGE_ORDER.index(level) < TRIAGE_ORDER.index(old)  # type: ignore[arg-type]
-    if lowering:
+    if triage_is_below(level, old):
         if not user_in(actor, SUPERVISORS):
             raise TransitionNotAllowed(_("Hanya supervisor yang boleh menurunkan tingkat triase."))
-        if not reason.strip():
+        if not reason:
             raise ValidationError({"reason": _("Alasan wajib diisi untuk menurunkan tingkat.")})
+    suggested = triage_suggest(items)
+    if triage_is_below(level, suggested) and not reason:
+        raise ValidationError(
+            {
+                "reason": _(
+                    "Daftar periksa menyarankan %(level)s. Pilih tingkat itu, atau tulis alasan "
+                    "memilih tingkat yang lebih rendah."
+                )
+                % {"level": TriageLevel(suggested).label}
+            }
+        )
     report.triage = level
     report.triage_checklist = items
+    report.triage_reason = reason
     report.triaged_at = timezone.now()
     report.triaged_by = actor
     report.response_due_at = report.received_at + dt.timedelta(
@@ -133,6 +169,7 @@ def report_triage(
         update_fields=[
             "triage",
             "triage_checklist",
+            "triage_reason",
             "triaged_at",
             "triaged_by",
             "response_due_at",
@@ -145,7 +182,9 @@ def report_triage(
         action=AuditAction.UPDATE,
         obj=report,
         categories="triage",
-        reason=f"triage {old or '-'} -> {level}" + (f": {reason.strip()}" if reason else ""),
+        reason=f"triage {old or '-'} -> {level}"
+        + (f" (checklist suggests {suggested})" if suggested else "")
+        + (f": {reason}" if reason else ""),
         request=request,
     )
     return report

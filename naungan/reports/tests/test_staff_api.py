@@ -123,7 +123,7 @@ def test_triage_sets_deadline_from_receipt_with_org_clock(
     response = intake.api(
         "post",
         f"/api/v1/reports/{report.public_id}/triage",
-        {"level": "medium", "checklist": ["pregnant_disability"]},
+        {"level": "medium", "checklist": ["pregnant_disability"], "reason": "Kehamilan aman"},
     )
     assert response.status_code == 200, response.content
     report.refresh_from_db()
@@ -151,17 +151,47 @@ def test_only_supervisor_lowers_level_with_reason(
     assert sup.api("post", path, {"level": "low", "reason": "sudah aman"}).status_code == 200
 
 
-def test_emergency_is_due_immediately_and_overdue_in_queue(
+def test_emergency_is_due_an_hour_after_receipt_and_overdue_only_then(
     personas: Any, public: Any, report_body: Any
 ) -> None:
     public.submit(report_body)
     report = Report.objects.get()
-    Report.objects.filter(pk=report.pk).update(received_at=timezone.now() - dt.timedelta(hours=1))
+    received = timezone.now().replace(microsecond=0) - dt.timedelta(minutes=20)
+    Report.objects.filter(pk=report.pk).update(received_at=received)
     intake = personas["intake_bpp"]
     intake.api("post", f"/api/v1/reports/{report.public_id}/triage", {"level": "emergency"})
     item = intake.api("get", "/api/v1/reports").json()["items"][0]
     assert item["triage"] == "emergency"
-    assert item["overdue"] is True
+    assert dt.datetime.fromisoformat(item["response_due_at"]) == received + dt.timedelta(hours=1)
+    assert item["overdue"] is False
+    Report.objects.filter(pk=report.pk).update(
+        response_due_at=timezone.now() - dt.timedelta(minutes=1)
+    )
+    assert intake.api("get", "/api/v1/reports").json()["items"][0]["overdue"] is True
+
+
+def test_api_triage_below_the_checklist_needs_a_reason_naming_the_field(
+    personas: Any, public: Any, report_body: Any
+) -> None:
+    public.submit(report_body)
+    report = Report.objects.get()
+    path = f"/api/v1/reports/{report.public_id}/triage"
+    intake = personas["intake_bpp"]
+    refused = intake.api("post", path, {"level": "high", "checklist": ["child"]})
+    assert refused.status_code == 422
+    assert [d["loc"] for d in refused.json()["detail"]] == [["body", "reason"]]
+    assert "Darurat" in refused.json()["detail"][0]["msg"]
+    report.refresh_from_db()
+    assert (report.triage, report.status) == ("", "received")
+    body = {"level": "high", "checklist": ["child"], "reason": "Anak sudah bersama neneknya"}
+    assert intake.api("post", path, body).status_code == 200
+    report.refresh_from_db()
+    assert report.triage_checklist == ["child"]
+    assert report.triage_reason == "Anak sudah bersama neneknya"
+    detail = intake.api("get", f"/api/v1/reports/{report.public_id}").json()
+    assert detail["triage_checklist"] == ["child"]
+    assert detail["triage_suggested"] == "emergency"
+    assert detail["triage_reason"] == "Anak sudah bersama neneknya"
 
 
 def test_staff_reply_reaches_reporter_without_name(
