@@ -4,6 +4,7 @@ for a lead and the assignments their worker has not opened yet (both on the home
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -48,20 +49,25 @@ def cases_unassigned(*, user: User) -> QuerySet[Case]:
 
 def assignments_unseen(*, user: User, limit: int = 20) -> list[Assignment]:
     """The user's newest assignment of each case they still work on (lead or co-worker, case
-    not closed) that they have not opened since (``seen_at``), the most urgent case first,
-    then the newest assignment. Only the user's own rows: nobody sees another's."""
+    not closed) that they have not opened since (``seen_at``): the most urgent case first,
+    then the longest unopened. Only the user's own rows: nobody sees another's."""
     rows = (
         Assignment.objects.filter(user_id=user.pk, seen_at__isnull=True)
         .exclude(action=Assignment.Action.REMOVED)
         .filter(case_id__in=assigned_case_ids(user))
         .exclude(case__status=CaseStatus.CLOSED)
+        .annotate(rank=triage_rank("case__"))
         .select_related("case", "case__area", "assigned_by")
-        .order_by(triage_rank("case__"), "-created_at", "-pk")
+        .order_by("-created_at", "-pk")
     )
-    out: dict[int, Assignment] = {}
-    for row in rows[: limit * 2]:  # co-worker then lead: two rows of one case at most
-        out.setdefault(row.case_id, row)
-    return list(out.values())[:limit]
+    newest: dict[int, Assignment] = {}
+    for row in rows[: limit * 2]:  # co-worker, then lead: two rows of one case at most
+        newest.setdefault(row.case_id, row)
+    return sorted(newest.values(), key=_urgency)[:limit]
+
+
+def _urgency(row: Assignment) -> tuple[int, datetime]:
+    return (row.rank, row.created_at)  # type: ignore[attr-defined]
 
 
 def unit_workers(*, user: User) -> QuerySet[User]:

@@ -110,7 +110,12 @@ def new_assignments_section(request: HttpRequest) -> dict[str, Any] | None:
     rows = selectors.assignments_unseen(user=request_user(request))
     if not rows:
         return None
-    return {"template": "cases/home/new_assignments.html", "order": 10, "assignments": rows}
+    return {
+        "template": "cases/home/new_assignments.html",
+        "order": 10,
+        "assignments": rows,
+        "count": len(rows),
+    }
 
 
 def messages_section(request: HttpRequest) -> dict[str, Any] | None:
