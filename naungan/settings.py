@@ -363,6 +363,9 @@ if EMAIL_SMTP_HOST:
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env.str("NAUNGAN_FROM_EMAIL", default="naungan@localhost")
+# The address staff open Naungan at (e.g. https://naungan.balikpapan.go.id), for the link in
+# e-mail notices, which are sent from the background queue without a request; empty = no link.
+SITE_URL = env.str("NAUNGAN_SITE_URL", default="")
 
 LOGGING = {
     "version": 1,

@@ -20,10 +20,10 @@ class CasesConfig(AppConfig):
 
         from . import models, seed
         from .services.messages import reporter_message_notify
-        from .views import messages, notifications, tasks, transfers
+        from .views import home, messages, notifications
 
-        register_home_section(tasks.home_tasks_section)
-        register_home_section(transfers.transfers_home_section)
+        for section in home.SECTIONS:
+            register_home_section(section)
         register_seed_step(seed.seed_cases)
         register_nav_badge("unread_notifications", notifications.unread_badge)
 

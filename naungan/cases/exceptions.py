@@ -79,5 +79,7 @@ class PlanNotDraft(CaseError):
 
 class IncidentWithdrawn(CaseError):
     default_message = _("Insiden ini sudah ditarik dan tidak dapat diubah lagi.")
+
+
 class PartyRemovalRefused(CaseError):
     default_message = _("Pihak ini tidak dapat dihapus dari kasus.")

@@ -5,7 +5,11 @@ from __future__ import annotations
 from django.tasks import task
 
 from .services.messages import reporter_message_notices_email
-from .services.notifications import overdue_notices_create, overdue_notices_email
+from .services.notifications import (
+    notices_email_grouped,
+    overdue_notices_create,
+    overdue_notices_email,
+)
 
 
 @task()
@@ -24,3 +28,11 @@ def email_reporter_message_notices(notification_ids: list[int]) -> int:
     """E-mail the notices of a reporter's new message on a case (enqueued after the message
     is stored). Idempotent: a notice already e-mailed is not sent again."""
     return reporter_message_notices_email(ids=notification_ids)
+
+
+@task()
+def email_notices(notification_ids: list[int]) -> int:
+    """E-mail the notices of an event (a new assignment, a decision asked for), enqueued after
+    the event's transaction commits: one e-mail per user, without case content. Idempotent: a
+    notice already e-mailed is not sent again."""
+    return notices_email_grouped(ids=notification_ids)

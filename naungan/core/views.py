@@ -25,11 +25,15 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The staff work queue. Later capabilities add their queues through ``home_sections``."""
+    """The staff work list: what waits for the user, the most urgent first. Each app adds its
+    sections through ``register_home_section``; a section answers ``None`` when it has
+    nothing, and is placed by its ``order`` (lower first). With no section at all the page
+    says, once, that nothing waits."""
     from .registry import home_sections
 
-    sections = [s(request) for s in home_sections()]
-    return render(request, "core/home.html", {"sections": [s for s in sections if s]})
+    sections = [s for s in (fn(request) for fn in home_sections()) if s]
+    sections.sort(key=lambda s: s.get("order", 100))
+    return render(request, "core/home.html", {"sections": sections})
 
 
 @login_required

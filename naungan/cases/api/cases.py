@@ -214,7 +214,8 @@ def cases_create(request: HttpRequest, payload: CaseIn) -> Status[dict[str, Any]
     "`incidents` (withdrawn ones left out) and `messages`, the reporter's thread of the report "
     "the case came from (`[{from, body, sent_at, author, read}]`, empty for a case opened "
     "directly; `read` is as before this call). Reading it marks the reporter's messages read "
-    "when the caller writes on the case. Outside scope → 404. Audited.",
+    "when the caller writes on the case, and the caller's assignment to it as seen (no longer "
+    "new on their home page). Outside scope → 404. Audited.",
 )
 def cases_get(request: HttpRequest, case_id: UUID) -> dict[str, Any]:
     user = request_user(request)
@@ -222,6 +223,7 @@ def cases_get(request: HttpRequest, case_id: UUID) -> dict[str, Any]:
     services.case_read_audit(
         actor=user, case=case, categories="identity,contact,narrative", request=request
     )
+    services.assignment_seen(actor=user, case=case)
     thread = services.case_thread_read(actor=user, case=case, request=request)
     return case_out(case, messages=thread)
 

@@ -18,8 +18,10 @@ from naungan.cases.services import notifications as notice_services
     "/notifications",
     response=NotificationListOut,
     summary="My notices",
-    description="Overdue tasks and plan decisions for the signed-in user, unread first "
-    "(at most 100).",
+    description="New assignments, decisions asked of the user (`approval`: a plan, a closure, "
+    "a transfer), reporter messages, overdue tasks and plan decisions for the signed-in user, "
+    "unread first (at most 100). `link` is the page the notice leads to when it is not the "
+    "case's (empty otherwise).",
 )
 def notifications_list(request: HttpRequest) -> dict[str, Any]:
     user = request_user(request)

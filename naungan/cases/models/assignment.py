@@ -25,9 +25,13 @@ class Assignment(TimeStampedModel):
     assigned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # When the assigned user first opened the case after this assignment: until then the case
+    # is "new" on their home page. Empty on ``removed`` rows.
+    seen_at = models.DateTimeField(_("dibuka"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "seen_at"], name="assignment_user_seen")]
 
     def __str__(self) -> str:
         return f"{self.action} {self.user_id}"

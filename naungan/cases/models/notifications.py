@@ -18,6 +18,9 @@ class NotificationKind(models.TextChoices):
     CLOSURE = "closure", _("Penutupan")
     PLAN = "plan", _("Rencana intervensi")
     REPORTER_MESSAGE = "reporter_message", _("Pesan pelapor")
+    # A decision asked of a supervisor: a plan submitted, a closure requested, a transfer to
+    # accept.
+    APPROVAL = "approval", _("Menunggu keputusan Anda")
 
 
 class Notification(TimeStampedModel):
@@ -35,6 +38,9 @@ class Notification(TimeStampedModel):
         Task, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
     )
     message = models.CharField(max_length=300)
+    # Where the notice leads (a path of this site), when not the case page: the plan to
+    # approve, the transfer to decide (its receiver cannot open the case yet).
+    link = models.CharField(max_length=200, blank=True, default="")
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
 

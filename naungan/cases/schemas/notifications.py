@@ -15,6 +15,7 @@ class NotificationOut(Schema):
     kind: str
     message: str
     case: UUID | None
+    link: str
     created_at: datetime
     read_at: datetime | None
 

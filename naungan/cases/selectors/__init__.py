@@ -6,9 +6,11 @@ from .assignment import (
     CASELOAD_COLUMNS,
     DEFAULT_CASELOAD_WARNING,
     Caseload,
+    assignments_unseen,
     caseload_warning,
     caseloads,
     cases_assignable,
+    cases_unassigned,
     unit_workers,
 )
 from .cases import (
@@ -26,10 +28,11 @@ from .cases import (
     cases_visible_to,
     cases_writable_by,
     report_has_case,
+    triage_rank,
 )
 from .documents import case_document_get, case_documents
 from .incidents import case_incident_get, case_incidents
-from .messages import case_thread
+from .messages import case_thread, cases_with_unread_messages
 from .notifications import notification_get, notifications_for, notifications_unread_count
 from .people import (
     case_party_get,
@@ -41,10 +44,17 @@ from .people import (
     person_other_cases,
     persons_linkable_by,
 )
-from .plans import case_monitoring, case_plan_get, case_plans, plan_current, plan_organisations
+from .plans import (
+    case_monitoring,
+    case_plan_get,
+    case_plans,
+    plan_current,
+    plan_organisations,
+    plans_awaiting_decision,
+)
 from .references import area_by_code, organisation_by_slug, user_by_username
 from .saved_filters import saved_filter_get, saved_filters_of
-from .tasks import TASK_CHUNK, case_task_get, case_tasks, tasks_needing
+from .tasks import TASK_CHUNK, case_task_get, case_tasks, tasks_needing, tasks_overdue_in_scope
 from .transfers import (
     case_open_transfer,
     transfer_destinations,
@@ -53,7 +63,12 @@ from .transfers import (
     transfers_outgoing,
     transfers_visible_to,
 )
-from .workflow import case_closure_get, case_pending_closure, case_timeline
+from .workflow import (
+    case_closure_get,
+    case_pending_closure,
+    case_timeline,
+    closures_awaiting_decision,
+)
 
 __all__ = [
     "CASELOAD_COLUMNS",
@@ -64,6 +79,7 @@ __all__ = [
     "Caseload",
     "area_by_code",
     "assigned_case_ids",
+    "assignments_unseen",
     "case_closure_get",
     "case_detail",
     "case_document_get",
@@ -93,8 +109,11 @@ __all__ = [
     "caseload_warning",
     "caseloads",
     "cases_assignable",
+    "cases_unassigned",
     "cases_visible_to",
+    "cases_with_unread_messages",
     "cases_writable_by",
+    "closures_awaiting_decision",
     "notification_get",
     "notifications_for",
     "notifications_unread_count",
@@ -105,15 +124,18 @@ __all__ = [
     "persons_linkable_by",
     "plan_current",
     "plan_organisations",
+    "plans_awaiting_decision",
     "report_has_case",
     "saved_filter_get",
     "saved_filters_of",
     "tasks_needing",
+    "tasks_overdue_in_scope",
     "transfer_destinations",
     "transfer_get",
     "transfers_incoming",
     "transfers_outgoing",
     "transfers_visible_to",
+    "triage_rank",
     "unit_workers",
     "user_by_username",
 ]

@@ -11,7 +11,18 @@ from uuid import UUID
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import connections
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case as SqlCase  # the model is ``Case``
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.http import Http404
 from django.utils import timezone
 
@@ -24,6 +35,7 @@ from naungan.cases.models import (
     PersonNameToken,
     Task,
     TaskStatus,
+    Triage,
 )
 from naungan.cases.names import name_token_hashes
 from naungan.core.fields import blind_index
@@ -31,6 +43,21 @@ from naungan.core.normalize import is_valid_nik
 from naungan.core.selectors import area_scope_q
 
 NONE_Q = Q(pk__in=[])
+# Most urgent first: emergency, high, medium, low, then not yet triaged (DESIGN §4).
+TRIAGE_ORDER = [Triage.EMERGENCY, Triage.HIGH, Triage.MEDIUM, Triage.LOW]
+
+
+def triage_rank(prefix: str = "") -> SqlCase:
+    """An ordering expression on a case's triage (``prefix="case__"`` from a related row):
+    0 for emergency … 3 for low, 4 untriaged."""
+    return SqlCase(
+        *[
+            When(**{f"{prefix}triage": level}, then=Value(i))
+            for i, level in enumerate(TRIAGE_ORDER)
+        ],
+        default=Value(len(TRIAGE_ORDER)),
+        output_field=IntegerField(),
+    )
 
 
 def assigned_case_ids(user: User) -> QuerySet[Any]:

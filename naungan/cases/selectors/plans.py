@@ -8,15 +8,36 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from naungan.accounts.models import User
+from naungan.accounts.roles import SUPERVISORS
 from naungan.cases.models import (
     Case,
+    CaseStatus,
     InterventionPlan,
     MonitoringEntry,
     PlanAction,
     PlanStatus,
 )
+from naungan.cases.selectors.cases import cases_visible_to, triage_rank
 from naungan.orgs.models import Organisation
 from naungan.orgs.selectors import organisations_serving
+
+
+def plans_awaiting_decision(*, user: User) -> QuerySet[InterventionPlan]:
+    """Submitted plans a supervisor may decide: on open cases in their scope
+    (``cases_visible_to``), not written by them (the author never decides). The most urgent
+    case first, then the longest waiting. Anyone else: none."""
+    if user.role not in SUPERVISORS:
+        return InterventionPlan.objects.none()
+    return (
+        InterventionPlan.objects.filter(
+            status=PlanStatus.SUBMITTED, case__in=cases_visible_to(user)
+        )
+        .exclude(author_id=user.pk)
+        .exclude(case__status=CaseStatus.CLOSED)
+        .select_related("case", "case__area", "author")
+        .order_by(triage_rank("case__"), "updated_at", "pk")
+    )
 
 
 def case_plans(*, case: Case) -> QuerySet[InterventionPlan]:

@@ -1,4 +1,5 @@
-"""Reads of case tasks: a case's tasks and the "needs me now" queue of the home page."""
+"""Reads of case tasks: a case's tasks, the "needs me now" queue of the home page and a
+supervisor's overdue tasks of their unit."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from uuid import UUID
 from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from naungan.accounts.models import Role, User
 from naungan.accounts.roles import CASE_ROLES, SUPERVISORS
@@ -29,17 +31,13 @@ def case_tasks(*, case: Case) -> QuerySet[Task]:
 def tasks_needing(*, user: User, limit: int = 20) -> QuerySet[Task]:
     """The "needs me now" queue: open tasks the user owns (tasks follow the lead, see
     ``case_assign``) and, for a supervisor, tasks nobody owns yet; only on open cases the user
-    sees; overdue first, then by deadline.
-
-    Candidates come from the task indexes in deadline order and are checked against
-    ``cases_visible_to`` a chunk at a time by primary key, so the cost follows the number of
-    open tasks, not the number of cases in scope."""
+    sees; overdue first, then by deadline (``_open_tasks_in_scope``)."""
     if user.role not in CASE_ROLES:
         return Task.objects.none()
     mine = Q(owner_id=user.pk)
     if user.role == Role.CASEWORKER and not settings.CASEWORKER_SEES_UNIT_CASES:
         # Few tasks and cases per caseworker: one query joining their open tasks to the cases
-        # they are assigned to is the cheapest plan (the chunks below are for a wide scope).
+        # they are assigned to is the cheapest plan (the chunks are for a wide scope).
         return (
             Task.objects.filter(mine, status=TaskStatus.OPEN)
             .filter(case_id__in=assigned_case_ids(user))
@@ -49,11 +47,25 @@ def tasks_needing(*, user: User, limit: int = 20) -> QuerySet[Task]:
         )
     if user.role in SUPERVISORS:
         mine |= Q(owner__isnull=True)
-    candidates = (
-        Task.objects.filter(mine, status=TaskStatus.OPEN)
-        .order_by("due_at", "id")
-        .values_list("pk", "case_id")
-    )
+    return _open_tasks_in_scope(user, Task.objects.filter(mine, status=TaskStatus.OPEN), limit)
+
+
+def tasks_overdue_in_scope(*, user: User, limit: int = 10) -> QuerySet[Task]:
+    """A supervisor's view of their unit: open tasks past their deadline on the open cases
+    of their scope (``cases_visible_to``), whoever owns them, the longest overdue first, with
+    the owner. Anyone else: none (their own overdue tasks lead ``tasks_needing``)."""
+    if user.role not in SUPERVISORS:
+        return Task.objects.none()
+    overdue = Task.objects.filter(status=TaskStatus.OPEN, due_at__lt=timezone.now())
+    return _open_tasks_in_scope(user, overdue, limit).select_related("owner")
+
+
+def _open_tasks_in_scope(user: User, tasks: QuerySet[Task], limit: int) -> QuerySet[Task]:
+    """The first ``limit`` of ``tasks`` in deadline order whose case is open and visible to
+    ``user``. Candidates come from the task indexes in deadline order and are checked against
+    ``cases_visible_to`` a chunk at a time by primary key, so the cost follows the number of
+    open tasks, not the number of cases in scope."""
+    candidates = tasks.order_by("due_at", "id").values_list("pk", "case_id")
     chosen: list[int] = []
     visible = cases_visible_to(user).exclude(status=CaseStatus.CLOSED)
     # Plain slices, not .iterator(): on PostgreSQL that opens a server-side cursor (a

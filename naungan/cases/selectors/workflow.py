@@ -7,9 +7,11 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from naungan.accounts.models import User
+from naungan.accounts.roles import SUPERVISORS
 from naungan.cases.models import (
     Case,
     CaseParty,
@@ -17,6 +19,7 @@ from naungan.cases.models import (
     ClosureStatus,
     TransferStatus,
 )
+from naungan.cases.selectors.cases import cases_visible_to, triage_rank
 
 
 def case_pending_closure(*, case: Case) -> ClosureRequest | None:
@@ -24,6 +27,20 @@ def case_pending_closure(*, case: Case) -> ClosureRequest | None:
         case.closure_requests.filter(status=ClosureStatus.PENDING)
         .select_related("requested_by")
         .first()
+    )
+
+
+def closures_awaiting_decision(*, user: User) -> QuerySet[ClosureRequest]:
+    """Pending closure requests a supervisor may decide: on cases in their scope
+    (``cases_visible_to``), not asked by them (the requester never decides). The most urgent
+    case first, then the longest waiting. Anyone else: none."""
+    if user.role not in SUPERVISORS:
+        return ClosureRequest.objects.none()
+    return (
+        ClosureRequest.objects.filter(status=ClosureStatus.PENDING, case__in=cases_visible_to(user))
+        .exclude(requested_by_id=user.pk)
+        .select_related("case", "case__area", "requested_by")
+        .order_by(triage_rank("case__"), "created_at", "pk")
     )
 
 

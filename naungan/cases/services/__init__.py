@@ -11,7 +11,7 @@ from ._common import (
     PersonIn,
     task_create,
 )
-from .assignment import case_assign, case_unassign, cases_bulk_assign
+from .assignment import assignment_seen, case_assign, case_unassign, cases_bulk_assign
 from .cases import (
     case_create,
     case_list_audit,
@@ -39,6 +39,7 @@ __all__ = [
     "IncidentDetails",
     "NoReporterThread",
     "PersonIn",
+    "assignment_seen",
     "case_assign",
     "case_create",
     "case_list_audit",

@@ -8,7 +8,9 @@ from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from naungan.accounts.models import User
 from naungan.accounts.roles import ASSIGNABLE_ROLES, SUPERVISORS
@@ -17,6 +19,8 @@ from naungan.cases.models import (
     Assignment,
     Case,
     CaseStatus,
+    Notification,
+    NotificationKind,
     Task,
     TaskStatus,
 )
@@ -27,6 +31,11 @@ from naungan.cases.services._common import (
     _require_supervisor,
     _save,
 )
+from naungan.cases.services.notifications import (
+    notice_text,
+    notices_create,
+    notices_email_later,
+)
 from naungan.core.models import AuditAction
 
 
@@ -35,7 +44,18 @@ def case_assign(*, actor: User, case: Case, assignee: User, lead: bool = True) -
     """A supervisor of the case's area names the lead caseworker (replacing the previous lead)
     or adds a co-worker. The assignee must be an active caseworker or supervisor whose scope
     contains the case. Open tasks without an owner, or owned by the replaced lead, pass to the
-    new lead."""
+    new lead. The assignee is notified in the app and by e-mail (after commit), and the case
+    is "new" on their home page until they open it (``assignment_seen``)."""
+    case, notice = _assign(actor=actor, case=case, assignee=assignee, lead=lead)
+    if notice is not None:
+        notices_email_later([notice])
+    return case
+
+
+def _assign(
+    *, actor: User, case: Case, assignee: User, lead: bool
+) -> tuple[Case, Notification | None]:
+    """``case_assign`` without its e-mail: the case and the assignee's new notice, if any."""
     _require_supervisor(actor, case)
     case = _lock(case)
     if (
@@ -47,7 +67,7 @@ def case_assign(*, actor: User, case: Case, assignee: User, lead: bool = True) -
     previous = case.lead
     if lead:
         if previous is not None and previous.pk == assignee.pk:
-            return case
+            return case, None
         case.lead = assignee
         _save(case)
         case.co_workers.remove(assignee)
@@ -67,9 +87,44 @@ def case_assign(*, actor: User, case: Case, assignee: User, lead: bool = True) -
             raise InvalidAssignee(_("Pengguna ini sudah menjadi pendamping utama."))
         case.co_workers.add(assignee)
         action = Assignment.Action.CO_WORKER
-    Assignment.objects.create(case=case, user=assignee, action=action, assigned_by=actor)
+    # Who assigns themselves has the case in front of them: nothing new to tell.
+    own = assignee.pk == actor.pk
+    Assignment.objects.create(
+        case=case,
+        user=assignee,
+        action=action,
+        assigned_by=actor,
+        seen_at=timezone.now() if own else None,
+    )
     _audit(actor, AuditAction.UPDATE, case, case, reason=f"assign {action} {assignee.username}")
-    return case
+    if own:
+        return case, None
+    text = (
+        gettext_lazy("Anda ditunjuk sebagai pendamping utama kasus %(n)s.")
+        if lead
+        else gettext_lazy("Anda ditambahkan sebagai pendamping pendukung kasus %(n)s.")
+    )
+    notices = notices_create(
+        users=[assignee],
+        kind=NotificationKind.ASSIGNED,
+        case=case,
+        message=notice_text(text, n=case.registration_number),
+    )
+    return case, notices[0] if notices else None
+
+
+def assignment_seen(*, actor: User, case: Case) -> int:
+    """The assigned user opened the case: it is no longer "new" on their home page. Called by
+    the case page for every reader; only the reader's own unseen assignments change (no
+    audit: the read itself is audited). Returns how many assignment rows were marked."""
+    named = case.lead_id == actor.pk or any(u.pk == actor.pk for u in case.co_workers.all())
+    if not named:
+        return 0
+    return (
+        Assignment.objects.filter(case=case, user=actor, seen_at__isnull=True)
+        .exclude(action=Assignment.Action.REMOVED)
+        .update(seen_at=timezone.now())
+    )
 
 
 @transaction.atomic
@@ -127,4 +182,7 @@ def cases_bulk_assign(*, actor: User, case_ids: Sequence[UUID | str], assignee: 
             _("Kasus yang sudah ditutup tidak ditugaskan (buka kembali dulu): %(n)s.")
             % {"n": ", ".join(closed)}
         )
-    return [case_assign(actor=actor, case=case, assignee=assignee, lead=True) for case in cases]
+    done = [_assign(actor=actor, case=case, assignee=assignee, lead=True) for case in cases]
+    # One e-mail for the whole batch (the task groups a user's notices).
+    notices_email_later([notice for _case, notice in done if notice is not None])
+    return [case for case, _notice in done]

@@ -1,7 +1,13 @@
-"""Overdue-task notices (DESIGN §6): in the app for the task's owner (or the case's
-lead) and the supervisors whose area scope covers the case, and by e-mail when the user has an
-address. A notice names the case by registration number and the task by kind, never a person,
-so it may leave the system by e-mail. Runs in the background queue (``cases.tasks``)."""
+"""In-app notices to staff, and their e-mail.
+
+Overdue-task notices (DESIGN §6): in the app for the task's owner (or the case's lead) and the
+supervisors whose area scope covers the case, and by e-mail when the user has an address. A
+notice names the case by registration number and the task by kind, never a person, so it may
+leave the system by e-mail. Runs in the background queue (``cases.tasks``).
+
+Notices of an event (``notices_create``): a new assignment to the assigned worker, a decision
+asked of the area's supervisors (a plan submitted, a closure requested, a transfer to accept).
+Their e-mail says only that something waits in Naungan, with a link, never the case."""
 
 from __future__ import annotations
 
@@ -15,8 +21,9 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import ngettext, override
 
 from naungan.accounts.models import User
 from naungan.accounts.roles import SUPERVISORS
@@ -215,3 +222,138 @@ def notifications_mark_all_read(*, actor: User) -> int:
     return Notification.objects.filter(user=actor, read_at__isnull=True).update(
         read_at=now, updated_at=now
     )
+
+
+# --- notices of an event ----------------------------------------------------------------------
+
+
+def notice_text(text: str | Promise, **params: object) -> str:
+    """A notice's stored text, in the installation's language (Indonesian by default) whatever
+    the language of the request that caused it: notices are read later, by someone else."""
+    with override(settings.LANGUAGE_CODE):
+        return str(text) % params
+
+
+def approvers_for(case: Case, *, besides: User) -> list[User]:
+    """The supervisors who may decide on ``case`` (scope covers its area; the named ones on a
+    restricted case), except ``besides`` (who asked and may not decide their own request)."""
+    supervisors = supervisors_for({case.area.code})
+    return [u for u in notice_recipients(case, first=None, supervisors=supervisors) if u != besides]
+
+
+def notices_create(
+    *,
+    users: Iterable[User],
+    kind: str,
+    case: Case | None,
+    message: str,
+    link: str = "",
+    email: bool = False,
+) -> list[Notification]:
+    """One notice of an event to each active user of ``users`` (once each), audited as a
+    system write. With ``email`` those with an address are also e-mailed from the background
+    queue once the transaction commits (``notices_email_later``). ``message`` names the case by
+    registration number only. Callers: the service of the event, inside its transaction."""
+    notices: list[Notification] = []
+    for user in users:
+        if not user.is_active or any(n.user_id == user.pk for n in notices):
+            continue
+        notice = Notification(user=user, kind=kind, case=case, message=message[:300], link=link)
+        notice.full_clean(exclude=["user", "case", "task"])
+        notices.append(notice)
+    created = Notification.objects.bulk_create(notices)
+    for notice in created:
+        audit_record(
+            actor=None,
+            actor_label="system",
+            action=AuditAction.CREATE,
+            object_type="cases.notification",
+            object_id=str(case.public_id) if case else "",
+            area_code=case.area.code if case else "",
+            reason=f"{kind} notice to user {notice.user_id}",
+        )
+    if email:
+        notices_email_later(created)
+    return created
+
+
+def notices_email_later(notices: Iterable[Notification]) -> None:
+    """Enqueue one e-mail task for the notices whose user has an address, after the
+    transaction commits (a rolled-back action sends nothing; the task reads committed rows)."""
+    ids = [n.pk for n in notices if n.pk is not None and n.user.email]
+    if ids:
+        from ..tasks import email_notices
+
+        transaction.on_commit(lambda: email_notices.enqueue(ids))
+
+
+def _event_mail(kind: str, count: int) -> tuple[str, str]:
+    """Subject and first line of the e-mail for ``count`` notices of one kind."""
+    if kind == NotificationKind.ASSIGNED:
+        return _("[Naungan] Penugasan kasus baru"), ngettext(
+            "Anda mendapat penugasan kasus baru.",
+            "Anda mendapat %(n)d penugasan kasus baru.",
+            count,
+        ) % {"n": count}
+    if kind == NotificationKind.APPROVAL:
+        return _("[Naungan] Menunggu keputusan Anda"), ngettext(
+            "Ada permintaan yang menunggu keputusan Anda.",
+            "Ada %(n)d permintaan yang menunggu keputusan Anda.",
+            count,
+        ) % {"n": count}
+    return _("[Naungan] Pemberitahuan baru"), ngettext(
+        "Ada pemberitahuan baru untuk Anda.", "Ada %(n)d pemberitahuan baru untuk Anda.", count
+    ) % {"n": count}
+
+
+def _event_mail_text(notices: list[Notification]) -> tuple[str, str]:
+    kinds = sorted({n.kind for n in notices})
+    lines = [_event_mail(k, sum(1 for n in notices if n.kind == k))[1] for k in kinds]
+    subject = _event_mail(kinds[0], len(notices))[0] if len(kinds) == 1 else ""
+    site = settings.SITE_URL.rstrip("/")
+    lines.append(
+        _("Buka Naungan untuk melihatnya: %(url)s") % {"url": f"{site}/"}
+        if site
+        else _("Buka Naungan untuk melihatnya.")
+    )
+    lines.append(_("Demi kerahasiaan, e-mail ini tidak memuat isi atau nomor kasus."))
+    return subject or _("[Naungan] Pemberitahuan baru"), "\n\n".join(lines)
+
+
+def notices_email_grouped(*, ids: Iterable[int]) -> int:
+    """E-mail the given notices not yet sent: one e-mail per user (a bulk assignment of fifty
+    cases is one e-mail), saying only what kind of work waits, with a link to Naungan; never
+    the case, its number or a person. In the installation's language (users' languages are
+    not recorded). Each user's notices are locked while sent, so two workers never send them
+    twice; a failed send stays unmarked. Returns how many e-mails went out."""
+    wanted = list(dict.fromkeys(ids))
+    users = (
+        Notification.objects.filter(pk__in=wanted, emailed_at__isnull=True)
+        .exclude(user__email="")
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
+    sent = 0
+    for user_id in sorted(set(users)):
+        with transaction.atomic():
+            notices = list(
+                Notification.objects.select_for_update(skip_locked=True, of=("self",))
+                .select_related("user")
+                .filter(pk__in=wanted, user_id=user_id, emailed_at__isnull=True)
+                .order_by("pk")
+            )
+            if not notices:
+                continue
+            with override(settings.LANGUAGE_CODE):
+                subject, body = _event_mail_text(notices)
+            try:
+                EmailMessage(subject, body, None, [notices[0].user.email]).send()
+            except OSError:
+                logger.warning("notice e-mail failed for user %s", user_id)
+                continue
+            now = timezone.now()
+            Notification.objects.filter(pk__in=[n.pk for n in notices]).update(
+                emailed_at=now, updated_at=now
+            )
+            sent += 1
+    return sent

@@ -15,8 +15,10 @@ from zoneinfo import ZoneInfo
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from naungan.accounts.models import User
 from naungan.cases.exceptions import PlanDeciderIsAuthor, PlanNotDraft, PlanNotPending
@@ -39,6 +41,7 @@ from ..models import (
 )
 from ..selectors import plan_organisations
 from ._common import _audit, _lock, _require_supervisor, _require_writer, _save, task_create
+from .notifications import approvers_for, notice_text, notices_create
 
 REVIEW_INTERVAL_DAYS = 30  # DESIGN §5 step 5 [project default]
 PLAN_RULE = "rencana intervensi"
@@ -145,7 +148,8 @@ def plan_draft(
 
 @transaction.atomic
 def plan_submit(*, actor: User, plan: InterventionPlan) -> InterventionPlan:
-    """Send a draft to the area's supervisors for approval."""
+    """Send a draft to the area's supervisors for approval: each of them but the author is
+    notified (in the app, and by e-mail after commit) and finds it on their home page."""
     _require_writer(actor, plan.case)
     case = _lock(plan.case)
     _require_open(case)
@@ -157,6 +161,18 @@ def plan_submit(*, actor: User, plan: InterventionPlan) -> InterventionPlan:
     plan.status = PlanStatus.SUBMITTED
     _save(plan)
     _audit(actor, AuditAction.UPDATE, plan, case, reason=f"plan v{plan.version} submitted")
+    notices_create(
+        users=approvers_for(case, besides=actor),
+        kind=NotificationKind.APPROVAL,
+        case=case,
+        message=notice_text(
+            gettext_lazy("Rencana intervensi v%(v)d kasus %(n)s menunggu persetujuan Anda."),
+            v=plan.version,
+            n=case.registration_number,
+        ),
+        link=reverse("cases:plans", args=[case.public_id]),
+        email=True,
+    )
     return plan
 
 

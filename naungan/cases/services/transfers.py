@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from naungan.accounts.models import User
 from naungan.accounts.roles import SUPERVISORS
@@ -33,6 +35,7 @@ from ..models import (
     TransferStatus,
 )
 from ._common import _lock, _require_supervisor, _require_writer, _save
+from .notifications import notice_text, notices_create
 
 
 def _notify(users: Iterable[User], case: Case, message: str) -> None:
@@ -112,11 +115,18 @@ def transfer_request(
         categories="transfer",
         reason=f"transfer to {to_organisation.slug}",
     )
-    _notify(
-        transfer_receivers(transfer),
-        case,
-        _("Permintaan pelimpahan kasus %(n)s dari %(org)s.")
-        % {"n": case.registration_number, "org": transfer.from_organisation.name},
+    # The receivers decide on the request page: the case itself opens to them on acceptance.
+    notices_create(
+        users=transfer_receivers(transfer),
+        kind=NotificationKind.APPROVAL,
+        case=case,
+        message=notice_text(
+            gettext_lazy("Permintaan pelimpahan kasus %(n)s dari %(org)s."),
+            n=case.registration_number,
+            org=transfer.from_organisation.name,
+        ),
+        link=reverse("cases:transfer_detail", args=[transfer.public_id]),
+        email=True,
     )
     return transfer
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from naungan.accounts.models import User
 from naungan.core.models import AuditAction
@@ -24,6 +25,7 @@ from ..models import (
     ClosureRequest,
     ClosureStatus,
     NoteKind,
+    NotificationKind,
     PlanStatus,
     StatusChange,
     Task,
@@ -38,6 +40,7 @@ from ._common import (
     _require_writer,
     _save,
 )
+from .notifications import approvers_for, notice_text, notices_create
 
 
 @transaction.atomic
@@ -117,7 +120,8 @@ def closure_request(*, actor: User, case: Case, reason: str, summary: str = "") 
     """Ask to close a case with a reason (goals met, declined, transferred, unreachable, moved,
     died) and a summary. Blocked by open statutory tasks unless waived (DESIGN §5 step 6); "goals
     met" needs an approved intervention plan on a case past identification, "unreachable" at
-    least ``UNREACHABLE_MIN_ATTEMPTS`` recorded contact attempts (409 otherwise).
+    least ``UNREACHABLE_MIN_ATTEMPTS`` recorded contact attempts (409 otherwise). The area's
+    supervisors but the requester are notified (in the app, and by e-mail after commit).
     Callers: the case's caseworkers and supervisors."""
     _require_writer(actor, case)
     case = _lock(case)
@@ -139,6 +143,16 @@ def closure_request(*, actor: User, case: Case, reason: str, summary: str = "") 
     closure = ClosureRequest(case=case, reason=reason, summary=summary, requested_by=actor)
     _save(closure)
     _audit(actor, AuditAction.CREATE, closure, case, reason=f"closure request {reason}")
+    notices_create(
+        users=approvers_for(case, besides=actor),
+        kind=NotificationKind.APPROVAL,
+        case=case,
+        message=notice_text(
+            gettext_lazy("Permintaan penutupan kasus %(n)s menunggu persetujuan Anda."),
+            n=case.registration_number,
+        ),
+        email=True,
+    )
     return closure
 
 

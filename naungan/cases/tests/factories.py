@@ -66,3 +66,19 @@ INCIDENT = {
     "reporting_consent": True,
     "reported_elsewhere": False,
 }  # fmt: skip
+
+
+def submit_plan(author: User, case: Case) -> Any:
+    """A plan with one dated action, drafted and submitted by ``author``: it waits for a
+    supervisor's decision."""
+    from datetime import date
+
+    from naungan.cases.services.plans import PlanActionIn, plan_draft, plan_submit
+
+    plan = plan_draft(
+        actor=author,
+        case=case,
+        goals="Korban aman dan pulih",
+        actions=[PlanActionIn(description="Konseling psikolog", due_on=date(2026, 12, 30))],
+    )
+    return plan_submit(actor=author, plan=plan)

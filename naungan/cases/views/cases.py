@@ -135,6 +135,7 @@ def _create_from_form(request: HttpRequest, user: User, form: CaseCreateForm) ->
 def case_detail(request: HttpRequest, case_id: UUID) -> HttpResponse:
     user = request_user(request)
     case = selectors.case_detail(user=user, case_id=case_id)
+    services.assignment_seen(actor=user, case=case)  # no longer "new" on their home page
     return render_detail(request, user, case)
 
 

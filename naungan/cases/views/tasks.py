@@ -1,8 +1,7 @@
-"""Tasks and notes on the case page, and the "needs me now" queue of the home page."""
+"""Tasks and notes on the case page (the home page's task list is in ``views/home.py``)."""
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
@@ -10,13 +9,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from naungan.accounts.access import request_user
 from naungan.accounts.models import User
-from naungan.accounts.roles import CASE_ROLES, user_in
 from naungan.cases import selectors, services
 from naungan.cases.exceptions import CaseError
 from naungan.cases.forms.tasks import NoteForm
@@ -60,14 +57,3 @@ def task_action(request: HttpRequest, case_id: UUID, task_id: UUID, action: str)
             messages.success(request, _("Tugas dikesampingkan."))
             return redirect("cases:detail", case_id=case.public_id)
     return action_refused(request, user, case, "waive_form", form, waive_task_id=task.public_id)
-
-
-def home_tasks_section(request: HttpRequest) -> dict[str, Any] | None:
-    """The "needs me now" queue on the staff home page: overdue first, then by deadline."""
-    user = request.user
-    if not getattr(user, "is_authenticated", False):
-        return None
-    if not user_in(user, CASE_ROLES):
-        return None
-    tasks = list(selectors.tasks_needing(user=user))  # type: ignore[arg-type]
-    return {"template": "cases/partials/home_tasks.html", "tasks": tasks, "now": timezone.now()}

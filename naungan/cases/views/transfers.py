@@ -1,9 +1,8 @@
-"""Transfers between units: request, the supervisor's list, detail and decision, and the
-home page's section of incoming requests."""
+"""Transfers between units: request, the supervisor's list, detail and decision (the home
+page's incoming requests are in ``views/home.py``)."""
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from naungan.accounts.access import request_user, role_required
-from naungan.accounts.roles import SUPERVISORS, user_in
+from naungan.accounts.roles import SUPERVISORS
 from naungan.cases import selectors
 from naungan.cases.exceptions import CaseError
 from naungan.cases.forms.transfers import DeclineForm, TransferRequestForm
@@ -112,14 +111,3 @@ def transfer_decide(request: HttpRequest, transfer_id: UUID, action: str) -> Htt
     except (ValidationError, CaseError) as exc:
         messages.error(request, error_text(exc))
     return redirect("cases:transfer_detail", transfer_id=transfer.public_id)
-
-
-def transfers_home_section(request: HttpRequest) -> dict[str, Any] | None:
-    """Open transfer requests addressed to the supervisor's unit, on the staff home page."""
-    user = request.user
-    if not user_in(user, SUPERVISORS):
-        return None
-    incoming = list(selectors.transfers_incoming(user=user)[:10])  # type: ignore[arg-type]
-    if not incoming:
-        return None
-    return {"template": "cases/supervisor/home_transfers.html", "transfers": incoming}
