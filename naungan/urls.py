@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.i18n import JavaScriptCatalog
 
 from naungan.accounts import views as account_views
@@ -11,6 +12,10 @@ from naungan.core import views as core_views
 
 # The Django admin signs in through allauth, so its second factor and lockout apply there too.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+# The staff menu calls it "Konsol admin" (administrators only): the same name on its pages.
+admin.site.site_header = _("Konsol admin Naungan")
+admin.site.site_title = _("Konsol admin Naungan")
+admin.site.index_title = _("Pengguna, organisasi dan pengaturan")
 # Passwords change on allauth's page only, where the change also ends the API tokens.
 admin.site.password_change = lambda request, extra_context=None: redirect(  # type: ignore[method-assign,assignment,return-value]
     "account_change_password"

@@ -5,10 +5,13 @@ answered exactly like a record that does not exist — 404 in HTML and in the AP
 from __future__ import annotations
 
 import inspect
+import time
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
+from allauth.account.authentication import get_authentication_records
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest
 
@@ -60,3 +63,17 @@ def request_user(request: HttpRequest) -> User:
     """The signed-in staff member of a request that an access decorator (or the API's token
     auth) has already let through."""
     return request.user  # type: ignore[return-value]
+
+
+def signed_in_recently(request: HttpRequest) -> bool:
+    """Whether this session's last sign-in step (the password or the TOTP code at login, or
+    either on allauth's reauthentication pages) is younger than
+    ``ACCOUNT_REAUTHENTICATION_TIMEOUT`` (``NAUNGAN_REAUTHENTICATION_MINUTES``). Sensitive
+    steps (issuing an API token, enrolling or removing a second factor, new recovery codes)
+    ask for the password again only after that: someone who has just signed in is not asked
+    twice."""
+    records = get_authentication_records(request, request.user)  # type: ignore[arg-type]
+    if not records:
+        return False
+    last = max(float(r.get("at", 0)) for r in records)
+    return time.time() - last < settings.ACCOUNT_REAUTHENTICATION_TIMEOUT

@@ -8,6 +8,8 @@ from django.http import HttpRequest
 
 from naungan.core import crypto
 
+from .access import signed_in_recently
+
 
 class StaffAccountAdapter(DefaultAccountAdapter):
     """Staff accounts are created by administrators: there is no public sign-up."""
@@ -17,6 +19,16 @@ class StaffAccountAdapter(DefaultAccountAdapter):
 
     def get_login_redirect_url(self, request: HttpRequest) -> Any:
         return "/"
+
+    def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
+        """allauth (65.x) counts only its own reauthentication pages as "recent", never the
+        sign-in itself: a supervisor sent to the TOTP enrolment right after signing in was
+        asked for the password a second time. Here the sign-in counts too, for the same window
+        (``NAUNGAN_REAUTHENTICATION_MINUTES``) as the tokens page (``signed_in_recently``)."""
+        if not super().is_reauthentication_required(app=app, **kwargs):
+            return False
+        request = self.request
+        return request is None or not signed_in_recently(request)
 
 
 # allauth hands the adapter the secret alone, never the Authenticator row, so the binding names

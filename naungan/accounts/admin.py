@@ -113,24 +113,47 @@ class UserAdmin(BaseUserAdmin):
 
     @admin.action(description=_("Paksa atur ulang kata sandi (kirim e-mail atur ulang)"))
     def force_password_reset(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
-        sent = 0
-        for user in queryset.exclude(pk=request.user.pk or 0):
-            sent += user_force_password_reset(
+        """Counts accounts and mails apart: an account without an e-mail address has its
+        password disabled but gets no reset link, and the administrator is told which."""
+        reset, unmailed = 0, []
+        for user in queryset.exclude(pk=request.user.pk or 0).order_by("username"):
+            mailed = user_force_password_reset(
                 actor=request.user,  # type: ignore[arg-type]
                 user=user,
                 request=request,
             )
+            reset += 1
+            if not mailed:
+                unmailed.append(user.get_username())
         if queryset.filter(pk=request.user.pk or 0).exists():
             messages.warning(request, _("Ganti kata sandi Anda sendiri di halaman akun Anda."))
-        messages.success(
-            request,
-            ngettext(
-                "Kata sandi dinonaktifkan; %(n)d e-mail atur ulang dikirim.",
-                "Kata sandi dinonaktifkan; %(n)d e-mail atur ulang dikirim.",
-                sent,
+        if reset:
+            sent = reset - len(unmailed)
+            messages.success(
+                request,
+                ngettext(
+                    "Kata sandi %(n)d akun dinonaktifkan.",
+                    "Kata sandi %(n)d akun dinonaktifkan.",
+                    reset,
+                )
+                % {"n": reset}
+                + " "
+                + ngettext(
+                    "%(sent)d e-mail atur ulang dikirim.",
+                    "%(sent)d e-mail atur ulang dikirim.",
+                    sent,
+                )
+                % {"sent": sent},
             )
-            % {"n": sent},
-        )
+        if unmailed:
+            messages.warning(
+                request,
+                _(
+                    "Akun tanpa alamat e-mail tidak menerima tautan atur ulang: %(names)s. "
+                    "Isi alamat e-mailnya, lalu paksa atur ulang sekali lagi."
+                )
+                % {"names": ", ".join(unmailed)},
+            )
 
 
 @admin.register(ApiToken)

@@ -1,9 +1,7 @@
 from __future__ import annotations
 
-import time
 from typing import cast
 
-from allauth.account.internal.flows.login import get_authentication_records
 from allauth.core.exceptions import ReauthenticationRequired
 from django.conf import settings
 from django.contrib import messages
@@ -13,19 +11,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from .access import signed_in_recently
 from .models import ApiToken, User
 from .selectors import tokens_of, user_has_second_factor
 from .services import token_issue, token_revoke
-
-
-def signed_in_recently(request: HttpRequest) -> bool:
-    """Whether this session's last sign-in step (password or TOTP, at login or on allauth's
-    reauthentication page) is younger than ``ACCOUNT_REAUTHENTICATION_TIMEOUT``."""
-    records = get_authentication_records(request, request.user)
-    if not records:
-        return False
-    last = max(float(r.get("at", 0)) for r in records)
-    return time.time() - last < settings.ACCOUNT_REAUTHENTICATION_TIMEOUT
 
 
 @login_required

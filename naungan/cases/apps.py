@@ -11,6 +11,7 @@ class CasesConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from naungan.core.registry import (
+            register_audit_kind,
             register_home_section,
             register_nav_badge,
             register_report_section,
@@ -19,6 +20,7 @@ class CasesConfig(AppConfig):
         from naungan.demo.seed import register_seed_step
 
         from . import models, seed
+        from .selectors import audit
         from .services.messages import reporter_message_notify
         from .views import home, messages, notifications
 
@@ -30,6 +32,10 @@ class CasesConfig(AppConfig):
         # The reporter's thread follows her report into its case.
         register_reporter_message_listener(reporter_message_notify)
         register_report_section(messages.report_case_section)
+        # The audit log names a case by its registration number, its records by kind and case.
+        register_audit_kind(
+            audit.AUDIT_TYPES, describe=audit.audit_describe, search=audit.audit_search
+        )
         # Field diffs of writes; encrypted fields are masked entirely.
         auditlog.register(
             models.Case, mask_fields=["description"], m2m_fields={"co_workers", "restricted_to"}

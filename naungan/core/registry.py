@@ -1,11 +1,13 @@
-"""Hooks through which later apps add sections to the staff home page without core importing
-them (apps depend downward)."""
+"""Hooks through which later apps add sections to the staff home page, badges to the navigation
+and names to the audit log without core importing them (apps depend downward)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Q
 from django.http import HttpRequest
 
 _HOME_SECTIONS: list[Callable[[HttpRequest], dict[str, Any] | None]] = []
@@ -74,3 +76,55 @@ class NavBadges:
             fn = _NAV_BADGES.get(name)
             self._counts[name] = fn(self._request) if fn is not None else 0
         return self._counts[name]
+
+
+# How the audit log names the records of later apps (a case by its registration number, a report
+# by its tracking code, a user by name) and links them where the reader may open them. An app
+# registers its object types (``AuditEvent.object_type``, e.g. ``"cases.case"``) with
+# ``describe(reader, object_type, object_ids) -> {object_id: AuditTarget}``, called once per
+# type for a whole page of events (no query per row), and optionally
+# ``search(reader, text) -> Q`` on ``AuditEvent``: the events of records whose shown label
+# contains ``text``.
+
+
+@dataclass(frozen=True)
+class AuditTarget:
+    """One record as the audit log shows it to one reader: ``label`` as a person knows it and
+    ``url`` only when the reader may open it (empty otherwise)."""
+
+    label: str
+    url: str = ""
+
+
+AuditDescribe = Callable[[Any, str, list[str]], dict[str, AuditTarget]]
+AuditSearch = Callable[[Any, str], Q]
+
+
+@dataclass(frozen=True)
+class AuditKind:
+    describe: AuditDescribe
+    search: AuditSearch | None = None
+
+
+_AUDIT_KINDS: dict[str, AuditKind] = {}
+
+
+def register_audit_kind(
+    object_types: Iterable[str], *, describe: AuditDescribe, search: AuditSearch | None = None
+) -> None:
+    kind = AuditKind(describe=describe, search=search)
+    for object_type in object_types:
+        _AUDIT_KINDS[object_type] = kind
+
+
+def audit_kind(object_type: str) -> AuditKind | None:
+    return _AUDIT_KINDS.get(object_type)
+
+
+def audit_searches() -> list[AuditSearch]:
+    """Each registered search once (an app registers one for all its types)."""
+    out: list[AuditSearch] = []
+    for kind in _AUDIT_KINDS.values():
+        if kind.search is not None and kind.search not in out:
+            out.append(kind.search)
+    return out

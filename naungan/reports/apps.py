@@ -8,11 +8,16 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Laporan")
 
     def ready(self) -> None:
-        from naungan.core.registry import register_home_section
+        from naungan.core.registry import register_audit_kind, register_home_section
         from naungan.demo.seed import register_seed_step
 
+        from . import selectors
         from .demo import seed_reports
         from .home import intake_home_section
 
         register_home_section(intake_home_section)
         register_seed_step(seed_reports)
+        # The audit log names a report by its tracking code (for who may open it).
+        register_audit_kind(
+            ["reports.report"], describe=selectors.audit_describe, search=selectors.audit_search
+        )

@@ -7,10 +7,13 @@ from typing import Any
 
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from naungan.accounts.roles import ACTIVISTS, REPORT_DESK, user_in
-from naungan.core.selectors import area_scope_q
+from naungan.core.registry import AuditTarget
+from naungan.core.selectors import area_scope_q, audit_uuid_ids
 
 from .models import OPEN_STATUSES, MessageSender, Report, ReportAttachment, ReportMessage
 
@@ -128,3 +131,41 @@ def report_attachment_get(
         raise Http404
     attachment.report = report
     return attachment
+
+
+# --- the audit log (core.registry.register_audit_kind) -----------------------------------------
+
+
+def audit_describe(reader: Any, object_type: str, object_ids: list[str]) -> dict[str, AuditTarget]:
+    """A report by its tracking code, linked to its page, for a reader who may open it
+    (``reports_visible_to``). The tracking code is half of the reporter's key to her thread
+    (code + PIN): anyone else (an administrator) reads "Laporan" and a short id, never the
+    code."""
+    ids = audit_uuid_ids(object_ids)
+    visible = {
+        str(r.public_id): r
+        for r in reports_visible_to(reader)
+        .filter(public_id__in=ids)
+        .only("public_id", "tracking_code")
+    }
+    out = {}
+    for i in ids:
+        report = visible.get(i)
+        if report is None:
+            out[i] = AuditTarget(label=_("Laporan %(id)s") % {"id": i[:8]})
+        else:
+            out[i] = AuditTarget(
+                label=_("Laporan %(code)s") % {"code": report.tracking_code},
+                url=reverse("reports:detail", args=[report.public_id]),
+            )
+    return out
+
+
+def audit_search(reader: Any, text: str) -> Q:
+    """Events of the reports the reader may open whose tracking code contains ``text``."""
+    ids = (
+        reports_visible_to(reader)
+        .filter(tracking_code__icontains=text)
+        .values_list("public_id", flat=True)[:50]
+    )
+    return Q(object_type="reports.report", object_id__in=[str(i) for i in ids])
