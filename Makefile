@@ -20,7 +20,7 @@ for p in $$(ls -d $$root/versions/3.1[2-9]* 2>/dev/null | sort -rV); do \
     echo $$p/bin/python3; exit 0; fi; done
 endef
 
-.PHONY: help run install test test-pg lint check-deploy lighthouse clean deps-base deps-test npm-deps chromium
+.PHONY: help run install staticfiles test test-pg lint check-deploy lighthouse clean deps-base deps-test npm-deps chromium
 
 help:
 	@echo "make run      install, migrate SQLite, load demo data, serve http://127.0.0.1:$(PORT)"
@@ -64,15 +64,35 @@ endef
 chromium:
 	@if [ ! -x $(CHROMIUM) ]; then echo "Installing Debian's chromium"; $(call APT_INSTALL,chromium); fi
 
-install: deps-base npm-deps
-	@mkdir -p var
+# collectstatic hashes and compresses (gzip + brotli) every file again, about 20 s: run it only
+# when something it collects changed. That is our static/ and the apps' static/ directories
+# (directories included, so that a deleted file counts too), the npm packages (bootstrap, htmx:
+# node_modules/.installed, package-lock.json), the installed Python packages (admin, ninja,
+# allauth, django-htmx: pip changes site-packages when it installs, upgrades or removes one)
+# and the settings. One stamp per storage: debug collects plain files, otherwise the manifest.
+# The stamp is dated from before the collection, so an edit made meanwhile is collected next time.
+STATIC_DIR := $(or $(NAUNGAN_STATIC_ROOT),var/static)
+STATIC_MODE := $(if $(filter 1 true True TRUE yes on y ok,$(NAUNGAN_DEBUG)),debug,manifest)
+STATIC_STAMP := $(STATIC_DIR)/.collected-$(STATIC_MODE)
+STATIC_SOURCES = $(shell find static $(wildcard naungan/*/static) 2>/dev/null) naungan/settings.py \
+  package.json package-lock.json node_modules/.installed $(VENV)/.base-installed \
+  $(wildcard $(VENV)/lib/python3*/site-packages)
+
+$(STATIC_STAMP): $(STATIC_SOURCES)
+	@mkdir -p var $(STATIC_DIR) && touch $@.new
 	$(MANAGE) collectstatic --noinput -v 0
+	@mv $@.new $@
+
+staticfiles: deps-base npm-deps $(STATIC_STAMP)
+
+install: staticfiles
 	$(MANAGE) migrate --noinput
 
+# migrate has run the system checks: seed_demo and runserver skip them (about 1 s each).
 run: install
-	@$(MANAGE) seed_demo
+	@$(MANAGE) seed_demo --skip-checks
 	@echo "Naungan is at http://127.0.0.1:$(PORT)/  (public reporting: http://127.0.0.1:$(PORT)/lapor/)"
-	$(MANAGE) runserver 127.0.0.1:$(PORT) --noreload
+	$(MANAGE) runserver 127.0.0.1:$(PORT) --noreload --skip-checks
 
 lint: deps-test
 	$(VENV)/bin/ruff format --check .
@@ -87,9 +107,7 @@ check-deploy: deps-test npm-deps
 	$(MANAGE) makemigrations --check --dry-run
 
 # Under CI=true the suite runs on PostgreSQL and fails when it cannot reach it.
-test: deps-test npm-deps chromium lint check-deploy
-	@mkdir -p var
-	$(MANAGE) collectstatic --noinput -v 0
+test: deps-test npm-deps chromium lint check-deploy staticfiles
 	@if [ "$(CI)" = "true" ]; then $(MAKE) --no-print-directory test-pg; \
 	else $(VENV)/bin/pytest -q; fi
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 
 from .exceptions import DomainError
 
@@ -35,4 +37,37 @@ def download_response(content: bytes, *, filename: str, content_type: str) -> Ht
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
+    return response
+
+
+def language_switch(request: HttpRequest) -> str | None:
+    """The language a POST asks for when a page's language switch submitted the page's own form
+    (its buttons carry ``language``, the name Django's ``set_language`` reads, and HTML's
+    ``form`` attribute: no JavaScript): activated for this answer. None when the POST is not a
+    switch. The view then shows the page again with what was typed, checking and storing
+    nothing, and answers through ``remember_language``. An unknown code keeps the language."""
+    if request.method != "POST" or "language" not in request.POST:
+        return None
+    code = request.POST["language"]
+    if code not in {c for c, _name in settings.LANGUAGES}:
+        code = translation.get_language()
+    translation.activate(code)
+    request.LANGUAGE_CODE = code  # type: ignore[attr-defined]
+    return code
+
+
+def remember_language(response: HttpResponse, code: str) -> HttpResponse:
+    """The cookie Django's ``set_language`` would set, so that the next pages keep the language:
+    a browser-session cookie (``LANGUAGE_COOKIE_AGE`` is None), no trace once the browser is
+    closed (CONTRACT §3)."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,  # type: ignore[arg-type]
+    )
     return response

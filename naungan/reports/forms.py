@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import uuid
 from functools import cache
-from typing import Any
+from typing import Any, Self
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from naungan.accounts.roles import ACTIVISTS, user_in
 from naungan.areas.models import Area, AreaLevel
 from naungan.core.widgets import DateInput, DateTimeInput
 
@@ -69,7 +71,27 @@ class AttachmentsField(forms.FileField):
         return list(data) if isinstance(data, (list, tuple)) else [data]
 
 
-class PublicReportForm(forms.Form):
+class KeptForm(forms.Form):
+    """A form that a language switch shows again with what was typed (see ``kept``)."""
+
+    @classmethod
+    def kept(cls, data: QueryDict, **kwargs: Any) -> Self:
+        """The form again, unbound, showing what ``data`` holds: the language switch re-renders
+        a page in the other language with it. Nothing is checked, so no error shows. A value of
+        the form's own (the public form's submission key) stays unless ``data`` has one, so
+        that the form still stores one report. Files are not kept (a browser never fills a
+        file input again)."""
+        form = cls(**kwargs)
+        typed = {
+            name: field.widget.value_from_datadict(data, {}, form.add_prefix(name))
+            for name, field in form.fields.items()
+            if not isinstance(field, forms.FileField)
+        }
+        form.initial.update({k: v for k, v in typed.items() if v or k not in form.initial})
+        return form
+
+
+class PublicReportForm(KeptForm):
     kind = forms.ChoiceField(
         label=_("Apa yang ingin Anda lakukan?"),
         choices=[
@@ -121,9 +143,10 @@ class PublicReportForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    # Required by report_validate, not by the form (one rule set): aria-required says so here.
     description = forms.CharField(
         label=_("Ceritakan apa yang terjadi"),
-        widget=forms.Textarea(attrs={**SENSITIVE, "rows": 6}),
+        widget=forms.Textarea(attrs={**SENSITIVE, "rows": 6, "aria-required": "true"}),
         required=False,
     )
     incident_date = forms.DateField(
@@ -203,10 +226,61 @@ class PublicReportForm(forms.Form):
             self.add_error(target if target in self.fields else None, messages)
 
 
+# The staff form speaks about the reporter, not to her.
+STAFF_LABELS = {
+    "kind": _("Jenis laporan"),
+    "reporter_relation": _("Pelapor adalah"),
+    "anonymous": _("Identitas pelapor"),
+    "reporter_name": _("Nama pelapor"),
+    "reporter_phone": _("Nomor telepon / WhatsApp pelapor"),
+    "message_only": _("Pelapor minta dihubungi hanya lewat pesan, jangan ditelepon"),
+    "description": _("Apa yang diceritakan pelapor"),
+}
+STAFF_CHOICES = {
+    "kind": [
+        (ReportKind.COMPLAINT, _("Pengaduan kekerasan")),
+        (ReportKind.CURHAT, _("Curhat: pelapor bercerita, tanpa pengaduan resmi")),
+    ],
+    "anonymous": [
+        ("1", _("Anonim (pelapor tidak menyebut nama)")),
+        ("0", _("Dengan nama dan nomor pelapor")),
+    ],
+}
+
+
 class StaffReportForm(PublicReportForm):
+    """A report taken by intake, a supervisor or an activist (``actor``). The channel is chosen
+    by the desk (hotline by default); an activist's report is always channel ``activist``, so
+    their form offers no other (a posted one is ignored, and ``report_submit`` enforces it)."""
+
+    # How the report came first, then the reporter, the victim, what happened, where.
+    field_order = [
+        "channel",
+        "medium",
+        "source_reference",
+        "received_at",
+        "kind",
+        "reporter_relation",
+        "anonymous",
+        "reporter_name",
+        "reporter_phone",
+        "message_only",
+        "victim_name",
+        "victim_age",
+        "victim_sex",
+        "violence_types",
+        "description",
+        "incident_date",
+        "kecamatan",
+        "kelurahan",
+        "area_code",
+        "location_detail",
+    ]
     attachments = None  # type: ignore[assignment]  # public form only (for now)
     channel = forms.ChoiceField(
-        label=_("Saluran"), choices=[(c, Channel(c).label) for c in STAFF_CHANNELS]
+        label=_("Saluran"),
+        choices=[(c, Channel(c).label) for c in STAFF_CHANNELS],
+        initial=Channel.HOTLINE,
     )
     medium = forms.ChoiceField(
         label=_("Media (hotline)"),
@@ -236,19 +310,34 @@ class StaffReportForm(PublicReportForm):
         help_text=_("Untuk wilayah di luar daftar, mis. 64.72.01."),
     )
 
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, label in STAFF_LABELS.items():
+            self.fields[name].label = label
+        for name, choices in STAFF_CHOICES.items():
+            self.fields[name].choices = choices  # type: ignore[attr-defined]
+        if user_in(actor, ACTIVISTS):
+            channel = self.fields["channel"]
+            channel.choices = [(Channel.ACTIVIST, Channel.ACTIVIST.label)]  # type: ignore[attr-defined]
+            channel.initial = Channel.ACTIVIST
+            channel.disabled = True
+            channel.help_text = _("Laporan aktivis selalu tercatat lewat saluran ini.")
+            del self.fields["medium"]  # hotline only
+            del self.fields["source_reference"]  # referrals from other bodies only
+
     def to_input(self) -> ReportInput:
         data = super().to_input()
         d = self.cleaned_data
         data.area_code = d.get("area_code") or data.area_code
         data.channel = d["channel"]
-        data.medium = d["medium"]
-        data.source_reference = d["source_reference"]
+        data.medium = d.get("medium", "")
+        data.source_reference = d.get("source_reference", "")
         data.received_at = d["received_at"]
         data.victim_name = d["victim_name"]
         return data
 
 
-class StatusForm(forms.Form):
+class StatusForm(KeptForm):
     tracking_code = forms.CharField(
         label=_("Kode laporan"), max_length=20, widget=forms.TextInput(attrs=SENSITIVE)
     )
@@ -259,7 +348,7 @@ class StatusForm(forms.Form):
     )
 
 
-class ReporterMessageForm(forms.Form):
+class ReporterMessageForm(KeptForm):
     body = forms.CharField(
         label=_("Pesan Anda"),
         max_length=conf.MESSAGE_MAX,

@@ -23,7 +23,7 @@ from naungan.accounts.roles import REPORT_DESK, REPORT_TAKERS, user_in
 from naungan.core.deadlines import time_left_text
 from naungan.core.exceptions import DomainError
 from naungan.core.files import download_response
-from naungan.core.http import error_text, form_errors_add
+from naungan.core.http import error_text, form_errors_add, language_switch, remember_language
 from naungan.core.registry import report_sections
 
 from . import attachments, conf, selectors, services
@@ -66,6 +66,16 @@ def _public_context(**extra: Any) -> dict[str, Any]:
     return {"quick_exit_url": conf.quick_exit_url(), "local_hotline": conf.local_hotline(), **extra}
 
 
+# The id of the form that the language switch submits on each page (see ``language_switch``):
+# so that switching language keeps what was typed, and a reporter's code and PIN.
+REPORT_FORM, DONE_FORM, STATUS_FORM, MESSAGE_FORM = (
+    "report-form",
+    "done-form",
+    "status-form",
+    "message-form",
+)
+
+
 @csrf_exempt  # only to install the upload handler first; _lapor checks the token
 @public_page
 @require_http_methods(["GET", "POST"])
@@ -82,10 +92,29 @@ def lapor(request: HttpRequest) -> HttpResponse:
     return _lapor(request)
 
 
+def _lapor_form(
+    request: HttpRequest, form: PublicReportForm, *, status: int = 200, reselect: bool = False
+) -> HttpResponse:
+    context = _public_context(form=form, reselect_files=reselect, lang_form=REPORT_FORM)
+    return render(request, "reports/lapor.html", context, status=status)
+
+
+def _lapor_done(
+    request: HttpRequest, *, result: dict[str, Any], kind: str, attachment_count: int, status: int
+) -> HttpResponse:
+    context = _public_context(
+        result=result, kind=kind, attachment_count=attachment_count, lang_form=DONE_FORM
+    )
+    return render(request, "reports/lapor_done.html", context, status=status)
+
+
 @csrf_protect
 def _lapor(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
-        return render(request, "reports/lapor.html", _public_context(form=PublicReportForm()))
+        return _lapor_form(request, PublicReportForm())
+    language = language_switch(request)
+    if language is not None:
+        return remember_language(_lapor_switched(request), language)
     form = PublicReportForm(request.POST, request.FILES)
     status = 422
     if form.is_valid():
@@ -107,20 +136,49 @@ def _lapor(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error_text(exc))
             status = exc.status
         else:
-            return render(
+            return _lapor_done(
                 request,
-                "reports/lapor_done.html",
-                _public_context(
-                    result=submission.body, kind=data.kind, attachment_count=len(files)
-                ),
+                result=submission.body,
+                kind=data.kind,
+                attachment_count=len(files),
                 status=200 if submission.replayed else 201,
             )
     # A browser never fills a file input again: say so when files were chosen.
     reselect = bool(request.FILES.getlist("attachments"))
+    return _lapor_form(request, form, status=status, reselect=reselect)
+
+
+def _lapor_switched(request: HttpRequest) -> HttpResponse:
+    """The language switch on /lapor/: the form again with what was typed (nothing checked,
+    nothing stored), or, on the answer page, the code and PIN again (the page re-posts them:
+    checked like on the status page, never stored, never in a URL)."""
+    if "tracking_code" not in request.POST:
+        reselect = bool(request.FILES.getlist("attachments"))
+        return _lapor_form(request, PublicReportForm.kept(request.POST), reselect=reselect)
+    pin = request.POST.get("pin", "")
+    try:
+        report = services.report_reporter_get(
+            tracking_code=request.POST["tracking_code"],
+            pin=pin,
+            client_ip=getattr(request, "client_ip", "") or "",
+        )
+    except DomainError:
+        return _lapor_form(request, PublicReportForm())
+    return _lapor_done(
+        request,
+        result={"tracking_code": report.tracking_code, "pin": pin},
+        kind=report.kind,
+        attachment_count=report.attachments.count(),
+        status=200,
+    )
+
+
+def _status_page(request: HttpRequest, *, status: int = 200, **context: Any) -> HttpResponse:
+    lang_form = MESSAGE_FORM if "report" in context else STATUS_FORM
     return render(
         request,
-        "reports/lapor.html",
-        _public_context(form=form, reselect_files=reselect),
+        "reports/status.html",
+        _public_context(lang_form=lang_form, **context),
         status=status,
     )
 
@@ -129,12 +187,24 @@ def _lapor(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def lapor_status(request: HttpRequest) -> HttpResponse:
     """Status and thread by code + PIN, sent by POST (codes never travel in a URL). The same
-    POST can carry a new message from the reporter."""
+    POST can carry a new message from the reporter. The language switch re-posts the form on
+    screen: the code form again with what was typed, or the status again (code and PIN are
+    hidden fields of the message form), an unsent message kept."""
     if request.method != "POST":
-        return render(request, "reports/status.html", _public_context(form=StatusForm()))
+        return _status_page(request, form=StatusForm())
+    language = language_switch(request)
+    if language is None:
+        return _lapor_status(request, switching=False)
+    return remember_language(_lapor_status(request, switching=True), language)
+
+
+def _lapor_status(request: HttpRequest, *, switching: bool) -> HttpResponse:
+    on_status = request.POST.get("action") == "message"  # the message form: status on screen
+    if switching and not on_status:
+        return _status_page(request, form=StatusForm.kept(request.POST))
     form = StatusForm(request.POST)
     if not form.is_valid():
-        return render(request, "reports/status.html", _public_context(form=form), status=422)
+        return _status_page(request, form=form, status=422)
     try:
         report = services.report_reporter_get(
             tracking_code=form.cleaned_data["tracking_code"],
@@ -143,18 +213,18 @@ def lapor_status(request: HttpRequest) -> HttpResponse:
         )
     except services.ReporterNotFound:
         form.add_error(None, _("Kode atau PIN tidak cocok. Periksa lagi catatan Anda."))
-        return render(request, "reports/status.html", _public_context(form=form), status=404)
+        return _status_page(request, form=form, status=404)
     except DomainError as exc:  # locked: 429 with the time to try again
         form.add_error(None, error_text(exc))
-        response = render(
-            request, "reports/status.html", _public_context(form=form), status=exc.status
-        )
+        response = _status_page(request, form=form, status=exc.status)
         for name, value in exc.headers.items():
             response[name] = value
         return response
     message_form = ReporterMessageForm()
     sent = False
-    if request.POST.get("action") == "message":
+    if switching:
+        message_form = ReporterMessageForm.kept(request.POST)
+    elif on_status:
         message_form = ReporterMessageForm(request.POST)
         if message_form.is_valid():
             try:
@@ -167,17 +237,14 @@ def lapor_status(request: HttpRequest) -> HttpResponse:
                 message_form.add_error("body", error_text(exc))
     messages = services.report_reporter_view(report=report, request=request)
     status = services.public_status(report)
-    return render(
+    return _status_page(
         request,
-        "reports/status.html",
-        _public_context(
-            form=form,
-            report=report,
-            status_label=PUBLIC_STATUS_LABELS[status],
-            thread=messages,
-            message_form=message_form,
-            sent=sent,
-        ),
+        form=form,
+        report=report,
+        status_label=PUBLIC_STATUS_LABELS[status],
+        thread=messages,
+        message_form=message_form,
+        sent=sent,
     )
 
 
@@ -227,7 +294,10 @@ def _rows(reports: Any) -> list[dict[str, Any]]:
 def report_new(request: HttpRequest) -> HttpResponse:
     """A report taken by staff (hotline, walk-in…) or an activist, through the same submit
     service as the public form and the API."""
-    form = StaffReportForm(request.POST or None)
+    language = language_switch(request)
+    if language is not None:
+        return remember_language(_report_new_switched(request), language)
+    form = StaffReportForm(request.POST or None, actor=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             submission = services.report_submission(
@@ -238,12 +308,38 @@ def report_new(request: HttpRequest) -> HttpResponse:
                 idempotency_scope=f"staffweb:{request.user.pk}",
                 request=request,
             )
-            return render(request, "reports/staff_created.html", {"result": submission.body})
+            return _staff_created(request, submission.body)
         except ValidationError as exc:
             form.add_service_errors(exc)
         except DomainError as exc:
             form.add_error(None, error_text(exc))
-    return render(request, "reports/report_new.html", {"form": form})
+    return render(request, "reports/report_new.html", {"form": form, "lang_form": REPORT_FORM})
+
+
+def _staff_created(request: HttpRequest, result: dict[str, Any]) -> HttpResponse:
+    context = {"result": result, "lang_form": DONE_FORM}
+    return render(request, "reports/staff_created.html", context)
+
+
+def _report_new_switched(request: HttpRequest) -> HttpResponse:
+    """The language switch on the staff form: the form again with what was typed, or the code
+    and PIN just given to pass on (re-posted by the page, checked, of a report in scope)."""
+    if "tracking_code" not in request.POST:
+        form = StaffReportForm.kept(request.POST, actor=request.user)
+        context = {"form": form, "lang_form": REPORT_FORM}
+        return render(request, "reports/report_new.html", context)
+    pin = request.POST.get("pin", "")
+    try:
+        report = services.report_reporter_get(
+            tracking_code=request.POST["tracking_code"],
+            pin=pin,
+            client_ip=getattr(request, "client_ip", "") or "",
+        )
+    except DomainError:  # a wrong code or PIN, or locked: nothing to show again
+        raise Http404 from None
+    report = selectors.report_get(user=request.user, report_id=report.public_id)
+    result = {"id": report.public_id, "tracking_code": report.tracking_code, "pin": pin}
+    return _staff_created(request, result)
 
 
 def _triage_form(report: Any) -> TriageForm:

@@ -69,3 +69,43 @@ def test_a_bad_form_names_the_field_and_stores_nothing(personas: Any) -> None:
     assert response.status_code == 200
     assert "description" in response.content.decode()
     assert not Report.objects.exists()
+
+
+def _selected_channel(html: str) -> list[str]:
+    select = re.search(r'<select[^>]*name="channel".*?</select>', html, re.S)
+    assert select
+    return re.findall(r'<option value="([^"]+)"[^>]*selected', select.group(0))
+
+
+def test_the_staff_form_speaks_about_the_reporter(personas: Any) -> None:
+    html = personas["intake_bpp"].client.get("/laporan/baru/").content.decode()
+    for label in ("Nama pelapor", "Identitas pelapor", "Pelapor adalah", "Jenis laporan"):
+        assert label in html
+    for words in ("Nama Anda", "Identitas Anda", "Anda adalah", "Apa yang ingin Anda lakukan"):
+        assert words not in html
+
+
+def test_the_desk_channel_defaults_to_hotline_and_offers_every_staff_channel(
+    personas: Any,
+) -> None:
+    html = personas["intake_bpp"].client.get("/laporan/baru/").content.decode()
+    assert _selected_channel(html) == ["hotline"]
+    assert 'value="walk_in"' in html
+    assert 'name="medium"' in html
+
+
+def test_an_activist_form_is_fixed_to_the_activist_channel(personas: Any) -> None:
+    html = personas["activist_bpp"].client.get("/laporan/baru/").content.decode()
+    select = re.search(r'<select[^>]*name="channel".*?</select>', html, re.S)
+    assert select
+    assert re.findall(r'<option value="([^"]+)"', select.group(0)) == ["activist"]
+    assert " disabled" in select.group(0)
+    assert 'name="medium"' not in html  # hotline only
+
+
+def test_an_activist_posting_another_channel_is_recorded_as_activist(personas: Any) -> None:
+    activist = personas["activist_bpp"]
+    response = _post(activist, channel="hotline", medium="phone")
+    assert response.status_code == 200
+    report = Report.objects.get()
+    assert (report.channel, report.medium) == ("activist", "")
