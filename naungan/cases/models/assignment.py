@@ -27,6 +27,8 @@ class Assignment(TimeStampedModel):
     )
 
     class Meta:
+        verbose_name = _("penugasan")
+        verbose_name_plural = _("penugasan")
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
