@@ -31,6 +31,7 @@ from django.urls.resolvers import RegexPattern
 from naungan.accounts.models import User
 from naungan.areas.models import Area
 from naungan.cases import services
+from naungan.cases.models import CaseTransfer
 from naungan.cases.services import plans
 from naungan.core.testing import matrix, words
 from naungan.core.testing.matrix import ANONYMOUS, STAFF
@@ -66,7 +67,15 @@ NAMES = {
 }
 # Which records of the world a path parameter may name (the first is the default).
 CANDIDATES = {
-    "case_id": ("case", "plan_case", "closing_case", "unassigned_case", "rich_case"),
+    "case_id": (
+        "case",
+        "plan_case",
+        "closing_case",
+        "unassigned_case",
+        "moving_case",
+        "rich_case",
+        "closed_case",
+    ),
     "report_id": ("report", "activist_report"),
     "plan_id": ("plan", "submitted_plan"),
 }
@@ -78,7 +87,7 @@ CHECKED: dict[str, int] = {"pages": 0, "requests": 0}
 
 
 # Records of this sweep beside the matrix's world.
-OWN_RECORDS = {"rich_case"}
+OWN_RECORDS = {"rich_case", "moving_case", "closed_case"}
 
 
 def _rich_case(world: World) -> Any:
@@ -130,6 +139,22 @@ def _rich_case(world: World) -> Any:
     return case
 
 
+def _closed_case(world: World) -> Any:
+    """A closed case: its page offers to reopen it."""
+    cw, sup = world.personas["caseworker_bpp"].user, world.personas["supervisor_bpp"].user
+    case = services.case_create(
+        actor=world.personas["intake_bpp"].user,
+        area=Area.objects.get(code="64.71.01"),
+        channel="web",
+        violence_types=["exploitation"],
+        victims=[services.PersonIn(name="Rani", age=30, sex="F")],
+    )
+    services.case_assign(actor=sup, case=case, assignee=cw, lead=True)
+    closure = services.closure_request(actor=cw, case=case, reason="unreachable", summary="-")
+    services.closure_decide(actor=sup, closure=closure, approve=True)
+    return case
+
+
 @pytest.fixture(scope="module")
 def world(django_db_setup: Any, django_db_blocker: Any) -> Iterator[World]:
     with rolled_back_world(django_db_blocker) as built:
@@ -138,6 +163,9 @@ def world(django_db_setup: Any, django_db_blocker: Any) -> Iterator[World]:
                 first_name=first, last_name=last
             )
         built.values["rich_case"] = _rich_case(built).public_id
+        built.values["closed_case"] = _closed_case(built).public_id
+        transfer = CaseTransfer.objects.get(public_id=built.values["transfer"])
+        built.values["moving_case"] = transfer.case.public_id  # a transfer waits
         yield built
     print(f"\nwords sweep: {CHECKED['requests']} requests, {CHECKED['pages']} pages read")  # noqa: T201
 
