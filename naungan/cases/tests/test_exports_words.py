@@ -27,6 +27,14 @@ from .factories import assign, make_case
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _indonesian():
+    """The user's language is Indonesian unless a test says otherwise (an earlier test's
+    request may have left another language active in this thread)."""
+    with translation.override("id"):
+        yield
+
+
 @pytest.fixture
 def named(personas):
     """The personas with full names: a username in a file is then a mistake."""

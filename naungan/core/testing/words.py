@@ -78,6 +78,35 @@ def visible_text(html: str) -> list[str]:
     return parser.pieces
 
 
+class _FormParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.forms: list[tuple[str, dict[str, str]]] = []
+        self._select: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "form" and a.get("method", "get").lower() == "post":
+            self.forms.append((a.get("action", ""), {}))
+        elif not self.forms or not a.get("name") or a["name"] == "csrfmiddlewaretoken":
+            return
+        elif tag == "input" and a.get("type", "text").lower() in ("hidden", "submit"):
+            self.forms[-1][1].setdefault(a["name"], a.get("value", ""))
+        elif tag == "input" and a.get("type", "").lower() in ("checkbox", "radio"):
+            self.forms[-1][1].setdefault(a["name"], "x")
+        elif tag in ("input", "textarea", "select") and a.get("type", "") != "file":
+            self.forms[-1][1][a["name"]] = "x"
+
+
+def forms_filled_wrongly(html: str) -> list[tuple[str, dict[str, str]]]:
+    """Every POST form of ``html`` (action, data) with "x" in each field a person fills in, so
+    that sending it shows the page's validation messages ("Masukkan tanggal yang valid")."""
+    parser = _FormParser()
+    parser.feed(html)
+    parser.close()
+    return parser.forms
+
+
 # --- English on an Indonesian page --------------------------------------------------------------
 
 # Phrases Django, allauth, crispy-forms, django-ninja, Bootstrap snippets or a forgotten

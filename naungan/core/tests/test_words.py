@@ -14,6 +14,14 @@ from django.utils import formats, translation
 from naungan.core import words
 
 
+@pytest.fixture(autouse=True)
+def _indonesian():
+    """The user's language is Indonesian unless a test says otherwise (an earlier test's
+    request may have left another language active in this thread)."""
+    with translation.override("id"):
+        yield
+
+
 def test_violence_types_are_labels_in_the_active_language():
     assert words.violence_labels(["physical", "psychological"]) == "Fisik, Psikis"
     with translation.override("en"):

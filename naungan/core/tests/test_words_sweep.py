@@ -6,8 +6,9 @@ The records are the authorisation matrix's world (``naungan/core/testing/matrix_
 of every record in Balikpapan), its users given full names. Each page is asked for with every
 record of the world its URL can name; the answers that are HTML pages (200, or the 404 and 403
 pages) are read as a person reads them (``naungan/core/testing/words.py``). The forms of the
-POST routes are sent twice, empty and filled as in the matrix, and the page they lead to (the
-form with its errors, or the page with the confirmation) is read too. A new page is covered
+POST routes are sent twice, empty and filled as in the matrix, and every form of a page is also
+sent filled wrongly ("x" in each field) by one persona per role: the page they lead to (the form
+with its errors, or the page with the confirmation) is read too. A new page is covered
 without anyone remembering it."""
 
 from __future__ import annotations
@@ -296,6 +297,10 @@ def _fill(obj: Any, values: dict[str, Any]) -> Any:
 
 
 EVERYONE = frozenset({*STAFF, ANONYMOUS})
+# Who also sends every form of the pages they read, filled wrongly, to read the messages.
+WRONG_FORM_SENDERS = frozenset(
+    {"supervisor_bpp", "caseworker_bpp", "intake_bpp", "activist_bpp", "admin_bpp", ANONYMOUS}
+)
 
 
 def _callers(page: Page) -> list[str]:
@@ -327,8 +332,15 @@ def test_page_speaks_indonesian_words(world: World, page: Page) -> None:
     problems: dict[str, list[str]] = {}  # what is wrong -> where
     for method, path, data, who in _calls(page, world):
         html = _request(_client(world, who), method, path, data)
-        for problem in _read(html, usernames=usernames, codes=codes) if html else []:
-            problems.setdefault(problem, []).append(f"{method} {path} as {who}")
+        answers = [(f"{method} {path}", html)]
+        if html and method == "GET" and who in WRONG_FORM_SENDERS:
+            for action, form in words.forms_filled_wrongly(html):
+                target = action or path
+                answers.append((f"POST {target} filled wrongly", _request(
+                    _client(world, who), "POST", target, form)))  # fmt: skip
+        for where, answer in answers:
+            for problem in _read(answer, usernames=usernames, codes=codes) if answer else []:
+                problems.setdefault(problem, []).append(f"{where} as {who}")
     assert not problems, f"{page.name}: not words of Indonesian\n" + "\n".join(
         f"  {problem}\n    ({where[0]}" + (f" and {len(where) - 1} more" if where[1:] else "") + ")"
         for problem, where in problems.items()
