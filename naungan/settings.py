@@ -206,6 +206,7 @@ ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_USER_DISPLAY = "naungan.core.words.person_name"  # "masuk sebagai Dewi Sartika"
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PREVENT_ENUMERATION = True
 # django-axes owns the per-account lockout (10 failures); allauth's own limit stays as a
@@ -288,6 +289,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "naungan_lang"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Asia/Makassar"
+# One date and one datetime format per language ("5 Mei 2026 14:30"), see naungan/formats/.
+FORMAT_MODULE_PATH = ["naungan.formats"]
 USE_I18N = True
 USE_TZ = True
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .models import Abduction, GbvType, HarmfulPractice, Relationship
+from .models.incidents import ContextFlag
 
 # (answer key, type on "yes"), in the order they are asked.
 QUESTIONS: tuple[tuple[str, str], ...] = (
@@ -22,7 +23,7 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
 )
 QUESTION_KEYS = tuple(key for key, _type in QUESTIONS)
 
-FLAG_ORDER = ("IPV", "CSA", "EARLY", "EXPL", "SLAV", "HTP")
+FLAG_ORDER = tuple(ContextFlag.values)  # IPV, CSA, EARLY, EXPL, SLAV, HTP
 SEXUAL_TYPES = frozenset({GbvType.RAPE, GbvType.SEXUAL_ASSAULT})
 PARTNER_RELATIONSHIPS = frozenset({Relationship.INTIMATE_PARTNER, Relationship.FORMER_PARTNER})
 

@@ -1,4 +1,4 @@
-"""Forms of core's own pages (the audit log)."""
+"""Form fields shared by the apps, and the forms of core's own pages (the audit log)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from .models import AuditAction
 from .selectors import AuditFilters
 from .widgets import DateInput
+from .words import person_name
 
 
 def _action_choices() -> list[tuple[str, Any]]:
@@ -38,3 +39,10 @@ class AuditFilterForm(forms.Form):
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
         )
+
+
+class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A choice of staff members, each shown by name (``words.person_name``), not username."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return person_name(obj)

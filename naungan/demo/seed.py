@@ -173,6 +173,24 @@ USERS: list[tuple[str, str, str, str]] = [
     ("admin_kalteng", "admin", "dinas-p3appkb-kalteng", "62"),
 ]
 
+# The demo people's names (fictional): pages name people, not accounts (issue 11).
+NAMES: dict[str, tuple[str, str]] = {
+    "aktivis_bpp": ("Rina", "Wulandari"),
+    "intake_bpp": ("Ayu", "Lestari"),
+    "pendamping_bpp": ("Dewi", "Sartika"),
+    "supervisor_bpp": ("Hendra", "Gunawan"),
+    "mitra_posbakum": ("Yusuf", "Hakim"),
+    "analis_bpp": ("Maya", "Putri"),
+    "admin_bpp": ("Budi", "Santoso"),
+    "aktivis_kalteng": ("Nur", "Aini"),
+    "intake_kalteng": ("Rahmat", "Hidayat"),
+    "pendamping_kalteng": ("Sri", "Rahayu"),
+    "supervisor_kalteng": ("Agus", "Salim"),
+    "mitra_rsud_kalteng": ("Fitri", "Handayani"),
+    "analis_kalteng": ("Eko", "Prasetyo"),
+    "admin_kalteng": ("Lina", "Marlina"),
+}
+
 _SEED_STEPS: list[Callable[[], None]] = []
 
 
@@ -199,7 +217,7 @@ def seed_demo() -> list[tuple[str, str, str]]:
             )
     for username, role, org, area in USERS:
         if not User.objects.filter(username=username).exists():
-            staff_create(
+            user = staff_create(
                 actor=None,
                 username=username,
                 password=DEMO_PASSWORD,
@@ -208,6 +226,8 @@ def seed_demo() -> list[tuple[str, str, str]]:
                 area_code=area,
                 email=f"{username}@demo.naungan.invalid",
             )
+            user.first_name, user.last_name = NAMES.get(username, ("", ""))
+            user.save(update_fields=["first_name", "last_name"])
     for step in _SEED_STEPS:
         step()
     return [(u, r, a) for u, r, _o, a in USERS]

@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from naungan.accounts.models import User
 from naungan.accounts.roles import ASSIGNABLE_ROLES
+from naungan.core.forms import PersonChoiceField
 
 
 class AssignForm(forms.Form):
-    user = forms.ModelChoiceField(label=_("Petugas"), queryset=User.objects.none())
+    user = PersonChoiceField(label=_("Petugas"), queryset=User.objects.none())
     lead = forms.BooleanField(label=_("Jadikan pendamping utama"), required=False, initial=True)
 
     def __init__(self, *args: Any, case: Any, **kwargs: Any) -> None:
@@ -28,7 +29,7 @@ class AssignForm(forms.Form):
 
 
 class BulkAssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(label=_("Pendamping utama"), queryset=User.objects.none())
+    assignee = PersonChoiceField(label=_("Pendamping utama"), queryset=User.objects.none())
     cases = forms.MultipleChoiceField(label=_("Kasus"), choices=[], required=True)
 
     def __init__(

@@ -16,8 +16,9 @@ from naungan.cases.models import (
     ViolenceType,
 )
 from naungan.core.widgets import DateInput, DateTimeInput
+from naungan.core.words import EMPTY_CHOICE_LABEL
 
-BLANK: list[tuple[str, Any]] = [("", "—")]
+BLANK: list[tuple[str, Any]] = [("", EMPTY_CHOICE_LABEL)]  # the one empty choice
 
 
 class CaseFilterForm(forms.Form):

@@ -11,6 +11,7 @@ from naungan.accounts.models import User
 from naungan.cases.models import Case
 from naungan.cases.selectors import plan_organisations
 from naungan.cases.services.plans import PlanActionIn
+from naungan.core.forms import PersonChoiceField
 from naungan.core.widgets import DateInput
 from naungan.orgs.models import Organisation
 
@@ -30,7 +31,7 @@ class PlanForm(forms.Form):
 class PlanActionForm(forms.Form):
     description = forms.CharField(label=_("Tindakan"), required=False, max_length=2000)
     service = forms.CharField(label=_("Layanan"), required=False, max_length=30)
-    responsible_user = forms.ModelChoiceField(
+    responsible_user = PersonChoiceField(
         label=_("Pendamping penanggung jawab"), queryset=User.objects.none(), required=False
     )
     responsible_org = forms.ModelChoiceField(

@@ -30,6 +30,8 @@ class Assignment(TimeStampedModel):
     seen_at = models.DateTimeField(_("dibuka"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("penugasan")
+        verbose_name_plural = _("penugasan")
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["user", "seen_at"], name="assignment_user_seen")]
 

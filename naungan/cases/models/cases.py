@@ -193,6 +193,8 @@ class StatusChange(TimeStampedModel):
     row_uuid = RowIdentityField()
 
     class Meta:
+        verbose_name = _("perubahan status")
+        verbose_name_plural = _("perubahan status")
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
@@ -219,6 +221,8 @@ class ClosureRequest(PublicModel):
     decision_note = EncryptedTextField(_("catatan keputusan"), blank=True)
 
     class Meta:
+        verbose_name = _("permintaan penutupan")
+        verbose_name_plural = _("permintaan penutupan")
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(

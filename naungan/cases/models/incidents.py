@@ -25,6 +25,17 @@ class GbvType(models.TextChoices):
     NON_GBV = "non_gbv", _("Bukan KBG")
 
 
+class ContextFlag(models.TextChoices):
+    """The context flags ``classification.context_flags`` derives (GBVIMS), as people read them."""
+
+    IPV = "IPV", _("Kekerasan oleh pasangan intim")
+    CSA = "CSA", _("Kekerasan seksual terhadap anak")
+    EARLY = "EARLY", _("Perkawinan anak")
+    EXPL = "EXPL", _("Eksploitasi seksual")
+    SLAV = "SLAV", _("Perbudakan seksual")
+    HTP = "HTP", _("Praktik tradisional berbahaya")
+
+
 class Abduction(models.TextChoices):
     NONE = "none", _("Tidak ada")
     ABDUCTED = "abducted", _("Diculik")

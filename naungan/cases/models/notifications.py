@@ -45,6 +45,8 @@ class Notification(TimeStampedModel):
     emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("pemberitahuan")
+        verbose_name_plural = _("pemberitahuan")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["user", "read_at"])]
         constraints = [

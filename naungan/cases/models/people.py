@@ -124,6 +124,8 @@ class PersonNameToken(models.Model):
     token = models.CharField(max_length=64, db_index=True)
 
     class Meta:
+        verbose_name = _("token nama orang")
+        verbose_name_plural = _("token nama orang")
         constraints = [
             models.UniqueConstraint(fields=["person", "token"], name="person_token_unique")
         ]

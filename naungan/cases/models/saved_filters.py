@@ -19,6 +19,8 @@ class SavedFilter(TimeStampedModel):
     query = models.CharField(_("saringan"), max_length=1000)
 
     class Meta:
+        verbose_name = _("saringan tersimpan")
+        verbose_name_plural = _("saringan tersimpan")
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["user", "name"], name="saved_filter_name_unique")

@@ -6,6 +6,9 @@
 * Formula-safe: a cell that a spreadsheet would run as a formula (starting with ``=``, ``+``,
   ``-``, ``@``, a tab or a carriage return) is prefixed with an apostrophe (OWASP CSV
   injection).
+* Words, not codes, in the user's language: labels of the vocabularies, people by name.
+  Times stay ISO 8601 (``2026-03-01 14:30``) in the case area's zone, so spreadsheets sort
+  and read them as times.
 * Bounded: at most ``EXPORT_MAX_ROWS`` rows, read in two queries (cases with their area, unit
   and lead; the victims with their person when identities are asked for).
 
@@ -28,6 +31,7 @@ from naungan.accounts.models import User
 from naungan.accounts.roles import SUPERVISORS
 from naungan.core.audit import audit_record
 from naungan.core.models import AuditAction
+from naungan.core.words import person_name, violence_labels
 
 from ..exceptions import NotPermitted, ReasonRequired
 from ..models import Case, CaseParty, PartyRole
@@ -91,8 +95,8 @@ def _row(case: Case, identities: bool) -> list[str]:
         case.get_channel_display(),
         case.get_status_display(),
         case.get_triage_display(),
-        ", ".join(case.violence_types or []),
-        case.lead.username if case.lead else "",
+        violence_labels(case.violence_types),
+        person_name(case.lead),
         _local(case.closed_at, zone),
     ]
     if identities:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -29,6 +28,7 @@ from naungan.accounts.models import User
 from naungan.accounts.roles import SUPERVISORS
 from naungan.core.audit import audit_record
 from naungan.core.models import AuditAction
+from naungan.core.words import local_datetime
 
 from ..exceptions import NotPermitted
 from ..models import Case, CaseStatus, Notification, NotificationKind, Task, TaskKind, TaskStatus
@@ -39,11 +39,10 @@ BATCH = 500
 
 def _overdue_message(task: Task) -> str:
     case = task.case
-    due = timezone.localtime(task.due_at, timezone=ZoneInfo(case.area.timezone))
     return _("Tugas terlambat: %(kind)s pada kasus %(number)s, tenggat %(due)s %(zone)s.") % {
         "kind": TaskKind(task.kind).label,
         "number": case.registration_number,
-        "due": due.strftime("%d-%m-%Y %H:%M"),
+        "due": local_datetime(task.due_at, case.area.timezone),
         "zone": case.area.zone_label,
     }
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.http import HttpRequest
@@ -21,6 +20,7 @@ from naungan.cases import selectors
 from naungan.cases.models import Case, PartyRole
 from naungan.core.audit import audit_record
 from naungan.core.models import AuditAction
+from naungan.core.words import local_datetime, person_name
 
 PDF_CSS = """
 @page { size: A4; margin: 18mm 16mm 22mm 16mm; }
@@ -40,12 +40,11 @@ dl { margin: 0; } dt { font-weight: bold; float: left; width: 42mm; } dd { margi
 
 
 def watermark_text(*, actor: User, case: Case, at: datetime) -> str:
-    local = timezone.localtime(at, timezone=ZoneInfo(case.area.timezone))
-    who = actor.get_full_name() or actor.get_username()
+    # The username beside the name on purpose: the print names the account that made it.
     return _("Dicetak oleh %(who)s (%(username)s) pada %(at)s %(zone)s — RAHASIA") % {
-        "who": who,
+        "who": person_name(actor),
         "username": actor.get_username(),
-        "at": local.strftime("%d-%m-%Y %H:%M"),
+        "at": local_datetime(at, case.area.timezone),
         "zone": case.area.zone_label,
     }
 

@@ -93,7 +93,7 @@ def test_case_from_creation_to_approved_closure(app_server, browser):
     cw.click("text=Simpan insiden")
     cw.wait_for_url(case_url)
     assert cw.get_by_test_id("gbv-type").inner_text() == "Kekerasan seksual (kontak)"
-    assert "CSA" in cw.get_by_test_id("incidents").inner_text()
+    assert "Kekerasan seksual terhadap anak" in cw.get_by_test_id("incidents").inner_text()  # CSA
     cw.get_by_test_id("tasks").locator("button", has_text="Selesai").click()
     cw.click("button:has-text('Pindah ke Asesmen')")
     assert cw.get_by_test_id("case-status").inner_text() == "Asesmen"

@@ -3,6 +3,7 @@ e-mail without personal data, the management command, the notice pages and API."
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -120,7 +121,8 @@ def test_email_names_case_task_and_local_due_time_but_no_victim(personas, overdu
     assert "Lapor ke polisi" in text
     task = Task.objects.get(case=overdue_case, kind="police_report")
     local_due = timezone.localtime(task.due_at, timezone=ZoneInfo(overdue_case.area.timezone))
-    assert local_due.strftime("%d-%m-%Y %H:%M") + " WITA" in text
+    # The one datetime format of the language: "5 Mei 2026 14:30".
+    assert re.search(rf"\b{local_due.day} \w{{3}} {local_due.year} {local_due:%H:%M} WITA", text)
     assert "Siti" not in text
     assert "Rahmawati" not in text
     notice = Notification.objects.get(user=cw)

@@ -61,7 +61,7 @@ def test_incoming_list_home_and_summary_show_the_request_not_the_content(persona
     assert detail.status_code == 200
     text = detail.content.decode()
     assert "Korban pindah ke Palangka Raya" in text
-    assert "sexual" in text
+    assert "Seksual" in text  # the label, not the code
     assert "Kronologi uji" not in text  # the case description
     assert "Siti" not in text  # the victim's name
     assert 'data-testid="transfer-accept"' in text

@@ -24,6 +24,7 @@ from naungan.cases.views.cases import (
     list_url,
 )
 from naungan.core.http import error_text
+from naungan.core.words import person_name
 
 
 @case_action
@@ -69,7 +70,7 @@ def bulk_assign(request: HttpRequest) -> HttpResponse:
                     "%(n)d kasus ditugaskan kepada %(u)s.",
                     len(done),
                 )
-                % {"n": len(done), "u": form.cleaned_data["assignee"].username},
+                % {"n": len(done), "u": person_name(form.cleaned_data["assignee"])},
             )
             return redirect(list_url(query))
     context = {

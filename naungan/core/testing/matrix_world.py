@@ -4,12 +4,16 @@ once per module inside a transaction that it rolls back)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.db import connection, transaction
+from django.test import Client, override_settings
 
 from conftest import build_orgs, build_personas
 from naungan.accounts.models import ApiToken
@@ -196,3 +200,18 @@ def _build_world() -> World:
         persona.token  # noqa: B018 - issue every token now, inside the world's transaction
         _share_handler(persona.client)
     return World(personas=personas, values=values)
+
+
+@contextmanager
+def rolled_back_world(django_db_blocker: Any) -> Iterator[World]:
+    """The world, built once inside a transaction that is rolled back afterwards (for a
+    module-scoped fixture: ``with rolled_back_world(django_db_blocker) as world: yield world``).
+    """
+    fast = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+    with django_db_blocker.unblock(), fast, transaction.atomic():
+        name = str(connection.settings_dict["NAME"])
+        assert name.startswith("test_") or "memory" in name, f"not a test database: {name}"
+        cache.clear()
+        yield _build_world()
+        cache.clear()  # a local-memory or Redis cache; the database cache rolls back below
+        transaction.set_rollback(True)

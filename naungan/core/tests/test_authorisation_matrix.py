@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
-from django.db import connection, transaction
-from django.test import Client, override_settings
+from django.db import transaction
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from naungan.api import api
@@ -31,8 +31,8 @@ from naungan.core.testing.matrix_world import (
     OTHER_RECORDS,
     WORLD_IDS,
     World,
-    _build_world,
     _share_handler,
+    rolled_back_world,
 )
 
 LOGIN_URL = "/accounts/login/"
@@ -53,14 +53,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(scope="module")
 def world(django_db_setup: Any, django_db_blocker: Any) -> Iterator[World]:
-    fast = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
-    with django_db_blocker.unblock(), fast, transaction.atomic():
-        name = str(connection.settings_dict["NAME"])
-        assert name.startswith("test_") or "memory" in name, f"not a test database: {name}"
-        cache.clear()
-        yield _build_world()
-        cache.clear()  # a local-memory or Redis cache; the database cache rolls back below
-        transaction.set_rollback(True)
+    with rolled_back_world(django_db_blocker) as built:
+        yield built
     print(f"\nauthorisation matrix: {COUNTER['requests']} requests")  # noqa: T201
 
 

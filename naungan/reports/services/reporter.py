@@ -9,7 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from naungan.core import ratelimit
@@ -61,7 +61,7 @@ class ReporterAccess:
         return _(
             "Terlalu banyak percobaan kode atau PIN yang salah. Demi keamanan, akses ditutup "
             "sementara. Coba lagi setelah pukul %(time)s."
-        ) % {"time": f"{local:%H.%M} {local.tzname()}"}
+        ) % {"time": f"{formats.time_format(local, 'TIME_FORMAT')} {local.tzname()}"}
 
 
 def report_reporter_access(*, tracking_code: str, pin: str, client_ip: str) -> ReporterAccess:
