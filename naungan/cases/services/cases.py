@@ -36,6 +36,7 @@ from naungan.cases.services._common import (
 )
 from naungan.core.audit import audit_record
 from naungan.core.models import AuditAction
+from naungan.core.registry import case_listeners
 from naungan.orgs.models import OrgKind
 from naungan.reports.models import Report, ReporterRelation
 from naungan.reports.services import ReportError, report_mark_converted
@@ -121,6 +122,9 @@ def case_create(
     if ViolenceType.SEXUAL in types:
         _ensure_police_report_task(case)
     _audit(actor, AuditAction.CREATE, case, case, categories="identity,contact,narrative")
+    # Later apps record what opening a case gives (the complaint and case-management services).
+    for listener in case_listeners():
+        listener(event="opened", case=case, actor=actor)
     return case
 
 

@@ -33,6 +33,7 @@ from naungan.cases.forms.workflow import ClosureForm, DecideForm, ReasonForm
 from naungan.cases.models import Case, CaseStatus, PartyRole
 from naungan.cases.services import TRANSITIONS
 from naungan.core.http import error_text
+from naungan.core.registry import case_sections
 
 PAGE_SIZE = 25
 
@@ -177,6 +178,8 @@ def render_detail(
         "note_form": NoteForm(),
         "message_form": CaseMessageForm(),
         "now": timezone.now(),
+        # What later apps add to the page (the services given on the case …).
+        "case_sections": [s for fn in case_sections() if (s := fn(request, case)) is not None],
     }
     context |= forms
     return render(request, "cases/detail.html", context, status=status)

@@ -33,6 +33,9 @@ CLASSIFICATION = {
     "psychological_abuse": False,
 }
 PIN = {"HTTP_X_REPORT_PIN": "{pin}"}
+# The shelter stay on the case, and the mediation on the plan case (no sexual violence there).
+STAY = {"episode_id": "stay_episode"}
+MEDIATION = {"case_id": "plan_case", "episode_id": "mediation_episode"}
 
 API: list[Rule] = [
     R("GET", "/api/v1/regions", "public"),
@@ -235,4 +238,87 @@ API: list[Rule] = [
     R("GET", "/api/v1/cases/{case_id}/summary.pdf", CASE_READERS),
     R("GET", "/api/v1/notifications", "*"),
     R("POST", "/api/v1/notifications/{notification_id}/read", "caseworker_bpp"),
+    # services on a case (naungan/services)
+    R("GET", "/api/v1/cases/{case_id}/services", CASE_READERS),
+    R("POST", "/api/v1/cases/{case_id}/services", CASE_WRITERS, data={"service": "outreach"}),
+    R("GET", "/api/v1/cases/{case_id}/services/{episode_id}", CASE_READERS),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/services/{episode_id}/end",
+        CASE_WRITERS,
+        data={"outcome": "Selesai"},
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/services/{episode_id}/visits",
+        CASE_WRITERS,
+        data={"planned_at": "2030-01-01T10:00:00+08:00", "team": "Rina"},
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/services/{episode_id}/visits/{visit_id}/safety-check",
+        CASE_WRITERS,
+        data={"perpetrator_present": False, "safe_for_victim": True},
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/services/{episode_id}/visits/{visit_id}/depart",
+        CASE_WRITERS,
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/services/{episode_id}/visits/{visit_id}/result",
+        CASE_WRITERS,
+        data={"result": "found"},
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/services/{episode_id}/discharge",
+        CASE_WRITERS,
+        ids=STAY,
+        data={"destination": "Rumah ibu"},
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/services/{episode_id}/extensions",
+        CASE_WRITERS,
+        ids=STAY,
+        data={"until": "2030-01-01T10:00:00+08:00", "reason": "Belum aman"},
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/services/{episode_id}/extensions/{extension_id}/decide",
+        CASE_WRITERS,
+        ids=STAY,
+        refused=SUPERVISOR_ONLY,
+        data={"approve": False, "note": "Belum"},
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/services/{episode_id}/sessions",
+        CASE_WRITERS,
+        ids=MEDIATION,
+        data={"parties": "Klien, suami"},
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/services/{episode_id}/agreement",
+        CASE_WRITERS,
+        ids=MEDIATION,
+        data={"agreement": "Nafkah dibayar tiap bulan"},
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/services/{episode_id}/next-hearing",
+        CASE_WRITERS,
+        ids={"episode_id": "accompaniment_episode"},
+        data={"next_hearing_at": "2030-01-01T10:00:00+08:00"},
+    ),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/partner-clocks",
+        CASE_WRITERS,
+        data={"clock": "lpsk_request"},
+    ),
+    R("GET", "/api/v1/shelters", "caseworker supervisor"),
 ]

@@ -1,0 +1,2 @@
+def seed_services() -> None:
+    return None
