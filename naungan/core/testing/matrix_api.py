@@ -4,10 +4,13 @@ OpenAPI operation and method."""
 from __future__ import annotations
 
 from .matrix import (
+    ACCOMPANIMENT,
     CASE_READERS,
     CASE_ROLES,
     CASE_WRITERS,
+    MEDIATION,
     REPORT_READERS,
+    STAY,
     SUPERVISOR_ONLY,
     UNASSIGNED,
     R,
@@ -33,9 +36,6 @@ CLASSIFICATION = {
     "psychological_abuse": False,
 }
 PIN = {"HTTP_X_REPORT_PIN": "{pin}"}
-# The shelter stay on the case, and the mediation on the plan case (no sexual violence there).
-STAY = {"episode_id": "stay_episode"}
-MEDIATION = {"case_id": "plan_case", "episode_id": "mediation_episode"}
 
 API: list[Rule] = [
     R("GET", "/api/v1/regions", "public"),
@@ -311,7 +311,7 @@ API: list[Rule] = [
         "POST",
         "/api/v1/cases/{case_id}/services/{episode_id}/next-hearing",
         CASE_WRITERS,
-        ids={"episode_id": "accompaniment_episode"},
+        ids=ACCOMPANIMENT,
         data={"next_hearing_at": "2030-01-01T10:00:00+08:00"},
     ),
     R(

@@ -91,6 +91,10 @@ class ShelterStay(PublicModel):
     def active(self) -> bool:
         return self.discharged_at is None
 
+    @property
+    def reason_labels(self) -> list[str]:
+        return [str(AdmissionReason(r).label) for r in self.reasons if r in AdmissionReason.values]
+
 
 class ExtensionStatus(models.TextChoices):
     PENDING = "pending", _("Menunggu persetujuan")
