@@ -127,3 +127,39 @@ def test_no_new_service_on_a_closed_case(bpp_case, personas):
     bpp_case.refresh_from_db()
     with pytest.raises(CaseClosedForServices):
         episode_open(actor=cw, case=bpp_case, data=EpisodeIn(service="outreach"))
+
+
+def test_existing_cases_get_their_complaint_and_case_management(bpp_case):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "naungan.services.migrations.0002_record_services_of_existing_cases"
+    )
+    bpp_case.service_episodes.all().delete()
+    migration.record(apps, None)
+    episodes = {e.service: e for e in bpp_case.service_episodes.all()}
+    assert set(episodes) == {"complaint", "case_management"}
+    assert episodes["complaint"].started_at == bpp_case.received_at
+    assert episodes["case_management"].ended_at is None
+    migration.record(apps, None)  # twice: nothing new
+    assert bpp_case.service_episodes.count() == 2
+
+
+def test_counts_by_service_unit_and_month_for_statistics_readers(bpp_case, personas):
+    from naungan.areas.models import Area
+    from naungan.services.selectors import service_episode_counts
+
+    episode_open(
+        actor=personas["caseworker_bpp"].user, case=bpp_case, data=EpisodeIn(service="outreach")
+    )
+    year = timezone.now().year
+    area = Area.objects.get(code="64.71")
+    rows = service_episode_counts(user=personas["supervisor_bpp"].user, area=area, year=year)
+    counted = {r.service: r.count for r in rows if r.organisation == bpp_case.organisation}
+    assert counted["outreach"] == 1
+    assert counted["case_management"] == 1
+    assert service_episode_counts(user=personas["caseworker_bpp"].user, area=area, year=year) == []
+    other = Area.objects.get(code="62")
+    assert service_episode_counts(user=personas["supervisor_bpp"].user, area=other, year=year) == []
