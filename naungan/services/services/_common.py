@@ -32,6 +32,17 @@ class Opened:
     warnings: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Giving:
+    """Who gives a service, from when and where (what every service's opening shares)."""
+
+    started_at: datetime
+    organisation: Organisation
+    staff: User | None = None
+    place: str = ""
+    notes: str = ""
+
+
 def save(obj: Any) -> None:
     obj.full_clean()
     obj.save()
@@ -99,3 +110,20 @@ def episode_new(
     )
     save(episode)
     return episode
+
+
+def episode_for(
+    *, actor: User, case: Case, service: str, giving: Giving, outcome: str = ""
+) -> ServiceEpisode:
+    """A new episode of ``service`` given as ``giving`` says."""
+    return episode_new(
+        actor=actor,
+        case=case,
+        service=service,
+        organisation=giving.organisation,
+        started_at=giving.started_at,
+        staff=giving.staff,
+        place=giving.place,
+        notes=giving.notes,
+        outcome=outcome,
+    )

@@ -16,12 +16,20 @@ from naungan.accounts.models import User
 from naungan.cases.models import Case, Task, TaskKind, TaskStatus
 from naungan.cases.services import task_create
 from naungan.core.models import AuditAction
-from naungan.orgs.models import Organisation
 
 from ..clocks import CLOCKS
 from ..exceptions import ClockRunning
 from ..models import Accompaniment, Destination, Service
-from ._common import Opened, audit, episode_new, moment, require_open_case, require_writer, save
+from ._common import (
+    Giving,
+    Opened,
+    audit,
+    episode_for,
+    moment,
+    require_open_case,
+    require_writer,
+    save,
+)
 
 HEARING_RULE = "Pendampingan: sidang berikutnya"
 
@@ -42,11 +50,7 @@ def accompaniment_record(
     *,
     actor: User,
     case: Case,
-    organisation: Organisation,
-    started_at: datetime,
-    staff: User | None = None,
-    place: str = "",
-    notes: str = "",
+    giving: Giving,
     accompaniment: AccompanimentIn | None = None,
 ) -> Opened:
     """One accompaniment: where to, why, who went, the outcome. A next hearing becomes a
@@ -56,20 +60,16 @@ def accompaniment_record(
     data = accompaniment or AccompanimentIn()
     if data.destination and data.destination not in Destination.values:
         raise ValidationError({"destination": _("Tujuan pendampingan tidak dikenal.")})
-    if data.next_hearing_at is not None and data.next_hearing_at <= started_at:
+    if data.next_hearing_at is not None and data.next_hearing_at <= giving.started_at:
         raise ValidationError(
             {"next_hearing_at": _("Sidang berikutnya harus setelah pendampingan ini.")}
         )
     with transaction.atomic():
-        episode = episode_new(
+        episode = episode_for(
             actor=actor,
             case=case,
             service=Service.ACCOMPANIMENT,
-            organisation=organisation,
-            started_at=started_at,
-            staff=staff,
-            place=place,
-            notes=notes,
+            giving=giving,
             outcome=data.outcome,
         )
         save(
@@ -90,7 +90,7 @@ def accompaniment_record(
                 source_rule=HEARING_RULE,
             )
         for clock in dict.fromkeys(data.partner_clocks):
-            _clock_start(actor, case, clock, started_at)
+            _clock_start(actor, case, clock, giving.started_at)
     return Opened(episode)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import TypedDict
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -25,8 +24,10 @@ from naungan.orgs.models import Organisation
 from ..exceptions import EpisodeEnded, UseDischarge
 from ..models import Service, ServiceEpisode
 from ._common import (
+    Giving,
     Opened,
     audit,
+    episode_for,
     episode_new,
     moment,
     require_open_case,
@@ -83,7 +84,7 @@ def episode_open(*, actor: User, case: Case, data: EpisodeIn) -> Opened:
     started_at = moment(data.started_at, "started_at")
     organisation = _giver(case, data.service, data.organisation)
     staff = _staff(actor, case, data.staff)
-    common = _Common(
+    giving = Giving(
         started_at=started_at,
         organisation=organisation,
         staff=staff,
@@ -91,27 +92,17 @@ def episode_open(*, actor: User, case: Case, data: EpisodeIn) -> Opened:
         notes=data.notes,
     )
     if data.service == Service.MEDIATION:
-        return mediation_open(actor=actor, case=case, mediation=data.mediation, **common)
+        return mediation_open(actor=actor, case=case, giving=giving, mediation=data.mediation)
     if data.service == Service.ACCOMPANIMENT:
         return accompaniment_record(
-            actor=actor, case=case, accompaniment=data.accompaniment, **common
+            actor=actor, case=case, giving=giving, accompaniment=data.accompaniment
         )
     if data.service == Service.OUTREACH:
-        return outreach_open(actor=actor, case=case, visit=data.visit, **common)
+        return outreach_open(actor=actor, case=case, giving=giving, visit=data.visit)
     with transaction.atomic():
-        episode = episode_new(actor=actor, case=case, service=data.service, **common)
+        episode = episode_for(actor=actor, case=case, service=data.service, giving=giving)
         audit(actor, AuditAction.CREATE, episode, case, categories="services")
     return Opened(episode)
-
-
-class _Common(TypedDict):
-    """What every service's opening takes besides the actor and the case."""
-
-    started_at: datetime
-    organisation: Organisation
-    staff: User | None
-    place: str
-    notes: str
 
 
 def _giver(case: Case, service: str, organisation: Organisation | None) -> Organisation:

@@ -16,11 +16,10 @@ from naungan.accounts.models import User
 from naungan.cases.models import Case, GbvType, Incident, TaskKind, ViolenceType
 from naungan.cases.services import task_create
 from naungan.core.models import AuditAction
-from naungan.orgs.models import Organisation
 
 from ..exceptions import EpisodeEnded, MediationNotAllowed
 from ..models import Mediation, MediationMatter, MediationSession, Service
-from ._common import Opened, audit, episode_new, moment, require_writer, save
+from ._common import Giving, Opened, audit, episode_for, moment, require_writer, save
 
 TPKS_ARTICLE = "UU TPKS Pasal 23"
 SEXUAL_GBV_TYPES = frozenset({GbvType.RAPE, GbvType.SEXUAL_ASSAULT})
@@ -100,11 +99,7 @@ def mediation_open(
     *,
     actor: User,
     case: Case,
-    organisation: Organisation,
-    started_at: datetime,
-    staff: User | None = None,
-    place: str = "",
-    notes: str = "",
+    giving: Giving,
     mediation: MediationIn | None = None,
 ) -> Opened:
     """Open mediation, unless the law forbids it on this case (``MediationNotAllowed``, 409,
@@ -117,16 +112,7 @@ def mediation_open(
     if data.matter and data.matter not in MediationMatter.values:
         raise ValidationError({"matter": _("Pokok perkara tidak dikenal.")})
     with transaction.atomic():
-        episode = episode_new(
-            actor=actor,
-            case=case,
-            service=Service.MEDIATION,
-            organisation=organisation,
-            started_at=started_at,
-            staff=staff,
-            place=place,
-            notes=notes,
-        )
+        episode = episode_for(actor=actor, case=case, service=Service.MEDIATION, giving=giving)
         save(
             Mediation(
                 episode=episode,

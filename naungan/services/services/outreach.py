@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from naungan.accounts.models import User
 from naungan.cases.models import Case, TaskKind, TaskStatus
 from naungan.core.models import AuditAction
-from naungan.orgs.models import Organisation
 
 from ..exceptions import (
     EpisodeEnded,
@@ -26,7 +25,7 @@ from ..exceptions import (
     VisitUnsafe,
 )
 from ..models import OutreachResult, OutreachVisit, Service, ServiceEpisode, VisitStatus
-from ._common import Opened, audit, episode_new, moment, require_writer, save
+from ._common import Giving, Opened, audit, episode_for, moment, require_writer, save
 
 
 @dataclass
@@ -48,26 +47,13 @@ def outreach_open(
     *,
     actor: User,
     case: Case,
-    organisation: Organisation,
-    started_at: datetime,
-    staff: User | None = None,
-    place: str = "",
-    notes: str = "",
+    giving: Giving,
     visit: VisitIn | None = None,
 ) -> Opened:
     """Open outreach on a case, with its first planned visit when given. Callers:
     ``episode_open`` (the case's writers)."""
     with transaction.atomic():
-        episode = episode_new(
-            actor=actor,
-            case=case,
-            service=Service.OUTREACH,
-            organisation=organisation,
-            started_at=started_at,
-            staff=staff,
-            place=place,
-            notes=notes,
-        )
+        episode = episode_for(actor=actor, case=case, service=Service.OUTREACH, giving=giving)
         audit(actor, AuditAction.CREATE, episode, case, categories="services,outreach")
         if visit is not None:
             _visit_new(actor, episode, visit)
