@@ -21,6 +21,7 @@ from naungan.core.errors import DATABASE_UNAVAILABLE, database_unavailable
 from naungan.core.exceptions import DomainError
 from naungan.reports.api import public_router as public_reports_router
 from naungan.reports.api import router as reports_router
+from naungan.services.api import router as services_router
 
 api = NinjaAPI(
     title="Naungan API",
@@ -117,3 +118,5 @@ api.add_router("/reports", reports_router)
 api.add_router("/cases", cases_router)
 # The cases app's paths outside /cases (/reports/{id}/convert, /notifications).
 api.add_router("", cases_outer_router)
+# Services on a case (/cases/{id}/services…, /cases/{id}/partner-clocks, /shelters).
+api.add_router("", services_router)

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "naungan.accounts",
     "naungan.reports",
     "naungan.cases",
+    "naungan.services",
     "naungan.demo",
 ]
 
@@ -407,3 +408,8 @@ NAUNGAN_CASELOAD_WARNING = env.int("NAUNGAN_CASELOAD_WARNING", default=30)  # op
 # Case visibility: caseworkers see the cases they are assigned to; with this on, also the
 # unrestricted cases of their own unit in their area (read only).
 CASEWORKER_SEES_UNIT_CASES = env.bool("NAUNGAN_CASEWORKER_SEES_UNIT_CASES", default=False)
+# Services on a case (DESIGN §6): the longest shelter stay before a review (local default 7
+# days; a longer stay needs an approved extension), and the clock of an emergency outreach,
+# counted from receipt (one SOP's "12 hours", local default).
+SHELTER_MAX_DAYS = env.int("NAUNGAN_SHELTER_MAX_DAYS", default=7)
+OUTREACH_EMERGENCY_HOURS = env.int("NAUNGAN_OUTREACH_EMERGENCY_HOURS", default=12)

@@ -28,6 +28,7 @@ urlpatterns = [
     path("audit/", core_views.audit_log, name="audit_log"),
     path("", include("naungan.reports.urls")),
     path("", include("naungan.cases.urls")),
+    path("", include("naungan.services.urls")),
     path("accounts/tokens/", account_views.tokens, name="tokens"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

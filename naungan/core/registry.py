@@ -128,3 +128,52 @@ def audit_searches() -> list[AuditSearch]:
         if kind.search is not None and kind.search not in out:
             out.append(kind.search)
     return out
+
+
+# Sections that later apps add to the case page (e.g. the services given on the case), each
+# ``fn(request, case) -> {"template": ..., ...} | None``: the case page includes them without
+# the cases app importing those apps.
+_CASE_SECTIONS: list[Callable[[HttpRequest, Any], dict[str, Any] | None]] = []
+
+
+def register_case_section(
+    fn: Callable[[HttpRequest, Any], dict[str, Any] | None],
+) -> Callable[..., Any]:
+    _CASE_SECTIONS.append(fn)
+    return fn
+
+
+def case_sections() -> list[Callable[[HttpRequest, Any], dict[str, Any] | None]]:
+    return list(_CASE_SECTIONS)
+
+
+# Called inside the transaction of a case's life event, ``fn(event=..., case=..., actor=...)``
+# with ``event`` one of ``CASE_EVENTS``, so that later apps (services) record what follows
+# (the complaint and case-management episodes). An explicit list called by the services that
+# own the event, not a model signal.
+CASE_EVENTS = ("opened", "closed", "reopened")
+_CASE_LISTENERS: list[Callable[..., Any]] = []
+
+
+def register_case_listener(fn: Callable[..., Any]) -> Callable[..., Any]:
+    _CASE_LISTENERS.append(fn)
+    return fn
+
+
+def case_listeners() -> list[Callable[..., Any]]:
+    return list(_CASE_LISTENERS)
+
+
+# What else blocks closing a case (DESIGN §5 step 6: an active shelter stay, pending referrals),
+# each ``fn(case) -> list of reasons`` (translated, for the refusal message; empty when it does
+# not block). The cases app asks every registered rule when closure is requested and approved.
+_CLOSURE_BLOCKERS: list[Callable[[Any], list[str]]] = []
+
+
+def register_closure_blocker(fn: Callable[[Any], list[str]]) -> Callable[..., Any]:
+    _CLOSURE_BLOCKERS.append(fn)
+    return fn
+
+
+def closure_blockers() -> list[Callable[[Any], list[str]]]:
+    return list(_CLOSURE_BLOCKERS)

@@ -25,8 +25,10 @@ def org_create(
     parent: Organisation | None = None,
     phone: str = "",
     coverage_codes: list[str] | None = None,
+    confidential_address: str = "",
 ) -> Organisation:
-    """Create an organisation. Unknown kind, service or area → ValidationError, nothing saved."""
+    """Create an organisation. Unknown kind, service or area → ValidationError, nothing saved.
+    ``confidential_address`` (a shelter's) is stored encrypted and never audited in clear."""
     if kind not in OrgKind.values:
         raise ValidationError({"kind": _("Jenis organisasi tidak dikenal: %(v)s") % {"v": kind}})
     area = Area.objects.filter(code=area_code).first()
@@ -50,6 +52,7 @@ def org_create(
         provider_type=provider_type,
         parent=parent,
         phone=phone,
+        confidential_address=confidential_address.strip(),
     )
     org.full_clean()
     org.save()

@@ -23,6 +23,12 @@ class TaskKind(models.TextChoices):
     REVIEW = "review", _("Tinjauan berkala")
     CHILD_PROTECTION_REFERRAL = "child_protection_referral", _("Rujukan perlindungan anak")
     FOLLOW_UP = "follow_up", _("Tindak lanjut")
+    # Services on a case (naungan.services): the emergency outreach, the next court hearing,
+    # and the partner clocks besides the temporary protection (DESIGN §6).
+    OUTREACH = "outreach", _("Penjangkauan darurat")
+    HEARING = "hearing", _("Sidang berikutnya")
+    PROTECTION_ORDER = "protection_order", _("Permohonan penetapan perintah perlindungan")
+    LPSK_REQUEST = "lpsk_request", _("Permohonan perlindungan ke LPSK")
 
 
 class TaskStatus(models.TextChoices):

@@ -36,6 +36,7 @@ from naungan.cases.services._common import (
 )
 from naungan.core.audit import audit_record
 from naungan.core.models import AuditAction
+from naungan.core.registry import case_listeners
 from naungan.orgs.models import OrgKind
 from naungan.reports.models import Report, ReporterRelation
 from naungan.reports.services import ReportError, report_mark_converted, triage_hours
@@ -134,6 +135,9 @@ def case_create(
                 source_rule=f"triage {triage}",
             )
     _audit(actor, AuditAction.CREATE, case, case, categories="identity,contact,narrative")
+    # Later apps record what opening a case gives (the complaint and case-management services).
+    for listener in case_listeners():
+        listener(event="opened", case=case, actor=actor)
     return case
 
 

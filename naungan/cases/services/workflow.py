@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from naungan.accounts.models import User
 from naungan.core.models import AuditAction
+from naungan.core.registry import case_listeners, closure_blockers
 
 from ..exceptions import (
     ApproverIsRequester,
@@ -73,6 +74,16 @@ def _set_status(*, actor: User, case: Case, to_status: str, reason: str) -> Case
         case=case, from_status=from_status, to_status=to_status, actor=actor, reason=reason
     )
     _audit(actor, AuditAction.UPDATE, case, case, reason=f"status {from_status}→{to_status}")
+    event = (
+        "closed"
+        if to_status == CaseStatus.CLOSED
+        else "reopened"
+        if from_status == CaseStatus.CLOSED
+        else ""
+    )
+    if event:
+        for listener in case_listeners():
+            listener(event=event, case=case, actor=actor)
     return case
 
 
@@ -115,6 +126,11 @@ def _reason_refusal(case: Case, reason: str) -> str | None:
     return None
 
 
+def _other_blockers(case: Case) -> list[str]:
+    """What later apps say blocks closure (an active shelter stay …), as sentences."""
+    return [reason for rule in closure_blockers() for reason in rule(case)]
+
+
 @transaction.atomic
 def closure_request(*, actor: User, case: Case, reason: str, summary: str = "") -> ClosureRequest:
     """Ask to close a case with a reason (goals met, declined, transferred, unreachable, moved,
@@ -140,6 +156,9 @@ def closure_request(*, actor: User, case: Case, reason: str, summary: str = "") 
             _("Tugas wajib masih terbuka: %(t)s. Selesaikan atau minta supervisor mengesampingkan.")
             % {"t": ", ".join(blockers)}
         )
+    others = _other_blockers(case)
+    if others:
+        raise ClosureBlocked(" ".join(others))
     closure = ClosureRequest(case=case, reason=reason, summary=summary, requested_by=actor)
     _save(closure)
     _audit(actor, AuditAction.CREATE, closure, case, reason=f"closure request {reason}")
@@ -185,6 +204,9 @@ def closure_decide(
             raise ClosureBlocked(
                 _("Tugas wajib masih terbuka: %(t)s.") % {"t": ", ".join(blockers)}
             )
+        others = _other_blockers(case)
+        if others:
+            raise ClosureBlocked(" ".join(others))
         closure.status = ClosureStatus.APPROVED
         _save(closure)
         Task.objects.filter(case=case, status=TaskStatus.OPEN, statutory=False).update(

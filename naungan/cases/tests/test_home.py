@@ -182,7 +182,7 @@ def test_assignments_before_the_upgrade_are_not_new(personas):
     assign(personas["supervisor_bpp"].user, case, personas["caseworker_bpp"].user)
     Assignment.objects.update(seen_at=None)
     migration = importlib.import_module(
-        "naungan.cases.migrations.0007_assignment_seen_and_approval_notices"
+        "naungan.cases.migrations.0010_assignment_seen_and_approval_notices"
     )
     migration.assignments_before_now_are_seen(apps, None)
     row = Assignment.objects.get(case=case)

@@ -53,6 +53,10 @@ NO_REPORTS = "caseworker provider analyst admin"  # roles that never see reports
 SUPERVISOR_ONLY = {"caseworker_bpp": 403}
 # A case of Balikpapan made by intake_bpp that nobody leads (caseworker_bpp does not see it).
 UNASSIGNED = {"case_id": "unassigned_case"}
+# Services: the shelter stay on the case, and the mediation on the plan case (not sexual).
+STAY = {"episode_id": "stay_episode"}
+MEDIATION = {"case_id": "plan_case", "episode_id": "mediation_episode"}
+ACCOMPANIMENT = {"episode_id": "accompaniment_episode"}
 
 
 @dataclass(frozen=True)
@@ -237,6 +241,59 @@ WEB: list[Rule] = [
     R("GET", "cases:notifications", "*"),
     R("POST", "cases:notification_read", "caseworker_bpp"),
     R("POST", "cases:notifications_read_all", "*"),
+    # services on a case (naungan/services)
+    R("GET", "services:case_services", CASE_READERS),
+    R("POST", "services:case_services", CASE_READERS, note="answers POST as GET"),
+    R(
+        "POST",
+        "services:open",
+        CASE_WRITERS,
+        data={"service": "outreach", "planned_at": "2030-01-01T10:00", "team": "Rina"},
+    ),
+    R("POST", "services:partner_clock", CASE_WRITERS, data={"clock": "lpsk_request"}),
+    R("GET", "services:episode", CASE_READERS),
+    R("POST", "services:episode", CASE_READERS, note="answers POST as GET"),
+    R("POST", "services:end", CASE_WRITERS, data={"outcome": "Selesai"}),
+    R("POST", "services:discharge", CASE_WRITERS, ids=STAY, data={"destination": "Rumah ibu"}),
+    R(
+        "POST",
+        "services:extension",
+        CASE_WRITERS,
+        ids=STAY,
+        data={"until": "2030-01-01", "reason": "Belum aman"},
+    ),
+    R(
+        "POST",
+        "services:extension_decide",
+        CASE_WRITERS,
+        ids=STAY,
+        data={"approve": "no", "note": "Belum"},
+        note="a caseworker is told only a supervisor decides",
+    ),
+    R(
+        "POST",
+        "services:visit_plan",
+        CASE_WRITERS,
+        data={"planned_at": "2030-01-01T10:00", "team": "Rina"},
+    ),
+    R(
+        "POST",
+        "services:visit_safety",
+        CASE_WRITERS,
+        data={"perpetrator_present": "no", "safe_for_victim": "yes"},
+    ),
+    R("POST", "services:visit_depart", CASE_WRITERS),
+    R("POST", "services:visit_result", CASE_WRITERS, data={"result": "found"}),
+    R("POST", "services:session", CASE_WRITERS, ids=MEDIATION, data={"parties": "Klien"}),
+    R("POST", "services:agreement", CASE_WRITERS, ids=MEDIATION, data={"agreement": "Sepakat"}),
+    R(
+        "POST",
+        "services:next_hearing",
+        CASE_WRITERS,
+        ids=ACCOMPANIMENT,
+        data={"next_hearing_at": "2030-01-01T10:00"},
+    ),
+    R("GET", "services:occupancy", "caseworker supervisor"),
 ]
 
 # The API lines are in ``matrix_api.py``.

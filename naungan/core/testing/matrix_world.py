@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 from django.test import Client, override_settings
+from django.utils import timezone
 
 from conftest import build_orgs, build_personas
 from naungan.accounts.models import ApiToken
@@ -24,8 +25,10 @@ from naungan.cases.services import documents, plans, transfers
 from naungan.cases.services import saved_filters as bulk
 from naungan.core.testing.matrix_api import CLASSIFICATION
 from naungan.orgs.models import Organisation
+from naungan.orgs.services import org_create
 from naungan.reports import services as report_services
 from naungan.reports.services import ReportInput
+from naungan.services import services as care
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 WORLD_IDS = {
@@ -43,6 +46,9 @@ WORLD_IDS = {
     "notification_id": "notification",
     "token_id": "token",
     "tracking_code": "tracking_code",
+    "episode_id": "episode",
+    "visit_id": "visit",
+    "extension_id": "extension",
 }
 # Other records of the world that ``ids`` of a rule may name.
 OTHER_RECORDS = {
@@ -51,6 +57,9 @@ OTHER_RECORDS = {
     "submitted_plan",
     "closing_case",
     "unassigned_case",
+    "stay_episode",
+    "mediation_episode",
+    "accompaniment_episode",
 }
 # Placeholders that are not record ids: the same in the real and in the random call.
 FIXED = {"pin", "caseworker_pk"}
@@ -166,6 +175,46 @@ def _build_world() -> World:
 
     unassigned_case = _case(intake)  # nobody leads it: the unit's caseworker does not see it
 
+    # Services on the case: an outreach with a planned visit, a shelter stay with an extension
+    # asked by the caseworker, an accompaniment; mediation on the plan case (not sexual).
+    shelter = org_create(
+        actor=None,
+        slug="t-rumah-aman-bpp",
+        name="Rumah Aman (uji)",
+        kind="provider",
+        area_code="64.71",
+        services=["shelter"],
+        capacity=5,
+    )
+    outreach = care.episode_open(
+        actor=cw,
+        case=case,
+        data=care.EpisodeIn(
+            service="outreach",
+            visit=care.VisitIn(planned_at=timezone.now() + timedelta(hours=1), team="Rina"),
+        ),
+    ).episode
+    stay_episode = care.episode_open(
+        actor=cw, case=case, data=care.EpisodeIn(service="shelter", organisation=shelter)
+    ).episode
+    extension = care.shelter_extension_request(
+        actor=cw,
+        stay=stay_episode.stay,
+        until=stay_episode.stay.planned_end_at + timedelta(days=7),
+        reason="Pelaku belum ditahan",
+    )
+    accompaniment = care.episode_open(
+        actor=cw,
+        case=case,
+        data=care.EpisodeIn(
+            service="accompaniment",
+            accompaniment=care.AccompanimentIn(destination="police"),
+        ),
+    ).episode
+    mediation = care.episode_open(
+        actor=cw, case=plan_case, data=care.EpisodeIn(service="mediation")
+    ).episode
+
     saved = bulk.saved_filter_save(actor=sup, name="Terbuka", query="status=open")
     token = ApiToken.objects.get(digest=ApiToken.hash(personas["intake_bpp"].token))
     # Notices are made by jobs and decisions (no service takes them from a caller): one by hand.
@@ -195,6 +244,12 @@ def _build_world() -> World:
         "notification": notice.pk,
         "token": token.pk,
         "caseworker_pk": cw.pk,
+        "episode": outreach.public_id,
+        "visit": outreach.visits.get().public_id,
+        "stay_episode": stay_episode.public_id,
+        "extension": extension.public_id,
+        "accompaniment_episode": accompaniment.public_id,
+        "mediation_episode": mediation.public_id,
     }
     for persona in personas.values():
         persona.token  # noqa: B018 - issue every token now, inside the world's transaction

@@ -51,3 +51,20 @@ def test_create_org_rejects_a_duplicate_slug(db):
             "create_org", "--slug", "dup", "--name", "B", "--kind", "dinas", "--area", "64"
         )
     assert Organisation.objects.get(slug="dup").name == "A"
+
+
+def test_create_org_stores_a_shelter_address_encrypted(db):
+    call_command(
+        "create_org",
+        "--slug", "rumah-aman-y",
+        "--name", "Rumah Aman Y",
+        "--kind", "provider",
+        "--area", "64.71",
+        "--services", "shelter",
+        "--capacity", "3",
+        "--confidential-address", "Jl. Rahasia 9",
+    )  # fmt: skip
+    org = Organisation.objects.get(slug="rumah-aman-y")
+    assert org.confidential_address == "Jl. Rahasia 9"
+    stored = Organisation.objects.filter(pk=org.pk).values_list("confidential_address", flat=True)
+    assert "Rahasia" not in stored[0]

@@ -17,6 +17,12 @@ class Command(BaseCommand):
         parser.add_argument("--services", default="", help="comma-separated, e.g. shelter,health")
         parser.add_argument("--capacity", type=int, default=None, help="beds of a shelter")
         parser.add_argument("--provider-type", default="")
+        parser.add_argument(
+            "--confidential-address",
+            default="",
+            help="a shelter's address, stored encrypted; shown only to those who take a victim "
+            "there",
+        )
 
     def handle(self, *args: Any, **o: Any) -> None:
         services = [s.strip() for s in o["services"].split(",") if s.strip()]
@@ -30,6 +36,7 @@ class Command(BaseCommand):
                 services=services,
                 capacity=o["capacity"],
                 provider_type=o["provider_type"],
+                confidential_address=o["confidential_address"],
             )
         except ValidationError as exc:
             raise CommandError(

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0006_row_identity_unique'),
+        ('cases', '0010_assignment_seen_and_approval_notices'),
     ]
 
     operations = [

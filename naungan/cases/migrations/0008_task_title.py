@@ -16,7 +16,7 @@ def title_plan_tasks(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0006_row_identity_unique"),
+        ("cases", "0007_incident_withdrawal"),
     ]
 
     operations = [

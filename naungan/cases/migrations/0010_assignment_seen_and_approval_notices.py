@@ -15,7 +15,7 @@ def assignments_before_now_are_seen(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0006_row_identity_unique'),
+        ('cases', '0009_party_additions_and_soft_removal'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

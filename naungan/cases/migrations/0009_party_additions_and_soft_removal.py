@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0007_task_title'),
+        ('cases', '0008_task_title'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
