@@ -92,7 +92,7 @@ def test_closure_requests_wait_for_the_supervisors_but_not_the_requester(persona
     assert not selectors.closures_awaiting_decision(user=personas["supervisor_kalteng"].user)
     assert not selectors.closures_awaiting_decision(user=cw)
     mine = make_case(personas["intake_bpp"].user)
-    services.closure_request(actor=sup, case=mine, reason="unreachable")
+    services.closure_request(actor=sup, case=mine, reason="client_declined")
     assert list(selectors.closures_awaiting_decision(user=sup)) == [closure]
     other = make_user("supervisor", "bpp", username="sup_kedua")
     assert len(selectors.closures_awaiting_decision(user=other)) == 2

@@ -188,7 +188,7 @@ def test_a_closure_request_asks_the_supervisors_but_not_the_requester(personas, 
     assert notice.link == ""  # the case page, where the decision is taken
     other = make_user("supervisor", "bpp", username="sup_kedua")
     second = make_case(personas["intake_bpp"].user)
-    services.closure_request(actor=sup, case=second, reason="unreachable")
+    services.closure_request(actor=sup, case=second, reason="client_declined")
     assert list(_notices("approval", case=second).values_list("user", flat=True)) == [other.pk]
 
 

@@ -83,6 +83,7 @@ CANDIDATES = {
 # Where a username is what the reader needs, with the reason.
 USERNAMES_SHOWN = {
     "tokens": "the page of one's own API tokens names the account they belong to",
+    "audit_log": "the audit trail names the account that acted beside the person's name",
 }
 CHECKED: dict[str, int] = {"pages": 0, "requests": 0}
 
@@ -151,7 +152,7 @@ def _closed_case(world: World) -> Any:
         victims=[services.PersonIn(name="Rani", age=30, sex="F")],
     )
     services.case_assign(actor=sup, case=case, assignee=cw, lead=True)
-    closure = services.closure_request(actor=cw, case=case, reason="unreachable", summary="-")
+    closure = services.closure_request(actor=cw, case=case, reason="client_declined", summary="-")
     services.closure_decide(actor=sup, closure=closure, approve=True)
     return case
 

@@ -35,7 +35,7 @@ def test_closing_ends_case_management_and_reopening_starts_it_again(bpp_case, pe
     cw, sup = personas["caseworker_bpp"].user, personas["supervisor_bpp"].user
     for task in bpp_case.tasks.filter(statutory=True):
         case_services.task_waive(actor=sup, task=task, reason="uji")
-    closure = case_services.closure_request(actor=cw, case=bpp_case, reason="goals_met")
+    closure = case_services.closure_request(actor=cw, case=bpp_case, reason="client_declined")
     case_services.closure_decide(actor=sup, closure=closure, approve=True)
     bpp_case.refresh_from_db()
     managed = bpp_case.service_episodes.filter(service="case_management")
@@ -122,7 +122,7 @@ def test_a_shelter_stay_ends_by_discharge_not_by_end(bpp_case, personas, shelter
 
 def test_no_new_service_on_a_closed_case(bpp_case, personas):
     sup, cw = personas["supervisor_bpp"].user, personas["caseworker_bpp"].user
-    closure = case_services.closure_request(actor=cw, case=bpp_case, reason="goals_met")
+    closure = case_services.closure_request(actor=cw, case=bpp_case, reason="client_declined")
     case_services.closure_decide(actor=sup, closure=closure, approve=True)
     bpp_case.refresh_from_db()
     with pytest.raises(CaseClosedForServices):

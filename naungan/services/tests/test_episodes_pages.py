@@ -204,6 +204,6 @@ def test_the_occupancy_page_counts_beds(make_bpp_case, personas, shelter):
 def test_closure_blocked_by_an_active_stay_says_so_on_the_case_page(bpp_case, personas, shelter):
     _admit(personas, bpp_case, shelter)
     r = personas["caseworker_bpp"].client.post(
-        f"/kasus/{bpp_case.public_id}/tutup/", {"reason": "goals_met"}, follow=True
+        f"/kasus/{bpp_case.public_id}/tutup/", {"reason": "client_declined"}, follow=True
     )
     assert "penampungan" in r.content.decode()

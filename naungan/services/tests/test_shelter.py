@@ -173,20 +173,20 @@ def test_an_active_stay_blocks_closure_until_discharge(bpp_case, personas, shelt
     cw, sup = personas["caseworker_bpp"].user, personas["supervisor_bpp"].user
     stay = _admit(personas, bpp_case, shelter).episode.stay
     with pytest.raises(ClosureBlocked) as exc:
-        case_services.closure_request(actor=cw, case=bpp_case, reason="goals_met")
+        case_services.closure_request(actor=cw, case=bpp_case, reason="client_declined")
     assert "penampungan" in exc.value.message
     shelter_discharge(actor=cw, stay=stay, destination="Rumah bibi")
     stay.refresh_from_db()
     assert stay.episode.ended_at == stay.discharged_at
     assert not bpp_case.tasks.filter(kind="shelter_review", status="open").exists()
     assert free_beds(shelter) == 2
-    closure = case_services.closure_request(actor=cw, case=bpp_case, reason="goals_met")
+    closure = case_services.closure_request(actor=cw, case=bpp_case, reason="client_declined")
     case_services.closure_decide(actor=sup, closure=closure, approve=True)
 
 
 def test_a_stay_admitted_before_closure_request_blocks_its_approval(bpp_case, personas, shelter):
     cw, sup = personas["caseworker_bpp"].user, personas["supervisor_bpp"].user
-    closure = case_services.closure_request(actor=cw, case=bpp_case, reason="goals_met")
+    closure = case_services.closure_request(actor=cw, case=bpp_case, reason="client_declined")
     _admit(personas, bpp_case, shelter)
     with pytest.raises(ClosureBlocked):
         case_services.closure_decide(actor=sup, closure=closure, approve=True)
