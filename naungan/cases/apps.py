@@ -40,7 +40,7 @@ class CasesConfig(AppConfig):
         auditlog.register(
             models.Case, mask_fields=["description"], m2m_fields={"co_workers", "restricted_to"}
         )
-        auditlog.register(models.Task, mask_fields=["waived_reason"])
+        auditlog.register(models.Task, mask_fields=["waived_reason", "title"])
         auditlog.register(
             models.Incident, mask_fields=["narrative", "location", "withdrawn_reason"]
         )
