@@ -33,6 +33,16 @@ class ProviderType(models.TextChoices):
     OTHER = "other", _("Lainnya")
 
 
+class EligibilityDocument(models.TextChoices):
+    """Documents a provider may ask for (any one of its list is enough)."""
+
+    SKTM = "sktm", _("SKTM (Surat Keterangan Tidak Mampu)")
+    PKH = "pkh", _("Kartu PKH")
+    KIS = "kis", _("Kartu Indonesia Sehat / BPJS PBI")
+    KTP = "ktp", _("KTP")
+    KK = "kk", _("Kartu Keluarga")
+
+
 class ServiceType(models.TextChoices):
     """The six UPTD PPA services and the referral service types (CONTRACT §5)."""
 
@@ -82,6 +92,11 @@ class Organisation(TimeStampedModel):
     row_uuid = RowIdentityField()
     hours = models.CharField(_("jam layanan"), max_length=200, blank=True)
     eligibility = models.TextField(_("syarat layanan"), blank=True)
+    # Documents of which the client needs at least one (Posbakum legal aid: an SKTM or a PKH
+    # card, DESIGN §9); a referral without any of them is a warning, never a refusal.
+    eligibility_documents = models.JSONField(
+        _("dokumen syarat (salah satu)"), default=list, blank=True
+    )
     capacity = models.PositiveIntegerField(_("kapasitas tempat tidur"), null=True, blank=True)
     active = models.BooleanField(_("aktif"), default=True)
 

@@ -42,6 +42,35 @@ def organisations_serving(area: Area) -> QuerySet[Organisation]:
     )
 
 
+def _closeness(org: Organisation, area: Area) -> int:
+    """The directory's suggestion order: 0 when the organisation covers the case's own
+    kecamatan (or a place inside it), 1 its kota/kabupaten, 2 its province, 3 otherwise
+    (national bodies)."""
+    codes = {org.area.code} | {a.code for a in org.coverage.all()}
+    district = area.district_code or (area.code if area.regency_code else "")
+    if district and any(
+        c.startswith(district) or (district.startswith(c) and len(c) > len(area.regency_code or ""))
+        for c in codes
+    ):
+        return 0
+    if area.regency_code and any(c.startswith(area.regency_code) for c in codes):
+        return 1
+    if area.province_code and any(c.startswith(area.province_code) for c in codes):
+        return 2
+    return 3
+
+
+def providers_for(service_type: str, area: Area) -> list[Organisation]:
+    """Active organisations that offer ``service_type`` and serve ``area`` (see
+    ``organisations_serving``), those covering the case's own area first (kelurahan or
+    kecamatan, then kota, then province, then the rest), then by name. The list every referral
+    is checked against: an organisation outside it may not be referred to (422)."""
+    orgs = organisations_serving(area).prefetch_related("coverage")
+    # ``services`` is a JSON list; a containment lookup is not portable to SQLite.
+    offering = [o for o in orgs if service_type in (o.services or [])]
+    return sorted(offering, key=lambda o: (_closeness(o, area), o.name))
+
+
 def audit_describe(reader: Any, object_type: str, object_ids: list[str]) -> dict[str, AuditTarget]:
     """The audit log names an organisation by its name, linked to the Django admin for an
     administrator (``core.registry.register_audit_kind``)."""
