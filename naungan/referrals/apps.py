@@ -1,0 +1,40 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReferralsConfig(AppConfig):
+    name = "naungan.referrals"
+    label = "referrals"
+    verbose_name = _("Rujukan")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from naungan.core.registry import register_closure_blocker
+
+        from . import models
+        from .services.referrals import referral_closure_blockers
+
+        # A sent or accepted referral blocks closing the case (DESIGN §5 step 6).
+        register_closure_blocker(referral_closure_blockers)
+        auditlog.register(
+            models.Referral,
+            mask_fields=[
+                "note",
+                "warning_reason",
+                "decline_reason",
+                "service_given",
+                "outcome",
+                "withdrawn_reason",
+            ],
+        )
+        auditlog.register(
+            models.Consent,
+            mask_fields=[
+                "guardian_name",
+                "exception_reason",
+                "representative",
+                "child_view",
+                "withdrawn_reason",
+            ],
+        )
