@@ -223,3 +223,17 @@ def test_withdraw_by_caseworker(personas, adult_case, posbakum):
         "POST", f"/api/v1/referrals/{referral_id}/withdraw", {"reason": "Korban pindah"}
     )
     assert r.json() == {"id": referral_id, "status": "withdrawn"}
+
+
+def test_provider_list_query_count_does_not_grow_with_referrals(
+    personas, adult_case, posbakum, django_assert_max_num_queries
+):
+    provider = personas["provider_bpp"]
+    _send(personas, adult_case)
+    provider.api("GET", "/api/v1/referrals")  # the token is looked up and cached once
+    with django_assert_max_num_queries(6):
+        assert provider.api("GET", "/api/v1/referrals").json()["count"] == 1
+    for _ in range(4):
+        _send(personas, adult_case)
+    with django_assert_max_num_queries(6):
+        assert provider.api("GET", "/api/v1/referrals").json()["count"] == 5
