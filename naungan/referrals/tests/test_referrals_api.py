@@ -237,3 +237,15 @@ def test_provider_list_query_count_does_not_grow_with_referrals(
         _send(personas, adult_case)
     with django_assert_max_num_queries(6):
         assert provider.api("GET", "/api/v1/referrals").json()["count"] == 5
+
+
+def test_consent_time_without_zone_is_read_in_the_case_area_and_never_in_the_future(
+    personas, adult_case, posbakum
+):
+    consent = {"given_by": "victim", "data": ["identity"], "given_at": "2026-03-01T10:00:00"}
+    r = _send(personas, adult_case, consent=consent)
+    assert r.status_code == 201, r.content
+    assert r.json()["consent"]["given_at"].startswith("2026-03-01T02:00:00")  # WITA, UTC+8
+    r = _send(personas, adult_case, consent=consent | {"given_at": "2999-01-01T00:00:00"})
+    assert r.status_code == 422
+    assert "consent.given_at" in _loc(r)
