@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "naungan.reports",
     "naungan.cases",
     "naungan.services",
+    "naungan.referrals",
     "naungan.demo",
 ]
 
@@ -414,3 +415,7 @@ CASEWORKER_SEES_UNIT_CASES = env.bool("NAUNGAN_CASEWORKER_SEES_UNIT_CASES", defa
 # counted from receipt (one SOP's "12 hours", local default).
 SHELTER_MAX_DAYS = env.int("NAUNGAN_SHELTER_MAX_DAYS", default=7)
 OUTREACH_EMERGENCY_HOURS = env.int("NAUNGAN_OUTREACH_EMERGENCY_HOURS", default=12)
+# Referrals (DESIGN §9): clock hours a provider has to accept or decline before the caseworker's
+# reminder task is due (project default 24), and the version of the consent form in use.
+REFERRAL_REMINDER_HOURS = env.int("NAUNGAN_REFERRAL_REMINDER_HOURS", default=24)
+REFERRAL_CONSENT_FORM_VERSION = env.str("NAUNGAN_REFERRAL_CONSENT_FORM_VERSION", default="2026.1")

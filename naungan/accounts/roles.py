@@ -36,6 +36,11 @@ AUDIT_READERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
 # Statistics (CONTRACT §3 /statistik/).
 STATISTICS_READERS = frozenset({Role.SUPERVISOR, Role.ANALYST})
 ADMINS = frozenset({Role.ADMIN})
+# Partner providers: the referrals addressed to their own organisation (DESIGN §9).
+PROVIDERS = frozenset({Role.PROVIDER})
+# Who sees referrals at all: the case roles (referrals of the cases they see) and providers
+# (their organisation's). Analysts, activists and administrators: 404.
+REFERRAL_READERS = CASE_ROLES | PROVIDERS
 
 ROLE_SETS: dict[str, frozenset[str]] = {
     "CASE_ROLES": CASE_ROLES,
@@ -50,6 +55,8 @@ ROLE_SETS: dict[str, frozenset[str]] = {
     "AUDIT_READERS": AUDIT_READERS,
     "STATISTICS_READERS": STATISTICS_READERS,
     "ADMINS": ADMINS,
+    "PROVIDERS": PROVIDERS,
+    "REFERRAL_READERS": REFERRAL_READERS,
 }
 
 

@@ -177,3 +177,21 @@ def register_closure_blocker(fn: Callable[[Any], list[str]]) -> Callable[..., An
 
 def closure_blockers() -> list[Callable[[Any], list[str]]]:
     return list(_CLOSURE_BLOCKERS)
+
+
+# Data categories of a referral packet that later apps provide (DESIGN §9: ``risk`` from the
+# risk app, ``documents``), each ``fn(case, person) -> data | None``: the packet holds the
+# category only when it is consented and a provider is registered and returns data; otherwise
+# the key is absent (never masked).
+_REFERRAL_PACKET_SECTIONS: dict[str, Callable[[Any, Any], Any]] = {}
+
+
+def register_referral_packet_section(
+    category: str, fn: Callable[[Any, Any], Any]
+) -> Callable[..., Any]:
+    _REFERRAL_PACKET_SECTIONS[category] = fn
+    return fn
+
+
+def referral_packet_section(category: str) -> Callable[[Any, Any], Any] | None:
+    return _REFERRAL_PACKET_SECTIONS.get(category)

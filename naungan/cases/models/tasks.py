@@ -29,6 +29,8 @@ class TaskKind(models.TextChoices):
     HEARING = "hearing", _("Sidang berikutnya")
     PROTECTION_ORDER = "protection_order", _("Permohonan penetapan perintah perlindungan")
     LPSK_REQUEST = "lpsk_request", _("Permohonan perlindungan ke LPSK")
+    # The referral network (naungan.referrals): a provider that has not answered a referral.
+    REFERRAL_REMINDER = "referral_reminder", _("Rujukan belum dijawab mitra")
 
 
 class TaskStatus(models.TextChoices):

@@ -26,6 +26,7 @@ from naungan.cases.services import saved_filters as bulk
 from naungan.core.testing.matrix_api import CLASSIFICATION
 from naungan.orgs.models import Organisation
 from naungan.orgs.services import org_create
+from naungan.referrals import services as referrals
 from naungan.reports import services as report_services
 from naungan.reports.services import ReportInput
 from naungan.services import services as care
@@ -49,6 +50,7 @@ WORLD_IDS = {
     "episode_id": "episode",
     "visit_id": "visit",
     "extension_id": "extension",
+    "referral_id": "referral",
 }
 # Other records of the world that ``ids`` of a rule may name.
 OTHER_RECORDS = {
@@ -60,6 +62,7 @@ OTHER_RECORDS = {
     "stay_episode",
     "mediation_episode",
     "accompaniment_episode",
+    "accepted_referral",
 }
 # Placeholders that are not record ids: the same in the real and in the random call.
 FIXED = {"pin", "caseworker_pk"}
@@ -215,6 +218,22 @@ def _build_world() -> World:
         actor=cw, case=plan_case, data=care.EpisodeIn(service="mediation")
     ).episode
 
+    # Referrals of the case to the Balikpapan Posbakum (the organisation of provider_bpp): one
+    # sent, one accepted. The victim is 15: her guardian consents.
+    posbakum = Organisation.objects.get(slug="t-posbakum-bpp")
+    guardian = referrals.ConsentIn(given_by="guardian", data=["identity"], guardian_name="Ibu")
+    referral, accepted_referral = (
+        referrals.referral_create(
+            actor=cw,
+            case=case,
+            organisation=posbakum,
+            service_type="legal_aid",
+            consent=guardian,
+        )
+        for _ in range(2)
+    )
+    referrals.referral_accept(actor=user["provider_bpp"], referral=accepted_referral)
+
     saved = bulk.saved_filter_save(actor=sup, name="Terbuka", query="status=open")
     token = ApiToken.objects.get(digest=ApiToken.hash(personas["intake_bpp"].token))
     # Notices are made by jobs and decisions (no service takes them from a caller): one by hand.
@@ -250,6 +269,8 @@ def _build_world() -> World:
         "extension": extension.public_id,
         "accompaniment_episode": accompaniment.public_id,
         "mediation_episode": mediation.public_id,
+        "referral": referral.public_id,
+        "accepted_referral": accepted_referral.public_id,
     }
     for persona in personas.values():
         persona.token  # noqa: B018 - issue every token now, inside the world's transaction

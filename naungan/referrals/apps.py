@@ -1,0 +1,50 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReferralsConfig(AppConfig):
+    name = "naungan.referrals"
+    label = "referrals"
+    verbose_name = _("Rujukan")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from naungan.core.registry import (
+            register_audit_kind,
+            register_case_section,
+            register_closure_blocker,
+        )
+
+        from . import models
+        from .selectors import audit
+        from .services.referrals import referral_closure_blockers
+        from .views.referrals import case_referrals_section
+
+        # A sent or accepted referral blocks closing the case (DESIGN §5 step 6); the case
+        # page lists the referrals with their status and feedback. A transfer needs no
+        # listener: the referrals hang on the case and move with it (docs/referrals.md).
+        register_closure_blocker(referral_closure_blockers)
+        register_case_section(case_referrals_section)
+        register_audit_kind(audit.AUDIT_TYPES, describe=audit.audit_describe)
+        auditlog.register(
+            models.Referral,
+            mask_fields=[
+                "note",
+                "warning_reason",
+                "decline_reason",
+                "service_given",
+                "outcome",
+                "withdrawn_reason",
+            ],
+        )
+        auditlog.register(
+            models.Consent,
+            mask_fields=[
+                "guardian_name",
+                "exception_reason",
+                "representative",
+                "child_view",
+                "withdrawn_reason",
+            ],
+        )

@@ -1,0 +1,1 @@
+"""Pages of the referral network (thin views; the rules are in ``services``)."""
