@@ -36,6 +36,15 @@ AUDIT_READERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
 # Statistics (CONTRACT §3 /statistik/).
 STATISTICS_READERS = frozenset({Role.SUPERVISOR, Role.ANALYST})
 ADMINS = frozenset({Role.ADMIN})
+# Trainings and competencies (naungan/training): supervisors and the dinas's administrators
+# record trainings and competencies in their area (trainings are not case content, so the
+# administrator's "no case content" rule does not keep them out).
+TRAINING_MANAGERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
+# Who holds competencies and takes part in trainings: the UPTD PPA's staff and the PPATBM
+# activists, one standard for all (DESIGN §10); each sees their own.
+COMPETENCY_HOLDERS = frozenset({Role.ACTIVIST, Role.INTAKE, Role.CASEWORKER, Role.SUPERVISOR})
+# Who reaches the training pages at all (their own, or their area's).
+TRAINING_READERS = TRAINING_MANAGERS | COMPETENCY_HOLDERS
 
 ROLE_SETS: dict[str, frozenset[str]] = {
     "CASE_ROLES": CASE_ROLES,
@@ -50,6 +59,9 @@ ROLE_SETS: dict[str, frozenset[str]] = {
     "AUDIT_READERS": AUDIT_READERS,
     "STATISTICS_READERS": STATISTICS_READERS,
     "ADMINS": ADMINS,
+    "TRAINING_MANAGERS": TRAINING_MANAGERS,
+    "COMPETENCY_HOLDERS": COMPETENCY_HOLDERS,
+    "TRAINING_READERS": TRAINING_READERS,
 }
 
 
