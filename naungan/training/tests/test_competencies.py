@@ -108,7 +108,8 @@ def test_a_supervisor_records_a_competency_directly(personas: Any) -> None:
         granted_on=today - timedelta(days=10),
         expires_on=today + timedelta(days=300),
     )
-    assert g.source == "direct" and g.recorded_by == personas["supervisor_bpp"].user
+    assert g.source == "direct"
+    assert g.recorded_by == personas["supervisor_bpp"].user
 
 
 def test_an_expired_competency_is_not_recorded_as_held(personas: Any) -> None:

@@ -37,9 +37,8 @@ def test_a_supervisor_records_a_training_then_its_results_and_prints_a_certifica
     r = sup.api("POST", "/api/v1/trainings", BODY)
     assert r.status_code == 201, r.json()
     body = r.json()
-    assert body["organiser"] == "t-dinas-bpp" and body["resource_organisations"] == [
-        "t-posbakum-bpp"
-    ]
+    assert body["organiser"] == "t-dinas-bpp"
+    assert body["resource_organisations"] == ["t-posbakum-bpp"]
     ids = {p["username"]: p["id"] for p in body["participants"]}
     r = sup.api(
         "POST",
@@ -68,7 +67,8 @@ def test_a_supervisor_records_a_training_then_its_results_and_prints_a_certifica
     pdf = cw.api(
         "GET", f"/api/v1/trainings/{body['id']}/participants/{ids['caseworker_bpp']}/certificate"
     )
-    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert pdf.status_code == 200
+    assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
     # The activist sees the training, only their own line, and has no certificate (409).
     act = personas["activist_bpp"]
@@ -82,7 +82,8 @@ def test_a_supervisor_records_a_training_then_its_results_and_prints_a_certifica
     r = act.api(
         "GET", f"/api/v1/trainings/{body['id']}/participants/{ids['caseworker_bpp']}/certificate"
     )
-    assert r.status_code == 404 and r.json() == {"detail": "Not Found"}
+    assert r.status_code == 404
+    assert r.json() == {"detail": "Not Found"}
 
 
 @pytest.mark.parametrize(
@@ -101,7 +102,8 @@ def test_bad_training_input_is_refused_naming_the_field_and_nothing_is_stored(
     r = personas["supervisor_bpp"].api("POST", "/api/v1/trainings", {**BODY, **change})
     assert r.status_code == 422, r.json()
     assert field in _fields(r)
-    assert not Training.objects.exists() and not Participant.objects.exists()
+    assert not Training.objects.exists()
+    assert not Participant.objects.exists()
 
 
 def test_scores_out_of_range_answer_422_and_store_nothing(personas: Any) -> None:
@@ -118,7 +120,8 @@ def test_scores_out_of_range_answer_422_and_store_nothing(personas: Any) -> None
             ]
         },
     )
-    assert r.status_code == 422 and _fields(r) == {"post_score"}
+    assert r.status_code == 422
+    assert _fields(r) == {"post_score"}
     assert "antara 0 dan 100" in r.json()["detail"][0]["msg"]
     assert not Participant.objects.filter(attended=True).exists()
 
@@ -134,7 +137,8 @@ def test_the_check_of_a_guarded_action_names_the_missing_competency(personas: An
     assert r.status_code == 403
     body = r.json()
     assert "Pendampingan KDRT dan asesmen risiko" in body["detail"]
-    assert body["competency"] == "kdrt_risk_assessment" and body["action"] == "risk.dash_signoff"
+    assert body["competency"] == "kdrt_risk_assessment"
+    assert body["action"] == "risk.dash_signoff"
     assert cw.api("GET", "/api/v1/competencies/check?action=x").status_code == 422
     # Another unit has no such requirement.
     ok = personas["caseworker_kalteng"].api(
@@ -156,7 +160,8 @@ def test_an_expired_direct_record_answers_422_on_expires_on(personas: Any) -> No
             "expires_on": "2021-01-01",
         },
     )
-    assert r.status_code == 422 and _fields(r) == {"expires_on"}
+    assert r.status_code == 422
+    assert _fields(r) == {"expires_on"}
 
 
 def test_the_expiry_list_of_a_manager(personas: Any) -> None:

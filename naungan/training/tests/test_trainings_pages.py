@@ -41,9 +41,11 @@ def test_a_supervisor_records_a_training_on_the_page(personas: Any) -> None:
     assert c.get(reverse("training:create")).status_code == 200
     r = c.post(reverse("training:create"), _form(personas))
     t = Training.objects.get()
-    assert r.status_code == 302 and r["Location"] == reverse("training:detail", args=[t.public_id])
+    assert r.status_code == 302
+    assert r["Location"] == reverse("training:detail", args=[t.public_id])
     page = c.get(r["Location"]).content.decode()
-    assert "Manajemen stres dan krisis" in page and "Manajemen stres dan krisis (berlaku" in page
+    assert "Manajemen stres dan krisis" in page
+    assert "Manajemen stres dan krisis (berlaku" in page
     assert 'data-testid="results-form"' in page
 
 
@@ -87,7 +89,8 @@ def test_results_on_the_page_and_the_certificate_download(personas: Any) -> None
     act = Participant.objects.get(user__username="activist_bpp")
     url = reverse("training:results", args=[t.public_id])
     bad = sup.client.post(url, {f"attended_{cw.public_id}": "on", f"post_{cw.public_id}": "101"})
-    assert bad.status_code == 422 and "antara 0 dan 100" in bad.content.decode()
+    assert bad.status_code == 422
+    assert "antara 0 dan 100" in bad.content.decode()
     assert not CompetencyGrant.objects.exists()
     ok = sup.client.post(
         url,
@@ -101,18 +104,21 @@ def test_results_on_the_page_and_the_certificate_download(personas: Any) -> None
     )
     assert ok.status_code == 302
     cw.refresh_from_db()
-    assert cw.passed and cw.post_score == 90
+    assert cw.passed
+    assert cw.post_score == 90
     pdf = personas["caseworker_bpp"].client.get(
         reverse("training:certificate", args=[t.public_id, cw.public_id])
     )
-    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert pdf.status_code == 200
+    assert pdf.content.startswith(b"%PDF")
     # The activist did not pass: back to the training with the reason.
     r = personas["activist_bpp"].client.get(
         reverse("training:certificate", args=[t.public_id, act.public_id]), follow=True
     )
     assert "hanya diterbitkan untuk peserta yang hadir dan lulus" in r.content.decode()
     mine = personas["caseworker_bpp"].client.get(reverse("training:mine")).content.decode()
-    assert "Simulasi penanganan darurat" in mine and "Unduh sertifikat" in mine
+    assert "Simulasi penanganan darurat" in mine
+    assert "Unduh sertifikat" in mine
 
 
 def test_the_expiry_page_and_its_htmx_table(personas: Any, training: Any) -> None:
@@ -129,10 +135,12 @@ def test_the_expiry_page_and_its_htmx_table(personas: Any, training: Any) -> Non
         source="direct",
     )
     page = sup.client.get(reverse("training:expiring")).content.decode()
-    assert "Peraturan perundang-undangan" in page and "sudah berakhir" in page
+    assert "Peraturan perundang-undangan" in page
+    assert "sudah berakhir" in page
     part = sup.client.get(reverse("training:expiring") + "?days=10", HTTP_HX_REQUEST="true")
     html = part.content.decode()
-    assert "<html" not in html and 'data-testid="expiry-count"' in html
+    assert "<html" not in html
+    assert 'data-testid="expiry-count"' in html
     assert personas["caseworker_bpp"].client.get(reverse("training:expiring")).status_code == 404
 
 
@@ -148,5 +156,6 @@ def test_the_direct_record_page_refuses_an_expired_competency(personas: Any) -> 
             "expires_on": (today - timedelta(days=1)).isoformat(),
         },
     )
-    assert r.status_code == 422 and "sudah berakhir" in r.content.decode()
+    assert r.status_code == 422
+    assert "sudah berakhir" in r.content.decode()
     assert not CompetencyGrant.objects.exists()
