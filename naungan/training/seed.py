@@ -49,7 +49,7 @@ def seed_training() -> None:
             place="Aula DP3AKB Kota Balikpapan",
             description="Pelatihan dua hari untuk pendamping dan aktivis PPATBM.",
             resource_organisations=resources,
-            resource_persons="LPSK\nDensus 88 Antiteror Polri\nPsikolog klinis UPTD PPA",
+            resource_persons="Densus 88 Antiteror Polri\nPsikolog klinis UPTD PPA",
             pass_mark=70,
             competencies=[
                 CompetencyIn(Competency.KDRT_RISK_ASSESSMENT, 24),

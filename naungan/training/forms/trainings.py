@@ -36,6 +36,7 @@ class TrainingForm(forms.Form):
         label=_("Lembaga narasumber"),
         queryset=None,  # type: ignore[arg-type]
         required=False,
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("Mitra yang tercatat di direktori (LPSK, Bikksa, Posbakum Aisyiyah …)."),
     )
     resource_persons = forms.CharField(
@@ -63,7 +64,7 @@ class TrainingForm(forms.Form):
         widget=forms.NumberInput(attrs={"min": 0, "max": 100}),
     )
     participants = PeopleField(
-        label=_("Peserta"),
+        label=_("Pilih peserta"),
         queryset=None,  # type: ignore[arg-type]
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -106,7 +107,7 @@ class ParticipantsForm(forms.Form):
     participants = PeopleField(
         label=_("Tambah peserta"),
         queryset=None,  # type: ignore[arg-type]
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
     )
 
     def __init__(self, *args: Any, people: Any, **kw: Any):

@@ -14,7 +14,8 @@ from django.shortcuts import get_object_or_404
 from naungan.accounts.models import User
 from naungan.accounts.roles import COMPETENCY_HOLDERS, TRAINING_MANAGERS, user_in
 from naungan.core.selectors import area_scope_q
-from naungan.orgs.models import Organisation
+from naungan.orgs.models import Organisation, OrgKind
+from naungan.orgs.selectors import organisations_serving
 
 from ..models import Participant, Training
 
@@ -96,10 +97,17 @@ def organisers_for(user: Any) -> QuerySet[Organisation]:
     )
 
 
-def resource_organisations() -> QuerySet[Organisation]:
-    """Any active organisation of the directory may send resource persons (LPSK, Bikksa,
-    Posbakum Aisyiyah, a psychologist); others are typed as free text."""
-    return Organisation.objects.filter(active=True).order_by("name")
+def resource_organisations(user: Any | None = None) -> QuerySet[Organisation]:
+    """The partner bodies that may send resource persons (LPSK, Bikksa, Posbakum Aisyiyah, a
+    psychologist): for the page, the active providers serving the user's area (the national
+    ones included); without a user (the API) any active organisation. Others are typed as
+    free text."""
+    if user is None:
+        return Organisation.objects.filter(active=True).order_by("name")
+    area = getattr(user, "area", None)
+    if area is None:
+        return Organisation.objects.none()
+    return organisations_serving(area).filter(kind=OrgKind.PROVIDER)
 
 
 def eligible_participants(*, user: Any, organiser: Organisation | None = None) -> QuerySet[User]:

@@ -42,7 +42,9 @@ def expiring(request: HttpRequest) -> HttpResponse:
     """Who needs which training before it expires (HTMX: the filter refreshes the table)."""
     user = request_user(request)
     form = ExpiryFilterForm(
-        request.GET or None, organisations=selectors.organisations_in_scope(user)
+        request.GET or None,
+        organisations=selectors.organisations_in_scope(user),
+        initial={"days": settings.TRAINING_EXPIRY_WARNING_DAYS},
     )
     days, org = settings.TRAINING_EXPIRY_WARNING_DAYS, None
     if form.is_bound and form.is_valid():

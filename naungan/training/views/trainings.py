@@ -45,7 +45,7 @@ def _training_form(request: HttpRequest, data: Any = None) -> TrainingForm:
     return TrainingForm(
         data,
         organisers=selectors.organisers_for(user),
-        resources=selectors.resource_organisations(),
+        resources=selectors.resource_organisations(user),
         people=selectors.eligible_participants(user=user),
         initial={"pass_mark": services.default_pass_mark(), "validity_months": 24},
     )
