@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from ninja import Query, Schema, Status
 
 from naungan.accounts.access import api_role_required, request_user
-from naungan.accounts.models import User
 from naungan.accounts.roles import TRAINING_MANAGERS, TRAINING_READERS
 from naungan.core.words import person_name
 
@@ -84,9 +83,17 @@ def competencies_mine(request: HttpRequest) -> dict[str, Any]:
 @api_role_required(TRAINING_MANAGERS)
 def competencies_grant(request: HttpRequest, payload: GrantIn) -> Status[dict[str, Any]]:
     user = request_user(request)
-    holder = User.objects.filter(username=payload.username).select_related("area").first()
+    # Only people in the caller's area are found: the same words for "elsewhere" and "nobody".
+    holder = (
+        selectors.people_in_scope(user)
+        .filter(username=payload.username)
+        .select_related("area")
+        .first()
+    )
     if holder is None:
-        raise ValidationError({"user": _("Staf atau aktivis tidak dikenal.")})
+        raise ValidationError(
+            {"user": _("Orang ini bukan staf atau aktivis di wilayah tugas Anda.")}
+        )
     grant = services.competency_grant_record(
         actor=user,
         holder=holder,

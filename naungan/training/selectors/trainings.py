@@ -122,9 +122,15 @@ def eligible_participants(*, user: Any, organiser: Organisation | None = None) -
 
 
 def participant_by_username(*, user: Any, username: str) -> User:
-    """API: a participant named by username must be a staff member or activist the caller may
-    see; anyone else is answered as unknown (422 by the caller)."""
-    found = User.objects.filter(username=username, role__in=COMPETENCY_HOLDERS).first()
+    """API: a participant named by username must be a staff member or activist in the
+    caller's area; anyone else answers as unknown (404, turned into a 422 on
+    ``participants`` by the caller), so that the API tells nobody who works elsewhere."""
+    found = (
+        User.objects.filter(username=username, role__in=COMPETENCY_HOLDERS)
+        .filter(area_scope_q(user))
+        .select_related("area", "organisation")
+        .first()
+    )
     if found is None:
         raise Http404
     return found

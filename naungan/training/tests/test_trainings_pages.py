@@ -159,3 +159,49 @@ def test_the_direct_record_page_refuses_an_expired_competency(personas: Any) -> 
     assert r.status_code == 422
     assert "sudah berakhir" in r.content.decode()
     assert not CompetencyGrant.objects.exists()
+
+
+def test_the_list_and_expiry_pages_keep_their_query_counts(
+    personas: Any, training: Any, django_assert_max_num_queries: Any
+) -> None:
+    sup = personas["supervisor_bpp"]
+    for n in range(5):
+        services.training_create(
+            actor=sup.user,
+            data=services.TrainingIn(
+                title=f"Pelatihan {n}",
+                organiser=Organisation.objects.get(slug="t-dinas-bpp"),
+                starts_on=timezone.localdate(),
+                ends_on=timezone.localdate(),
+                place="Aula",
+                participants=[personas["caseworker_bpp"].user],
+            ),
+        )
+    services.training_results_record(
+        actor=sup.user,
+        training=training,
+        results=results(training, caseworker_bpp=(True, 50, 90), activist_bpp=(True, 50, 90)),
+    )
+    with django_assert_max_num_queries(12):
+        assert sup.client.get(reverse("training:list")).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert sup.client.get(reverse("training:expiring") + "?days=2000").status_code == 200
+    with django_assert_max_num_queries(12):
+        assert personas["caseworker_bpp"].client.get(reverse("training:mine")).status_code == 200
+
+
+def test_printing_a_certificate_is_audited(personas: Any, training: Any) -> None:
+    from naungan.core.models import AuditEvent
+
+    services.training_results_record(
+        actor=personas["supervisor_bpp"].user,
+        training=training,
+        results=results(training, caseworker_bpp=(True, 50, 90)),
+    )
+    p = Participant.objects.get(user__username="caseworker_bpp")
+    c = personas["caseworker_bpp"].client
+    assert (
+        c.get(reverse("training:certificate", args=[training.public_id, p.public_id])).status_code
+        == 200
+    )
+    assert AuditEvent.objects.filter(action="print", actor=personas["caseworker_bpp"].user).exists()
