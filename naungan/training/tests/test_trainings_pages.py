@@ -205,3 +205,30 @@ def test_printing_a_certificate_is_audited(personas: Any, training: Any) -> None
         == 200
     )
     assert AuditEvent.objects.filter(action="print", actor=personas["caseworker_bpp"].user).exists()
+
+
+def test_a_kecamatan_training_refuses_an_activist_of_another_kecamatan_by_name(
+    personas: Any,
+) -> None:
+    from naungan.orgs.services import org_create
+
+    kecamatan = org_create(
+        actor=None,
+        slug="t-kec-bpp-tengah",
+        name="Kecamatan Balikpapan Tengah (uji)",
+        kind="dinas",
+        area_code="64.71.04",
+    )
+    activist = personas["activist_bpp"].user  # kelurahan 64.71.01.1001, another kecamatan
+    activist.first_name, activist.last_name = "Rina", "Wulandari"
+    activist.save()
+    c = personas["supervisor_bpp"].client
+    r = c.post(
+        reverse("training:create"),
+        _form(personas, organiser=kecamatan.pk, participants=[activist.pk]),
+    )
+    page = r.content.decode()
+    assert r.status_code == 422
+    assert "Peserta di luar wilayah penyelenggara" in page
+    assert "Rina Wulandari" in page
+    assert not Training.objects.exists()
