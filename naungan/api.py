@@ -23,6 +23,7 @@ from naungan.referrals.api import router as referrals_router
 from naungan.reports.api import public_router as public_reports_router
 from naungan.reports.api import router as reports_router
 from naungan.services.api import router as services_router
+from naungan.training.api import router as training_router
 
 api = NinjaAPI(
     title="Naungan API",
@@ -123,3 +124,5 @@ api.add_router("", cases_outer_router)
 api.add_router("", services_router)
 # Referrals (/cases/{id}/referrals, /referrals…).
 api.add_router("", referrals_router)
+# Trainings and competencies (/trainings…, /competencies…).
+api.add_router("", training_router)

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "naungan.cases",
     "naungan.services",
     "naungan.referrals",
+    "naungan.training",
     "naungan.demo",
 ]
 
@@ -414,6 +415,10 @@ CASEWORKER_SEES_UNIT_CASES = env.bool("NAUNGAN_CASEWORKER_SEES_UNIT_CASES", defa
 # days; a longer stay needs an approved extension), and the clock of an emergency outreach,
 # counted from receipt (one SOP's "12 hours", local default).
 SHELTER_MAX_DAYS = env.int("NAUNGAN_SHELTER_MAX_DAYS", default=7)
+# Trainings (naungan/training): the expiry view lists competencies ending within this many
+# days [project default]; a new training's post-test pass mark [project default].
+TRAINING_EXPIRY_WARNING_DAYS = env.int("NAUNGAN_TRAINING_EXPIRY_WARNING_DAYS", default=60)
+TRAINING_PASS_MARK = env.int("NAUNGAN_TRAINING_PASS_MARK", default=70)
 OUTREACH_EMERGENCY_HOURS = env.int("NAUNGAN_OUTREACH_EMERGENCY_HOURS", default=12)
 # Referrals (DESIGN §9): clock hours a provider has to accept or decline before the caseworker's
 # reminder task is due (project default 24), and the version of the consent form in use.

@@ -41,6 +41,15 @@ PROVIDERS = frozenset({Role.PROVIDER})
 # Who sees referrals at all: the case roles (referrals of the cases they see) and providers
 # (their organisation's). Analysts, activists and administrators: 404.
 REFERRAL_READERS = CASE_ROLES | PROVIDERS
+# Trainings and competencies (naungan/training): supervisors and the dinas's administrators
+# record trainings and competencies in their area (trainings are not case content, so the
+# administrator's "no case content" rule does not keep them out).
+TRAINING_MANAGERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
+# Who holds competencies and takes part in trainings: the UPTD PPA's staff and the PPATBM
+# activists, one standard for all (DESIGN §10); each sees their own.
+COMPETENCY_HOLDERS = frozenset({Role.ACTIVIST, Role.INTAKE, Role.CASEWORKER, Role.SUPERVISOR})
+# Who reaches the training pages at all (their own, or their area's).
+TRAINING_READERS = TRAINING_MANAGERS | COMPETENCY_HOLDERS
 
 ROLE_SETS: dict[str, frozenset[str]] = {
     "CASE_ROLES": CASE_ROLES,
@@ -57,6 +66,9 @@ ROLE_SETS: dict[str, frozenset[str]] = {
     "ADMINS": ADMINS,
     "PROVIDERS": PROVIDERS,
     "REFERRAL_READERS": REFERRAL_READERS,
+    "TRAINING_MANAGERS": TRAINING_MANAGERS,
+    "COMPETENCY_HOLDERS": COMPETENCY_HOLDERS,
+    "TRAINING_READERS": TRAINING_READERS,
 }
 
 

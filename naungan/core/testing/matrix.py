@@ -57,6 +57,12 @@ UNASSIGNED = {"case_id": "unassigned_case"}
 STAY = {"episode_id": "stay_episode"}
 MEDIATION = {"case_id": "plan_case", "episode_id": "mediation_episode"}
 ACCOMPANIMENT = {"episode_id": "accompaniment_episode"}
+# Trainings: the roles with training pages at all, those who manage them, and the participants
+# of the world's training (organised by the Balikpapan dinas: the caseworker and the activist).
+TRAINING_READERS = "activist intake caseworker supervisor admin"
+TRAINING_MANAGERS = "supervisor admin"
+TRAINING_MANAGERS_BPP = "supervisor_bpp admin_bpp"
+TRAINED = "caseworker_bpp activist_bpp"
 
 
 @dataclass(frozen=True)
@@ -294,6 +300,25 @@ WEB: list[Rule] = [
         data={"next_hearing_at": "2030-01-01T10:00"},
     ),
     R("GET", "services:occupancy", "caseworker supervisor"),
+    # trainings and competencies (naungan/training)
+    R("GET", "training:list", TRAINING_READERS),
+    R("GET", "training:create", TRAINING_MANAGERS),
+    R("POST", "training:create", TRAINING_MANAGERS, note="an empty form answers 422"),
+    R("GET", "training:detail", f"{TRAINING_MANAGERS_BPP} {TRAINED}"),
+    R("POST", "training:participants_add", TRAINING_MANAGERS_BPP),
+    R("POST", "training:results", TRAINING_MANAGERS_BPP, data={"attended_x": "on"}),
+    R("GET", "training:certificate", f"{TRAINING_MANAGERS_BPP} caseworker_bpp"),
+    R(
+        "GET",
+        "training:certificate",
+        f"{TRAINING_MANAGERS_BPP} activist_bpp",
+        ids={"participant_id": "activist_participant"},
+        note="the activist's own certificate; the caseworker gets 404",
+    ),
+    R("GET", "training:mine", TRAINING_READERS),
+    R("GET", "training:expiring", TRAINING_MANAGERS),
+    R("GET", "training:grant", TRAINING_MANAGERS),
+    R("POST", "training:grant", TRAINING_MANAGERS, note="an empty form answers 422"),
 ]
 
 # The API lines are in ``matrix_api.py``.

@@ -12,6 +12,10 @@ from .matrix import (
     REPORT_READERS,
     STAY,
     SUPERVISOR_ONLY,
+    TRAINED,
+    TRAINING_MANAGERS,
+    TRAINING_MANAGERS_BPP,
+    TRAINING_READERS,
     UNASSIGNED,
     R,
     Rule,
@@ -36,6 +40,13 @@ CLASSIFICATION = {
     "psychological_abuse": False,
 }
 PIN = {"HTTP_X_REPORT_PIN": "{pin}"}
+NEW_TRAINING = {
+    "title": "Pencegahan radikalisme (uji)",
+    "organiser": "t-dinas-bpp",
+    "starts_on": "2026-02-02",
+    "ends_on": "2026-02-03",
+    "place": "Aula kecamatan",
+}
 
 # Referrals (naungan/referrals): the case's sent referral to the Posbakum of provider_bpp.
 REFERRAL_BODY = {
@@ -391,4 +402,54 @@ API: list[Rule] = [
         data={"reason": "Korban menarik persetujuan"},
     ),
     R("GET", "/api/v1/referrals/{referral_id}/letter.pdf", f"{CASE_WRITERS} provider_bpp"),
+    # trainings and competencies (naungan/training)
+    R("GET", "/api/v1/trainings", TRAINING_READERS),
+    R(
+        "POST",
+        "/api/v1/trainings",
+        TRAINING_MANAGERS,
+        data=NEW_TRAINING,
+        note="Balikpapan's managers 201, Kalimantan Tengah's 422 (organiser outside their area)",
+    ),
+    R("GET", "/api/v1/trainings/{training_id}", f"{TRAINING_MANAGERS_BPP} {TRAINED}"),
+    R(
+        "POST",
+        "/api/v1/trainings/{training_id}/participants",
+        TRAINING_MANAGERS_BPP,
+        data={"participants": ["intake_bpp"]},
+    ),
+    R(
+        "POST",
+        "/api/v1/trainings/{training_id}/results",
+        TRAINING_MANAGERS_BPP,
+        data={"results": []},
+    ),
+    R(
+        "GET",
+        "/api/v1/trainings/{training_id}/participants/{participant_id}/certificate",
+        f"{TRAINING_MANAGERS_BPP} caseworker_bpp",
+    ),
+    R(
+        "GET",
+        "/api/v1/trainings/{training_id}/participants/{participant_id}/certificate",
+        f"{TRAINING_MANAGERS_BPP} activist_bpp",
+        ids={"participant_id": "activist_participant"},
+        note="the activist's own certificate; the caseworker gets 404",
+    ),
+    R("GET", "/api/v1/competencies", TRAINING_READERS),
+    R("GET", "/api/v1/competencies/mine", TRAINING_READERS),
+    R(
+        "POST",
+        "/api/v1/competencies/grants",
+        TRAINING_MANAGERS,
+        data={
+            "username": "caseworker_bpp",
+            "competency": "regulations",
+            "granted_on": "2026-01-05",
+        },
+        note="Kalimantan Tengah's managers 422 (the person is outside their area)",
+    ),
+    R("GET", "/api/v1/competencies/expiring", TRAINING_MANAGERS),
+    R("GET", "/api/v1/competencies/requirements", TRAINING_READERS),
+    R("GET", "/api/v1/competencies/check", TRAINING_READERS, note="no action: 422 naming it"),
 ]

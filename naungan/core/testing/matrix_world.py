@@ -30,6 +30,7 @@ from naungan.referrals import services as referrals
 from naungan.reports import services as report_services
 from naungan.reports.services import ReportInput
 from naungan.services import services as care
+from naungan.training import services as training_services
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 WORLD_IDS = {
@@ -51,6 +52,8 @@ WORLD_IDS = {
     "visit_id": "visit",
     "extension_id": "extension",
     "referral_id": "referral",
+    "training_id": "training",
+    "participant_id": "participant",
 }
 # Other records of the world that ``ids`` of a rule may name.
 OTHER_RECORDS = {
@@ -63,6 +66,7 @@ OTHER_RECORDS = {
     "mediation_episode",
     "accompaniment_episode",
     "accepted_referral",
+    "activist_participant",
 }
 # Placeholders that are not record ids: the same in the real and in the random call.
 FIXED = {"pin", "caseworker_pk"}
@@ -234,6 +238,30 @@ def _build_world() -> World:
     )
     referrals.referral_accept(actor=user["provider_bpp"], referral=accepted_referral)
 
+    # A past training by the Balikpapan dinas that the caseworker and the activist passed.
+    training = training_services.training_create(
+        actor=sup,
+        data=training_services.TrainingIn(
+            title="Pendampingan KDRT (uji)",
+            organiser=Organisation.objects.get(slug="t-dinas-bpp"),
+            starts_on=date(2026, 1, 5),
+            ends_on=date(2026, 1, 6),
+            place="Aula DP3AKB",
+            competencies=[training_services.CompetencyIn("kdrt_risk_assessment", 24)],
+            participants=[cw, user["activist_bpp"]],
+            pass_mark=70,
+        ),
+    )
+    trained = {p.user_id: p for p in training.participants.all()}
+    training_services.training_results_record(
+        actor=sup,
+        training=training,
+        results=[
+            training_services.ResultIn(participant=p, attended=True, pre_score=50, post_score=90)
+            for p in trained.values()
+        ],
+    )
+
     saved = bulk.saved_filter_save(actor=sup, name="Terbuka", query="status=open")
     token = ApiToken.objects.get(digest=ApiToken.hash(personas["intake_bpp"].token))
     # Notices are made by jobs and decisions (no service takes them from a caller): one by hand.
@@ -271,6 +299,9 @@ def _build_world() -> World:
         "mediation_episode": mediation.public_id,
         "referral": referral.public_id,
         "accepted_referral": accepted_referral.public_id,
+        "training": training.public_id,
+        "participant": trained[cw.pk].public_id,
+        "activist_participant": trained[user["activist_bpp"].pk].public_id,
     }
     for persona in personas.values():
         persona.token  # noqa: B018 - issue every token now, inside the world's transaction

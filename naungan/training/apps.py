@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TrainingConfig(AppConfig):
+    name = "naungan.training"
+    label = "training"
+    verbose_name = _("Pelatihan dan kompetensi")
+
+    def ready(self) -> None:
+        from naungan.demo.seed import register_seed_step
+
+        from . import seed
+
+        register_seed_step(seed.seed_training)

@@ -1,0 +1,85 @@
+"""Demo data of trainings (``seed_demo``; idempotent): a past training by DP3AKB Balikpapan with
+LPSK and Densus 88 as resource persons, attended and passed by the demo caseworker
+(``pendamping_bpp``) and activist (``aktivis_bpp``); a directly recorded competency of the
+caseworker that expires within the warning window, so the expiry view shows a line; and the
+UPTD PPA's requirement of KDRT risk assessment for signing off a DASH assessment."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from naungan.accounts.models import User
+from naungan.orgs.models import Organisation
+
+from .actions import DASH_SIGNOFF
+from .models import Competency, CompetencyGrant, CompetencyRequirement, GrantSource, Training
+from .services import CompetencyIn, ResultIn, TrainingIn, training_create, training_results_record
+
+TITLE = "Pendampingan Korban KDRT dan Perlindungan Hukum Saksi dan Korban"
+
+
+def seed_training() -> None:
+    users = {
+        u.username: u
+        for u in User.objects.filter(
+            username__in=["supervisor_bpp", "pendamping_bpp", "aktivis_bpp"]
+        )
+    }
+    dinas = Organisation.objects.filter(slug="dp3akb-balikpapan").first()
+    uptd = Organisation.objects.filter(slug="uptd-ppa-balikpapan").first()
+    if len(users) < 3 or dinas is None or uptd is None:
+        return
+    CompetencyRequirement.objects.get_or_create(
+        organisation=uptd, action=DASH_SIGNOFF, competency=Competency.KDRT_RISK_ASSESSMENT
+    )
+    if Training.objects.filter(title=TITLE, organiser=dinas).exists():
+        return
+    today = timezone.localdate()
+    starts = today - timedelta(days=140)
+    resources = list(Organisation.objects.filter(slug__in=["lpsk", "posbakum-aisyiyah"]))
+    training = training_create(
+        actor=users["supervisor_bpp"],
+        data=TrainingIn(
+            title=TITLE,
+            organiser=dinas,
+            starts_on=starts,
+            ends_on=starts + timedelta(days=1),
+            place="Aula DP3AKB Kota Balikpapan",
+            description="Pelatihan dua hari untuk pendamping dan aktivis PPATBM.",
+            resource_organisations=resources,
+            resource_persons="Densus 88 Antiteror Polri\nPsikolog klinis UPTD PPA",
+            pass_mark=70,
+            competencies=[
+                CompetencyIn(Competency.KDRT_RISK_ASSESSMENT, 24),
+                CompetencyIn(Competency.LPSK_LEGAL_PROTECTION, 24),
+                CompetencyIn(Competency.RADICALISM_PREVENTION, 12),
+            ],
+            participants=[users["pendamping_bpp"], users["aktivis_bpp"]],
+        ),
+    )
+    scores = {"pendamping_bpp": (62, 88), "aktivis_bpp": (55, 79)}
+    training_results_record(
+        actor=users["supervisor_bpp"],
+        training=training,
+        results=[
+            ResultIn(
+                participant=p,
+                attended=True,
+                pre_score=scores[p.user.username][0],
+                post_score=scores[p.user.username][1],
+            )
+            for p in training.participants.select_related("user")
+        ],
+    )
+    # Recorded by the dinas before Naungan (a training of the province): ends in 30 days.
+    CompetencyGrant.objects.create(
+        user=users["pendamping_bpp"],
+        competency=Competency.PSYCHOSOCIAL_FIRST_AID,
+        granted_on=today - timedelta(days=700),
+        expires_on=today + timedelta(days=30),
+        source=GrantSource.DIRECT,
+        recorded_by=users["supervisor_bpp"],
+        note="Pelatihan Dinas P3APPKB Provinsi, sebelum Naungan",
+    )

@@ -1,0 +1,51 @@
+"""Reads of trainings and competencies, one module per sub-domain, re-exported here."""
+
+from .competencies import (
+    ExpiryLine,
+    Held,
+    expiring_competencies,
+    grants_of,
+    organisations_in_scope,
+    people_in_scope,
+    requirements_for,
+    requirements_of_unit,
+    standing_of,
+)
+from .trainings import (
+    eligible_participants,
+    organisers_for,
+    participant_by_username,
+    participant_get,
+    participations_of,
+    resource_organisations,
+    training_get,
+    training_get_for_manage,
+    training_manageable,
+    training_participants,
+    trainings_managed_by,
+    trainings_visible_to,
+)
+
+__all__ = [
+    "ExpiryLine",
+    "Held",
+    "eligible_participants",
+    "expiring_competencies",
+    "grants_of",
+    "organisations_in_scope",
+    "organisers_for",
+    "participant_by_username",
+    "participant_get",
+    "participations_of",
+    "people_in_scope",
+    "requirements_for",
+    "requirements_of_unit",
+    "resource_organisations",
+    "standing_of",
+    "training_get",
+    "training_get_for_manage",
+    "training_manageable",
+    "training_participants",
+    "trainings_managed_by",
+    "trainings_visible_to",
+]
