@@ -22,6 +22,7 @@ from naungan.core.exceptions import DomainError
 from naungan.reports.api import public_router as public_reports_router
 from naungan.reports.api import router as reports_router
 from naungan.services.api import router as services_router
+from naungan.stats.api import router as stats_router
 
 api = NinjaAPI(
     title="Naungan API",
@@ -120,3 +121,4 @@ api.add_router("/cases", cases_router)
 api.add_router("", cases_outer_router)
 # Services on a case (/cases/{id}/services…, /cases/{id}/partner-clocks, /shelters).
 api.add_router("", services_router)
+api.add_router("/stats", stats_router)

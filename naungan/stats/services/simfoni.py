@@ -1,0 +1,281 @@
+"""The SIMFONI-PPA compatible export (DESIGN §7a, §13; CONTRACT §4 ``stats/simfoni.csv``).
+
+One row per incident that counts (``queries.counting``), with the SIMFONI-PPA dimensions as
+the versioned mapping (``mapping/simfoni-<version>.json``) names them, and a stable anonymous
+incident key: a keyed hash of the incident's id, the same in every export, from which the id
+cannot be recovered. Never a name, NIK, phone, address, exact birth date or date of the
+incident (months only), and never another organisation's identifier (no registration number,
+no tracking code).
+
+* Streamed (CSV): rows are read with a server-side cursor in chunks of ``CHUNK`` and written
+  as they come, so memory stays flat however many rows there are. The services of each chunk's
+  cases come in one query per chunk.
+* XLSX: the same rows in a write-only workbook.
+* Formula-safe cells (OWASP CSV injection), the BOM for Excel, ISO months.
+* Audited as ``export`` before the first byte is sent, with the area, period, format and
+  mapping version. Callers: supervisors and analysts of the area (the selectors check)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.utils.crypto import salted_hmac
+
+from naungan.accounts.models import User
+from naungan.areas.models import Area
+from naungan.cases.models import GbvType, TpksType
+from naungan.cases.services.exports import formula_safe
+from naungan.core.audit import audit_record
+from naungan.core.models import AuditAction
+
+from ..queries.counting import (
+    PERPETRATOR_AGE_GROUPS,
+    UNKNOWN,
+    VICTIM_AGE_GROUPS,
+    Period,
+    incidents_counted,
+)
+
+MAPPING_DIR = Path(__file__).resolve().parent.parent / "mapping"
+CHUNK = 2000
+FIELDS = (
+    "id",
+    "public_id",
+    "case_id",
+    "case__received_at",
+    "occurred_on",
+    "case__area_province_code",
+    "case__area_regency_code",
+    "case__area_district_code",
+    "case__area_code",
+    "case__violence_key",
+    "place",
+    "perpetrator_relationship",
+    "survivor_age",
+    "survivor__age",
+    "survivor__sex",
+    "survivor__disability",
+    "perpetrator_age",
+    "gbv_type",
+    "tpks_type",
+    "case__channel",
+    "case__organisation__name",
+)
+
+
+@dataclass(frozen=True)
+class Mapping:
+    version: str
+    columns: list[str]
+    tables: dict[str, dict[str, str]]
+
+    def label(self, table: str, key: str) -> str:
+        return self.tables[table].get(key, self.tables[table].get("", "NA"))
+
+
+@cache
+def simfoni_mapping(version: str | None = None) -> Mapping:
+    """The mapping of our vocabularies to SIMFONI-PPA's, by version (default: the setting
+    ``STATS_SIMFONI_MAPPING``, else the newest file)."""
+    version = version or getattr(settings, "STATS_SIMFONI_MAPPING", "") or None
+    files = sorted(MAPPING_DIR.glob("simfoni-*.json"))
+    if version:
+        files = [f for f in files if f.stem == f"simfoni-{version}"]
+    if not files:
+        raise LookupError(f"no SIMFONI mapping {version or ''}".strip())
+    data = json.loads(files[-1].read_text(encoding="utf-8"))
+    tables = {k: v for k, v in data.items() if isinstance(v, dict)}
+    return Mapping(version=data["version"], columns=list(data["columns"]), tables=tables)
+
+
+def incident_key(public_id: Any) -> str:
+    """Stable, anonymous: a keyed hash of the incident's id (the secret key never leaves the
+    server, so the key cannot be turned back into the id or guessed from it)."""
+    return salted_hmac("naungan.stats.simfoni.incident", str(public_id)).hexdigest()[:24]
+
+
+def _group(age: int | None, groups: list[tuple[str, int, int | None]]) -> str:
+    if age is None:
+        return UNKNOWN
+    for key, low, high in groups:
+        if age >= low and (high is None or age <= high):
+            return key
+    return UNKNOWN
+
+
+def _month(value: Any, zone: Any = None) -> str:
+    if value is None:
+        return ""
+    if zone is not None and hasattr(value, "astimezone"):
+        value = value.astimezone(zone)
+    return f"{value.year:04d}-{value.month:02d}"
+
+
+class _Names:
+    """Area names by code, loaded once for the export's area."""
+
+    def __init__(self, area: Area, using: str) -> None:
+        qs = Area.objects.using(using).filter(area.contains_q()).values_list("code", "name")
+        self.names = dict(qs)
+        for code in {area.province_code, area.regency_code, area.district_code} - {""}:
+            if code not in self.names:
+                found = Area.objects.using(using).filter(code=code).values_list("name", flat=True)
+                self.names[code] = next(iter(found), "")
+
+    def __getitem__(self, code: str) -> str:
+        return self.names.get(code, "")
+
+
+def _services_of(case_ids: Iterable[int], using: str) -> dict[int, list[str]]:
+    from naungan.services.models import ServiceEpisode
+
+    out: dict[int, list[str]] = {}
+    rows = (
+        ServiceEpisode.objects.using(using)
+        .filter(case_id__in=list(case_ids))
+        .values_list("case_id", "service")
+        .distinct()
+        .order_by("case_id", "service")
+    )
+    for case_id, service in rows:
+        out.setdefault(case_id, []).append(service)
+    return out
+
+
+def simfoni_rows(period: Period, *, using: str = "default") -> Iterator[list[str]]:
+    """The header, then one row per counted incident (formula-safe text cells)."""
+    m = simfoni_mapping()
+    yield list(m.columns)
+    names = _Names(period.area, using)
+    zone = period.zone
+    qs = incidents_counted(period, using=using).order_by("id").values_list(*FIELDS)
+    # Labels in the reader's language, read once (vocabulary codes never reach the file).
+    labels = {
+        "gbv": {str(v): str(t) for v, t in GbvType.choices},
+        "tpks": {str(v): str(t) for v, t in TpksType.choices},
+    }
+    chunk: list[tuple[Any, ...]] = []
+    for row in qs.iterator(chunk_size=CHUNK):
+        chunk.append(row)
+        if len(chunk) >= CHUNK:
+            yield from _chunk_rows(chunk, m, names, zone, using, labels)
+            chunk = []
+    if chunk:
+        yield from _chunk_rows(chunk, m, names, zone, using, labels)
+
+
+def _chunk_rows(
+    chunk: list[tuple[Any, ...]],
+    m: Mapping,
+    names: _Names,
+    zone: Any,
+    using: str,
+    labels: dict[str, dict[str, str]],
+) -> Iterator[list[str]]:
+    services = _services_of({r[2] for r in chunk}, using)
+    for r in chunk:
+        (
+            _id,
+            public_id,
+            case_id,
+            received_at,
+            occurred_on,
+            province,
+            regency,
+            district,
+            code,
+            violence_key,
+            place,
+            relationship,
+            survivor_age,
+            person_age,
+            sex,
+            disability,
+            perpetrator_age,
+            gbv_type,
+            tpks_type,
+            channel,
+            organisation,
+        ) = r
+        village = code if len(code) > 8 else ""
+        violence = [v for v in (violence_key or "").split(",") if v]
+        age = survivor_age if survivor_age is not None else person_age
+        values = [
+            incident_key(public_id),
+            m.version,
+            _month(received_at, zone),
+            _month(occurred_on),
+            province,
+            names[province],
+            regency,
+            names[regency],
+            district,
+            names[district],
+            village,
+            names[village] if village else "",
+            "; ".join(m.label("violence_type", v) for v in violence),
+            m.label("place", place or ""),
+            m.label("relationship", relationship or ""),
+            m.label("victim_age_group", _group(age, VICTIM_AGE_GROUPS)),
+            m.label("sex", sex or ""),
+            m.label("disability", "true" if disability else "false"),
+            m.label("perpetrator_age_group", _group(perpetrator_age, PERPETRATOR_AGE_GROUPS)),
+            labels["gbv"].get(gbv_type, ""),
+            labels["tpks"].get(tpks_type, "") if tpks_type else "",
+            m.label("channel", channel or ""),
+            "; ".join(dict.fromkeys(m.label("service", s) for s in services.get(case_id, []))),
+            organisation or "",
+        ]
+        yield [formula_safe(v) for v in values]
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def simfoni_csv_stream(period: Period, *, using: str = "default") -> Iterator[bytes]:
+    """The CSV, line by line (UTF-8 with a BOM so Excel reads it)."""
+    writer = csv.writer(_Echo())
+    yield "\ufeff".encode()
+    for row in simfoni_rows(period, using=using):
+        yield writer.writerow(row).encode("utf-8")
+
+
+def simfoni_xlsx(period: Period, *, using: str = "default") -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("SIMFONI-PPA")
+    for row in simfoni_rows(period, using=using):
+        ws.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def simfoni_filename(period: Period, ext: str) -> str:
+    month = f"-{period.month:02d}" if period.month else ""
+    return f"simfoni-{period.area.code}-{period.year}{month}.{ext}"
+
+
+def simfoni_export_audit(*, actor: User, period: Period, fmt: str, request: Any = None) -> None:
+    """Record the export before it is sent (who, which area and period, format, mapping)."""
+    month = f"-{period.month:02d}" if period.month else ""
+    audit_record(
+        actor=actor,
+        action=AuditAction.EXPORT,
+        object_type="stats.simfoni",
+        object_id=f"{period.area.code}:{period.year}{month}",
+        area_code=period.area.code,
+        categories=f"simfoni,{fmt},mapping:{simfoni_mapping().version}",
+        request=request,
+    )
