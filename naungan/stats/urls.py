@@ -12,7 +12,7 @@ urlpatterns = [
     path("statistik/simfoni.xlsx", exports.simfoni_xlsx, name="simfoni_xlsx"),
     path("statistik/laporan-bulanan/", reports.report_list, name="reports"),
     path(
-        "statistik/laporan-bulanan/<uuid:report_id>/unduh/",
+        "statistik/laporan-bulanan/<uuid:monthly_report_id>/unduh/",
         reports.report_download,
         name="report_download",
     ),

@@ -57,6 +57,8 @@ UNASSIGNED = {"case_id": "unassigned_case"}
 STAY = {"episode_id": "stay_episode"}
 MEDIATION = {"case_id": "plan_case", "episode_id": "mediation_episode"}
 ACCOMPANIMENT = {"episode_id": "accompaniment_episode"}
+# Statistics (CONTRACT §3 /statistik/): supervisors and analysts, of their own area.
+STATS_READERS = "supervisor analyst"
 
 
 @dataclass(frozen=True)
@@ -294,6 +296,17 @@ WEB: list[Rule] = [
         data={"next_hearing_at": "2030-01-01T10:00"},
     ),
     R("GET", "services:occupancy", "caseworker supervisor"),
+    # statistics (naungan/stats): aggregates of the user's own area, by default
+    R("GET", "stats:dashboard", STATS_READERS),
+    R("GET", "stats:simfoni_csv", STATS_READERS),
+    R("GET", "stats:simfoni_xlsx", STATS_READERS),
+    R("GET", "stats:reports", STATS_READERS),
+    R(
+        "GET",
+        "stats:report_download",
+        "supervisor_bpp",
+        note="the supervisors' version of Balikpapan's report; analysts have their own",
+    ),
 ]
 
 # The API lines are in ``matrix_api.py``.

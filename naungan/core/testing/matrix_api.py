@@ -10,6 +10,7 @@ from .matrix import (
     CASE_WRITERS,
     MEDIATION,
     REPORT_READERS,
+    STATS_READERS,
     STAY,
     SUPERVISOR_ONLY,
     UNASSIGNED,
@@ -347,4 +348,9 @@ API: list[Rule] = [
         data={"clock": "lpsk_request"},
     ),
     R("GET", "/api/v1/shelters", "caseworker supervisor"),
+    # statistics (naungan/stats): the caller's own area and this year by default
+    R("GET", "/api/v1/stats/summary", STATS_READERS),
+    R("GET", "/api/v1/stats/breakdown", STATS_READERS),
+    R("GET", "/api/v1/stats/simfoni.csv", STATS_READERS),
+    R("GET", "/api/v1/stats/simfoni.xlsx", STATS_READERS),
 ]

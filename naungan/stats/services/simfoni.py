@@ -99,7 +99,8 @@ def simfoni_mapping(version: str | None = None) -> Mapping:
 def incident_key(public_id: Any) -> str:
     """Stable, anonymous: a keyed hash of the incident's id (the secret key never leaves the
     server, so the key cannot be turned back into the id or guessed from it)."""
-    return salted_hmac("naungan.stats.simfoni.incident", str(public_id)).hexdigest()[:24]
+    digest = salted_hmac("naungan.stats.simfoni.incident", str(public_id), algorithm="sha256")
+    return digest.hexdigest()[:24]
 
 
 def _group(age: int | None, groups: list[tuple[str, int, int | None]]) -> str:

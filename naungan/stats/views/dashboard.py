@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.http import require_GET
 from django.utils import timezone
 
 from naungan.accounts.access import request_user, role_required
@@ -142,6 +143,7 @@ def _export_query(period: Period) -> str:
     return urlencode(params)
 
 
+@require_GET
 @role_required(STATISTICS_READERS)
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request_user(request)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.views.decorators.http import require_GET
 
 from naungan.accounts.access import request_user, role_required
 from naungan.accounts.roles import STATISTICS_READERS
@@ -16,6 +17,7 @@ from .dashboard import dashboard, period_from_request
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+@require_GET
 @role_required(STATISTICS_READERS)
 def simfoni_csv(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     user = request_user(request)
@@ -35,6 +37,7 @@ def simfoni_csv(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     return response
 
 
+@require_GET
 @role_required(STATISTICS_READERS)
 def simfoni_xlsx(request: HttpRequest) -> HttpResponse:
     user = request_user(request)

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 from naungan.accounts.access import request_user, role_required
 from naungan.accounts.roles import STATISTICS_READERS
@@ -17,6 +18,7 @@ from .. import selectors
 from ..queries.dimensions import month_label
 
 
+@require_GET
 @role_required(STATISTICS_READERS)
 def report_list(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
@@ -25,10 +27,11 @@ def report_list(request: HttpRequest) -> HttpResponse:
     return render(request, "stats/reports.html", {"rows": rows})
 
 
+@require_GET
 @role_required(STATISTICS_READERS)
-def report_download(request: HttpRequest, report_id: UUID) -> HttpResponse:
+def report_download(request: HttpRequest, monthly_report_id: UUID) -> HttpResponse:
     user = request_user(request)
-    report = selectors.monthly_report_get(user=user, report_id=report_id)
+    report = selectors.monthly_report_get(user=user, report_id=monthly_report_id)
     audit_record(
         actor=user,
         action=AuditAction.EXPORT,
