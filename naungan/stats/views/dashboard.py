@@ -77,7 +77,7 @@ def _trail(user: User, area: Area, period: Period) -> list[dict[str, str]]:
 
 def _bars(table: selectors.Table) -> dict[str, Any]:
     """Geometry of a horizontal bar chart (viewBox units): each row a label line and a bar."""
-    width, label_h, bar_h, gap = 400, 18, 14, 10
+    width, label_h, bar_h, gap = 400, 21, 15, 9
     scale = table.max_value
     rows = []
     y = 0
@@ -86,11 +86,11 @@ def _bars(table: selectors.Table) -> dict[str, Any]:
         rows.append(
             {
                 "cell": cell,
-                "label_y": y + 13,
+                "label_y": y + 16,
                 "bar_y": y + label_h,
                 "width": w,
                 "value_x": w + 6,
-                "value_y": y + label_h + 11,
+                "value_y": y + label_h + 12,
             }
         )
         y += label_h + bar_h + gap
