@@ -71,9 +71,12 @@ def measure(runs: int, explain: bool) -> None:
     )
     area = Area.objects.get(code=province)
     years = sorted(
-        {d.year for d in counted.filter(case__area_province_code=province).dates(
-            "case__received_at", "year"
-        )}
+        {
+            d.year
+            for d in counted.filter(case__area_province_code=province).dates(
+                "case__received_at", "year"
+            )
+        }
     )
     print(f"incidents: {Incident.objects.count()}, counted: {counted.count()}")
     print(f"area {area.code} {area.name}, years {years}")
@@ -243,12 +246,7 @@ def measure(runs: int, explain: bool) -> None:
             .explain(analyze=True)
         )
         print("\nEXPLAIN ANALYZE totals:")
-        print(
-            qs.values("case_id")
-            .annotate(n=Count("id"))
-            .explain(analyze=True)
-            .splitlines()[0]
-        )
+        print(qs.values("case_id").annotate(n=Count("id")).explain(analyze=True).splitlines()[0])
         from naungan.stats.queries.counting import age_group_survivor
 
         print("\nEXPLAIN ANALYZE by age group:")
