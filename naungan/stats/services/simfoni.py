@@ -20,7 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -93,13 +93,40 @@ def simfoni_mapping(version: str | None = None) -> Mapping:
         raise LookupError(f"no SIMFONI mapping {version or ''}".strip())
     data = json.loads(files[-1].read_text(encoding="utf-8"))
     tables = {k: v for k, v in data.items() if isinstance(v, dict)}
+    for table in tables.values():
+        for key, label in table.items():
+            if formula_safe(label) != label:
+                raise ValueError(f"mapping label {key!r} would start a spreadsheet formula")
     return Mapping(version=data["version"], columns=list(data["columns"]), tables=tables)
 
 
+@cache
+def _incident_hmac_key() -> bytes:
+    """``salted_hmac``'s derived key, made once (not per row)."""
+    import hashlib
+
+    salt = "naungan.stats.simfoni.incident"
+    return hashlib.sha256((salt + settings.HMAC_KEY).encode()).digest()
+
+
+def _fast_key(public_id: Any) -> str:
+    import hashlib
+    import hmac
+
+    digest = hmac.new(_incident_hmac_key(), str(public_id).encode(), hashlib.sha256)
+    return digest.hexdigest()[:24]
+
+
 def incident_key(public_id: Any) -> str:
-    """Stable, anonymous: a keyed hash of the incident's id (the secret key never leaves the
-    server, so the key cannot be turned back into the id or guessed from it)."""
-    digest = salted_hmac("naungan.stats.simfoni.incident", str(public_id), algorithm="sha256")
+    """Stable, anonymous: a keyed hash of the incident's id under ``HMAC_KEY`` (the key of the
+    blind indexes, which never changes casually and never leaves the server), so the key is the
+    same in every export and cannot be turned back into the id or guessed from it."""
+    digest = salted_hmac(
+        "naungan.stats.simfoni.incident",
+        str(public_id),
+        secret=settings.HMAC_KEY,
+        algorithm="sha256",
+    )
     return digest.hexdigest()[:24]
 
 
@@ -135,29 +162,29 @@ class _Names:
         return self.names.get(code, "")
 
 
-def _services_of(case_ids: Iterable[int], using: str) -> dict[int, list[str]]:
-    from naungan.services.models import ServiceEpisode
-
-    out: dict[int, list[str]] = {}
-    rows = (
-        ServiceEpisode.objects.using(using)
-        .filter(case_id__in=list(case_ids))
-        .values_list("case_id", "service")
-        .distinct()
-        .order_by("case_id", "service")
-    )
-    for case_id, service in rows:
-        out.setdefault(case_id, []).append(service)
-    return out
-
-
 def simfoni_rows(period: Period, *, using: str = "default") -> Iterator[list[str]]:
     """The header, then one row per counted incident (formula-safe text cells)."""
     m = simfoni_mapping()
     yield list(m.columns)
     names = _Names(period.area, using)
     zone = period.zone
-    qs = incidents_counted(period, using=using).order_by("id").values_list(*FIELDS)
+    from django.db.models import OuterRef, StringAgg, Subquery, Value
+
+    from naungan.services.models import ServiceEpisode
+
+    services = (
+        ServiceEpisode.objects.using(using)
+        .filter(case_id=OuterRef("case_id"))
+        .values("case_id")
+        .annotate(s=StringAgg("service", delimiter=Value(","), distinct=True))
+        .values("s")
+    )
+    qs = (
+        incidents_counted(period, using=using)
+        .annotate(services=Subquery(services))
+        .order_by("id")
+        .values_list(*FIELDS, "services")
+    )
     # Labels in the reader's language, read once (vocabulary codes never reach the file).
     labels = {
         "gbv": {str(v): str(t) for v, t in GbvType.choices},
@@ -167,10 +194,10 @@ def simfoni_rows(period: Period, *, using: str = "default") -> Iterator[list[str
     for row in qs.iterator(chunk_size=CHUNK):
         chunk.append(row)
         if len(chunk) >= CHUNK:
-            yield from _chunk_rows(chunk, m, names, zone, using, labels)
+            yield from _chunk_rows(chunk, m, names, zone, labels)
             chunk = []
     if chunk:
-        yield from _chunk_rows(chunk, m, names, zone, using, labels)
+        yield from _chunk_rows(chunk, m, names, zone, labels)
 
 
 def _chunk_rows(
@@ -178,15 +205,14 @@ def _chunk_rows(
     m: Mapping,
     names: _Names,
     zone: Any,
-    using: str,
     labels: dict[str, dict[str, str]],
 ) -> Iterator[list[str]]:
-    services = _services_of({r[2] for r in chunk}, using)
+    safe = formula_safe
     for r in chunk:
         (
             _id,
             public_id,
-            case_id,
+            _case_id,
             received_at,
             occurred_on,
             province,
@@ -205,23 +231,24 @@ def _chunk_rows(
             tpks_type,
             channel,
             organisation,
+            services,
         ) = r
         village = code if len(code) > 8 else ""
         violence = [v for v in (violence_key or "").split(",") if v]
         age = survivor_age if survivor_age is not None else person_age
         values = [
-            incident_key(public_id),
+            _fast_key(public_id),
             m.version,
             _month(received_at, zone),
             _month(occurred_on),
             province,
-            names[province],
+            safe(names[province]),
             regency,
-            names[regency],
+            safe(names[regency]),
             district,
-            names[district],
+            safe(names[district]),
             village,
-            names[village] if village else "",
+            safe(names[village]) if village else "",
             "; ".join(m.label("violence_type", v) for v in violence),
             m.label("place", place or ""),
             m.label("relationship", relationship or ""),
@@ -232,23 +259,29 @@ def _chunk_rows(
             labels["gbv"].get(gbv_type, ""),
             labels["tpks"].get(tpks_type, "") if tpks_type else "",
             m.label("channel", channel or ""),
-            "; ".join(dict.fromkeys(m.label("service", s) for s in services.get(case_id, []))),
-            organisation or "",
+            "; ".join(
+                dict.fromkeys(m.label("service", x) for x in (services or "").split(",") if x)
+            ),
+            safe(organisation or ""),
         ]
-        yield [formula_safe(v) for v in values]
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
+        # Only the names come from what people typed; codes, months, the key and the mapping's
+        # labels (checked when the mapping is read) never start a formula.
+        yield values
 
 
 def simfoni_csv_stream(period: Period, *, using: str = "default") -> Iterator[bytes]:
     """The CSV, line by line (UTF-8 with a BOM so Excel reads it)."""
-    writer = csv.writer(_Echo())
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
     yield "\ufeff".encode()
-    for row in simfoni_rows(period, using=using):
-        yield writer.writerow(row).encode("utf-8")
+    for n, row in enumerate(simfoni_rows(period, using=using), start=1):
+        writer.writerow(row)
+        if n % 500 == 0:  # one piece per 500 rows: few, small writes, flat memory
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    if buffer.tell():
+        yield buffer.getvalue().encode("utf-8")
 
 
 def simfoni_xlsx(period: Period, *, using: str = "default") -> bytes:
