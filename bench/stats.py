@@ -175,11 +175,17 @@ def measure(runs: int, explain: bool) -> None:
     from naungan.core.vocabulary import ViolenceType
 
     scenarios = {
-        "totals (incidents, cases, victims)": (
+        "totals (incidents, cases, victims, perp.)": (
             lambda: counting.totals(period),
-            raw(
-                "SELECT COUNT(i.id), COUNT(DISTINCT i.case_id), COUNT(DISTINCT i.survivor_id) "
-                + base
+            lambda: (
+                raw(
+                    "SELECT COUNT(i.id), COUNT(DISTINCT i.case_id), "
+                    "COUNT(DISTINCT i.survivor_id) " + base
+                )(),
+                raw(
+                    f"SELECT COUNT(DISTINCT person_id) FROM {party_t} WHERE role = 'perpetrator' "
+                    f"AND case_id IN (SELECT i.case_id {base})"
+                )(),
             ),
         ),
         "by month": (
@@ -227,7 +233,6 @@ def measure(runs: int, explain: bool) -> None:
             raw(f"SELECT i.gbv_type, COUNT(*) {base} GROUP BY 1 ORDER BY 1"),
         ),
     }
-    del party_t
     print(f"\naggregates, {area.name} {year}, p50 of {runs} runs (ms)")
     print(f"{'aggregate':40} {'ORM':>8} {'SQL':>8} {'ratio':>6}")
     for name, (orm, sql) in scenarios.items():

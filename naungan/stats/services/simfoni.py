@@ -18,8 +18,10 @@ no tracking code).
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -27,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.utils.crypto import salted_hmac
 
 from naungan.accounts.models import User
 from naungan.areas.models import Area
@@ -101,33 +102,18 @@ def simfoni_mapping(version: str | None = None) -> Mapping:
 
 
 @cache
-def _incident_hmac_key() -> bytes:
-    """``salted_hmac``'s derived key, made once (not per row)."""
-    import hashlib
-
-    salt = "naungan.stats.simfoni.incident"
-    return hashlib.sha256((salt + settings.HMAC_KEY).encode()).digest()
-
-
-def _fast_key(public_id: Any) -> str:
-    import hashlib
-    import hmac
-
-    digest = hmac.new(_incident_hmac_key(), str(public_id).encode(), hashlib.sha256)
-    return digest.hexdigest()[:24]
+def _incident_mac_key() -> bytes:
+    """The key of the incident key, derived from ``HMAC_KEY`` for this purpose only."""
+    return hashlib.sha256(b"naungan.stats.simfoni.incident" + settings.HMAC_KEY.encode()).digest()
 
 
 def incident_key(public_id: Any) -> str:
-    """Stable, anonymous: a keyed hash of the incident's id under ``HMAC_KEY`` (the key of the
-    blind indexes, which never changes casually and never leaves the server), so the key is the
-    same in every export and cannot be turned back into the id or guessed from it."""
-    digest = salted_hmac(
-        "naungan.stats.simfoni.incident",
-        str(public_id),
-        secret=settings.HMAC_KEY,
-        algorithm="sha256",
-    )
-    return digest.hexdigest()[:24]
+    """Stable, anonymous: a keyed hash (BLAKE2b with a key, a MAC) of the incident's id under a
+    key derived from ``HMAC_KEY`` (the key of the blind indexes, which never changes casually
+    and never leaves the server). The same in every export; it cannot be turned back into the
+    id or computed from it without the key."""
+    raw = public_id.bytes if isinstance(public_id, uuid.UUID) else uuid.UUID(str(public_id)).bytes
+    return hashlib.blake2b(raw, key=_incident_mac_key(), digest_size=12).hexdigest()
 
 
 def _group(age: int | None, groups: list[tuple[str, int, int | None]]) -> str:
@@ -139,24 +125,16 @@ def _group(age: int | None, groups: list[tuple[str, int, int | None]]) -> str:
     return UNKNOWN
 
 
-def _month(value: Any, zone: Any = None) -> str:
-    if value is None:
-        return ""
-    if zone is not None and hasattr(value, "astimezone"):
-        value = value.astimezone(zone)
-    return f"{value.year:04d}-{value.month:02d}"
-
-
 class _Names:
     """Area names by code, loaded once for the export's area."""
 
     def __init__(self, area: Area, using: str) -> None:
         qs = Area.objects.using(using).filter(area.contains_q()).values_list("code", "name")
-        self.names = dict(qs)
+        self.names = {code: formula_safe(name) for code, name in qs}
         for code in {area.province_code, area.regency_code, area.district_code} - {""}:
             if code not in self.names:
                 found = Area.objects.using(using).filter(code=code).values_list("name", flat=True)
-                self.names[code] = next(iter(found), "")
+                self.names[code] = formula_safe(next(iter(found), ""))
 
     def __getitem__(self, code: str) -> str:
         return self.names.get(code, "")
@@ -186,28 +164,79 @@ def simfoni_rows(period: Period, *, using: str = "default") -> Iterator[list[str
         .values_list(*FIELDS, "services")
     )
     # Labels in the reader's language, read once (vocabulary codes never reach the file).
-    labels = {
-        "gbv": {str(v): str(t) for v, t in GbvType.choices},
-        "tpks": {str(v): str(t) for v, t in TpksType.choices},
-    }
+    labels = _Labels(m)
     chunk: list[tuple[Any, ...]] = []
     for row in qs.iterator(chunk_size=CHUNK):
         chunk.append(row)
         if len(chunk) >= CHUNK:
-            yield from _chunk_rows(chunk, m, names, zone, labels)
+            yield from _chunk_rows(chunk, labels, names, zone)
             chunk = []
     if chunk:
-        yield from _chunk_rows(chunk, m, names, zone, labels)
+        yield from _chunk_rows(chunk, labels, names, zone)
+
+
+class _Labels:
+    """Every label a row needs, looked up in plain dicts (and memoised for the multi-valued
+    cells), so that a row costs a few dictionary reads."""
+
+    def __init__(self, m: Mapping) -> None:
+        t = m.tables
+        self.version = m.version
+        self.place = t["place"]
+        self.relationship = t["relationship"]
+        self.sex = t["sex"]
+        self.channel = t["channel"]
+        self.disability = (t["disability"]["false"], t["disability"]["true"])
+        self.violence_table = t["violence_type"]
+        self.service_table = t["service"]
+        self.gbv = {str(v): str(label) for v, label in GbvType.choices}
+        self.tpks = {str(v): str(label) for v, label in TpksType.choices}
+        self.tpks[""] = ""
+        self.victim_age = self._ages(t["victim_age_group"], VICTIM_AGE_GROUPS)
+        self.perpetrator_age = self._ages(t["perpetrator_age_group"], PERPETRATOR_AGE_GROUPS)
+        self.unknown_victim_age = t["victim_age_group"][UNKNOWN]
+        self.unknown_perpetrator_age = t["perpetrator_age_group"][UNKNOWN]
+        self._violence: dict[str, str] = {}
+        self._services: dict[str, str] = {}
+        self._orgs: dict[str, str] = {}
+        self.na_place = t["place"].get("", "")
+        self.na_relationship = t["relationship"].get("", "")
+
+    @staticmethod
+    def _ages(table: dict[str, str], groups: list[tuple[str, int, int | None]]) -> list[str]:
+        return [table[_group(age, groups)] for age in range(0, 131)]
+
+    def violence(self, key: str) -> str:
+        out = self._violence.get(key)
+        if out is None:
+            out = "; ".join(self.violence_table.get(v, "") for v in key.split(",") if v)
+            self._violence[key] = out
+        return out
+
+    def services(self, key: str) -> str:
+        out = self._services.get(key)
+        if out is None:
+            out = "; ".join(
+                dict.fromkeys(self.service_table.get(x, "") for x in key.split(",") if x)
+            )
+            self._services[key] = out
+        return out
+
+    def organisation(self, name: str) -> str:
+        out = self._orgs.get(name)
+        if out is None:
+            out = self._orgs[name] = formula_safe(name)
+        return out
 
 
 def _chunk_rows(
-    chunk: list[tuple[Any, ...]],
-    m: Mapping,
-    names: _Names,
-    zone: Any,
-    labels: dict[str, dict[str, str]],
+    chunk: list[tuple[Any, ...]], labels: _Labels, names: _Names, zone: Any
 ) -> Iterator[list[str]]:
-    safe = formula_safe
+    """Rows of one chunk. Only the names (areas, units) come from what people typed and are
+    made formula-safe; codes, months, the key and the mapping's labels (checked when the
+    mapping is read) never start a formula."""
+    area_name = names.names.get
+    victim_age, perpetrator_age = labels.victim_age, labels.perpetrator_age
     for r in chunk:
         (
             _id,
@@ -226,7 +255,7 @@ def _chunk_rows(
             person_age,
             sex,
             disability,
-            perpetrator_age,
+            p_age,
             gbv_type,
             tpks_type,
             channel,
@@ -234,39 +263,36 @@ def _chunk_rows(
             services,
         ) = r
         village = code if len(code) > 8 else ""
-        violence = [v for v in (violence_key or "").split(",") if v]
         age = survivor_age if survivor_age is not None else person_age
-        values = [
-            _fast_key(public_id),
-            m.version,
-            _month(received_at, zone),
-            _month(occurred_on),
+        local = received_at.astimezone(zone)
+        yield [
+            incident_key(public_id),
+            labels.version,
+            f"{local.year:04d}-{local.month:02d}",
+            f"{occurred_on.year:04d}-{occurred_on.month:02d}" if occurred_on else "",
             province,
-            safe(names[province]),
+            area_name(province, ""),
             regency,
-            safe(names[regency]),
+            area_name(regency, ""),
             district,
-            safe(names[district]),
+            area_name(district, ""),
             village,
-            safe(names[village]) if village else "",
-            "; ".join(m.label("violence_type", v) for v in violence),
-            m.label("place", place or ""),
-            m.label("relationship", relationship or ""),
-            m.label("victim_age_group", _group(age, VICTIM_AGE_GROUPS)),
-            m.label("sex", sex or ""),
-            m.label("disability", "true" if disability else "false"),
-            m.label("perpetrator_age_group", _group(perpetrator_age, PERPETRATOR_AGE_GROUPS)),
-            labels["gbv"].get(gbv_type, ""),
-            labels["tpks"].get(tpks_type, "") if tpks_type else "",
-            m.label("channel", channel or ""),
-            "; ".join(
-                dict.fromkeys(m.label("service", x) for x in (services or "").split(",") if x)
-            ),
-            safe(organisation or ""),
+            area_name(village, "") if village else "",
+            labels.violence(violence_key or ""),
+            labels.place.get(place or "", labels.na_place),
+            labels.relationship.get(relationship or "", labels.na_relationship),
+            victim_age[age] if age is not None and age <= 130 else labels.unknown_victim_age,
+            labels.sex.get(sex or "", ""),
+            labels.disability[bool(disability)],
+            perpetrator_age[p_age]
+            if p_age is not None and p_age <= 130
+            else labels.unknown_perpetrator_age,
+            labels.gbv.get(gbv_type, ""),
+            labels.tpks.get(tpks_type or "", ""),
+            labels.channel.get(channel or "", ""),
+            labels.services(services or ""),
+            labels.organisation(organisation or ""),
         ]
-        # Only the names come from what people typed; codes, months, the key and the mapping's
-        # labels (checked when the mapping is read) never start a formula.
-        yield values
 
 
 def simfoni_csv_stream(period: Period, *, using: str = "default") -> Iterator[bytes]:
