@@ -166,13 +166,35 @@ def simfoni_rows(period: Period, *, using: str = "default") -> Iterator[list[str
     # Labels in the reader's language, read once (vocabulary codes never reach the file).
     labels = _Labels(m)
     chunk: list[tuple[Any, ...]] = []
-    for row in qs.iterator(chunk_size=CHUNK):
+    for row in _stream(qs, using):
         chunk.append(row)
         if len(chunk) >= CHUNK:
             yield from _chunk_rows(chunk, labels, names, zone)
             chunk = []
     if chunk:
         yield from _chunk_rows(chunk, labels, names, zone)
+
+
+def _stream(qs: Any, using: str) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``qs`` as tuples, read through a server-side cursor ``CHUNK`` at a time. On
+    PostgreSQL the compiled SQL runs on a psycopg server cursor directly: the values arrive
+    typed by psycopg (UUID, aware UTC datetimes, dates), without the ORM's per-value
+    converters, which cost more than the query itself at a million rows. Elsewhere
+    (SQLite) the ORM's own chunked iterator."""
+    from django.db import connections
+
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        yield from qs.iterator(chunk_size=CHUNK)
+        return
+    sql, params = qs.query.sql_with_params()
+    connection.ensure_connection()
+    raw = connection.connection
+    name = f"simfoni_{uuid.uuid4().hex}"
+    with raw.cursor(name=name, withhold=raw.autocommit) as cursor:
+        cursor.itersize = CHUNK
+        cursor.execute(sql, params)
+        yield from cursor
 
 
 class _Labels:
