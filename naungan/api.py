@@ -24,6 +24,7 @@ from naungan.reports.api import public_router as public_reports_router
 from naungan.reports.api import router as reports_router
 from naungan.services.api import router as services_router
 from naungan.training.api import router as training_router
+from naungan.stats.api import router as stats_router
 
 api = NinjaAPI(
     title="Naungan API",
@@ -126,3 +127,4 @@ api.add_router("", services_router)
 api.add_router("", referrals_router)
 # Trainings and competencies (/trainings…, /competencies…).
 api.add_router("", training_router)
+api.add_router("/stats", stats_router)

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "naungan.services",
     "naungan.referrals",
     "naungan.training",
+    "naungan.stats",
     "naungan.demo",
 ]
 
@@ -176,6 +177,13 @@ else:
         }
     else:  # e.g. behind PgBouncer: one connection per thread, kept for CONN_MAX_AGE seconds
         DATABASES["default"]["CONN_MAX_AGE"] = env.int("NAUNGAN_DB_CONN_MAX_AGE", default=60)
+# Statistics read from a replica when one is given (CONTRACT §1), so that a dashboard never
+# holds up case work on the primary. ``naungan.stats.router`` sends the reads of the statistics
+# app there; nothing is ever written to it or migrated on it.
+STATS_DATABASE_ALIAS = "stats"
+if env.str("NAUNGAN_STATS_DATABASE_URL", default=""):
+    DATABASES[STATS_DATABASE_ALIAS] = env.db_url("NAUNGAN_STATS_DATABASE_URL")
+DATABASE_ROUTERS = ["naungan.stats.router.StatsRouter"]
 # Seconds a client is told to wait (Retry-After) when the database is busy or unreachable.
 DB_UNAVAILABLE_RETRY_AFTER = env.int("NAUNGAN_DB_RETRY_AFTER", default=5)
 # The public report INSERT as a server-side prepared statement (docs/performance.md). Turn it

@@ -195,3 +195,37 @@ def register_referral_packet_section(
 
 def referral_packet_section(category: str) -> Callable[[Any, Any], Any] | None:
     return _REFERRAL_PACKET_SECTIONS.get(category)
+
+
+# Further sources of statistics (referrals, risk, community activities, trainings), each
+# ``fn(*, area, year, month, using) -> StatsSection | None``: ``area`` an ``areas.Area``,
+# ``year`` an int, ``month`` an int or None, ``using`` the database alias to read from (the
+# statistics replica when configured). A source answers aggregate counts only, computed in SQL;
+# the statistics app applies small-cell suppression for the reader's role, draws each section
+# on the dashboard and puts it in the monthly report. ``naungan.stats`` reads them with
+# ``stats_sources()``; the apps that own the data register them in their ``AppConfig.ready``.
+
+
+@dataclass(frozen=True)
+class StatsSection:
+    """One block of aggregate counts: ``title`` as people read it, ``rows`` as ``(label,
+    count)`` pairs, and ``total`` when the rows are parts of it (then the complementary cell is
+    suppressed too, so that no suppressed row can be derived from the total)."""
+
+    title: str
+    rows: list[tuple[str, int]]
+    total: int | None = None
+
+
+StatsSource = Callable[..., StatsSection | None]
+_STATS_SOURCES: dict[str, StatsSource] = {}
+
+
+def register_stats_source(name: str, fn: StatsSource) -> StatsSource:
+    """Add (or replace, by ``name``) a source of statistics."""
+    _STATS_SOURCES[name] = fn
+    return fn
+
+
+def stats_sources() -> dict[str, StatsSource]:
+    return dict(_STATS_SOURCES)

@@ -63,6 +63,8 @@ TRAINING_READERS = "activist intake caseworker supervisor admin"
 TRAINING_MANAGERS = "supervisor admin"
 TRAINING_MANAGERS_BPP = "supervisor_bpp admin_bpp"
 TRAINED = "caseworker_bpp activist_bpp"
+# Statistics (CONTRACT §3 /statistik/): supervisors and analysts, of their own area.
+STATS_READERS = "supervisor analyst"
 
 
 @dataclass(frozen=True)
@@ -319,6 +321,17 @@ WEB: list[Rule] = [
     R("GET", "training:expiring", TRAINING_MANAGERS),
     R("GET", "training:grant", TRAINING_MANAGERS),
     R("POST", "training:grant", TRAINING_MANAGERS, note="an empty form answers 422"),
+    # statistics (naungan/stats): aggregates of the user's own area, by default
+    R("GET", "stats:dashboard", STATS_READERS),
+    R("GET", "stats:simfoni_csv", STATS_READERS),
+    R("GET", "stats:simfoni_xlsx", STATS_READERS),
+    R("GET", "stats:reports", STATS_READERS),
+    R(
+        "GET",
+        "stats:report_download",
+        "supervisor_bpp",
+        note="the supervisors' version of Balikpapan's report; analysts have their own",
+    ),
 ]
 
 # The API lines are in ``matrix_api.py``.

@@ -10,6 +10,7 @@ from .matrix import (
     CASE_WRITERS,
     MEDIATION,
     REPORT_READERS,
+    STATS_READERS,
     STAY,
     SUPERVISOR_ONLY,
     TRAINED,
@@ -452,4 +453,9 @@ API: list[Rule] = [
     R("GET", "/api/v1/competencies/expiring", TRAINING_MANAGERS),
     R("GET", "/api/v1/competencies/requirements", TRAINING_READERS),
     R("GET", "/api/v1/competencies/check", TRAINING_READERS, note="no action: 422 naming it"),
+    # statistics (naungan/stats): the caller's own area and this year by default
+    R("GET", "/api/v1/stats/summary", STATS_READERS),
+    R("GET", "/api/v1/stats/breakdown", STATS_READERS),
+    R("GET", "/api/v1/stats/simfoni.csv", STATS_READERS),
+    R("GET", "/api/v1/stats/simfoni.xlsx", STATS_READERS),
 ]

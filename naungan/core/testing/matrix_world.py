@@ -54,6 +54,7 @@ WORLD_IDS = {
     "referral_id": "referral",
     "training_id": "training",
     "participant_id": "participant",
+    "monthly_report_id": "monthly_report",
 }
 # Other records of the world that ``ids`` of a rule may name.
 OTHER_RECORDS = {
@@ -269,7 +270,20 @@ def _build_world() -> World:
         user=cw, kind="assigned", case=case, message=f"Kasus {case.registration_number}"
     )
 
+    # A monthly statistics report of Balikpapan, the supervisors' version (naungan/stats).
+    from naungan.areas.models import Area
+    from naungan.stats.models import MonthlyReport
+
+    monthly = MonthlyReport.objects.create(
+        area=Area.objects.get(code="64.71"),
+        year=2025,
+        month=1,
+        audience="supervisor",
+        pdf=PDF,
+    )
+
     values = {
+        "monthly_report": monthly.public_id,
         "report": report.public_id,
         "activist_report": own.public_id,
         "attachment": report.attachments.get().public_id,
