@@ -36,6 +36,8 @@ AUDIT_READERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
 # Statistics (CONTRACT §3 /statistik/).
 STATISTICS_READERS = frozenset({Role.SUPERVISOR, Role.ANALYST})
 ADMINS = frozenset({Role.ADMIN})
+# Every staff role: the directory of partner providers (public information, no case data).
+STAFF_ROLES = frozenset(Role.values)
 
 ROLE_SETS: dict[str, frozenset[str]] = {
     "CASE_ROLES": CASE_ROLES,
@@ -50,6 +52,7 @@ ROLE_SETS: dict[str, frozenset[str]] = {
     "AUDIT_READERS": AUDIT_READERS,
     "STATISTICS_READERS": STATISTICS_READERS,
     "ADMINS": ADMINS,
+    "STAFF_ROLES": STAFF_ROLES,
 }
 
 

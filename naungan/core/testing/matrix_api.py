@@ -347,4 +347,5 @@ API: list[Rule] = [
         data={"clock": "lpsk_request"},
     ),
     R("GET", "/api/v1/shelters", "caseworker supervisor"),
+    R("GET", "/api/v1/providers", "*"),
 ]

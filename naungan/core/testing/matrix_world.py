@@ -49,6 +49,7 @@ WORLD_IDS = {
     "episode_id": "episode",
     "visit_id": "visit",
     "extension_id": "extension",
+    "slug": "provider_org",
 }
 # Other records of the world that ``ids`` of a rule may name.
 OTHER_RECORDS = {
@@ -250,6 +251,7 @@ def _build_world() -> World:
         "extension": extension.public_id,
         "accompaniment_episode": accompaniment.public_id,
         "mediation_episode": mediation.public_id,
+        "provider_org": "t-posbakum-bpp",
     }
     for persona in personas.values():
         persona.token  # noqa: B018 - issue every token now, inside the world's transaction
