@@ -19,7 +19,7 @@ class OrgKind(models.TextChoices):
 class ProviderType(models.TextChoices):
     HEALTH = "health", _("Rumah sakit / puskesmas")
     POLICE = "police", _("Kepolisian (Unit PPA)")
-    LEGAL_AID = "legal_aid", _("Bantuan hukum (Posbakum)")
+    LEGAL_AID = "legal_aid", _("Bantuan hukum (Posbakum, LBH)")
     PSYCHOLOGIST = "psychologist", _("Psikolog")
     LPSK = "lpsk", _("LPSK")
     RELIGIOUS_COURT = "religious_court", _("Pengadilan Agama")

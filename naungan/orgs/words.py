@@ -33,13 +33,48 @@ def _province_count() -> int:
     return Area.objects.filter(level=AreaLevel.PROVINCE).count()
 
 
+@lru_cache(maxsize=256)
+def _children_count(parent_id: int) -> int:
+    return Area.objects.filter(parent_id=parent_id).count()
+
+
+def _all_of(parent: Area, level: str) -> str:
+    if level == AreaLevel.REGENCY:
+        return _("seluruh kabupaten/kota di %(area)s") % {"area": area_text(parent)}
+    if level == AreaLevel.DISTRICT:
+        return _("seluruh kecamatan di %(area)s") % {"area": area_text(parent)}
+    return _("seluruh kelurahan/desa di %(area)s") % {"area": area_text(parent)}
+
+
 def coverage_text(areas: Iterable[Area]) -> str:
-    """The areas an organisation serves, in words; every province → "Seluruh Indonesia"."""
+    """The areas an organisation serves, in words: every province → "Seluruh Indonesia";
+    every kecamatan of a kota → "Seluruh kecamatan di Kota Balikpapan" (the same for the
+    kota of a province and the kelurahan of a kecamatan); else the areas' names."""
     areas = sorted(areas, key=lambda a: a.code)
     provinces = [a for a in areas if a.level == AreaLevel.PROVINCE]
     if provinces and len(provinces) >= _province_count():
         return _("Seluruh Indonesia")
-    return ", ".join(area_text(a) for a in areas)
+    siblings: dict[int, list[Area]] = {}
+    for a in areas:
+        if a.parent_id:
+            siblings.setdefault(a.parent_id, []).append(a)
+    whole = {
+        pid: kids
+        for pid, kids in siblings.items()
+        if len(kids) > 1 and len(kids) == _children_count(pid)
+    }
+    parents = {a.pk: a for a in Area.objects.filter(pk__in=whole)} if whole else {}
+    parts: list[str] = []
+    done: set[int] = set()
+    for a in areas:
+        if a.parent_id in whole:
+            if a.parent_id not in done:
+                done.add(a.parent_id)
+                parts.append(_all_of(parents[a.parent_id], a.level))
+        else:
+            parts.append(area_text(a))
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:]
 
 
 def services_text(values: Iterable[str] | None) -> str:

@@ -103,3 +103,15 @@ def test_without_a_service_every_service_and_by_name_words(provider, network):
 
 def test_an_unknown_service_finds_nobody(network):
     assert providers_for("teleport", Area.objects.get(code=MANGGAR)) == []
+
+
+def test_coverage_in_words_names_whole_sets_once(db):
+    from naungan.orgs.words import coverage_text
+
+    kecamatan = list(Area.objects.filter(parent__code="64.71"))
+    assert coverage_text(kecamatan) == "Seluruh kecamatan di Kota Balikpapan"
+    two = Area.objects.filter(code__in=["64.71.01", "64.71.02"])
+    assert coverage_text(two) == "Kecamatan Balikpapan Timur, Kecamatan Balikpapan Barat"
+    assert coverage_text(Area.objects.filter(level="province")) == "Seluruh Indonesia"
+    mixed = Area.objects.filter(code__in=["64.71.01.1001", "64.71.01.2001", "62"])
+    assert coverage_text(mixed) == "Provinsi Kalimantan Tengah, Kelurahan Manggar"

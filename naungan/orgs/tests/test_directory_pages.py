@@ -49,7 +49,7 @@ def test_search_by_service_and_kelurahan_lists_the_covering_posbakum_first(perso
     assert page.index("Posbakum Aisyiyah (uji)") < page.index("A LBH Kota (uji)")
     assert "Melayani Kecamatan Balikpapan Timur" in page
     assert "Syarat: SKTM (Surat Keterangan Tidak Mampu) atau Kartu PKH" in page
-    assert "Bantuan hukum (Posbakum)" in page  # the kind, in words
+    assert "Bantuan hukum (Posbakum, LBH)" in page  # the kind, in words
     assert "Rumah Aman (uji)" not in page  # not legal aid
     assert 'value="legal_aid" selected' in page  # the search is kept
     assert "legal_aid" not in re.sub(r"<[^>]*>", " ", page)  # codes only in attributes
