@@ -73,6 +73,14 @@ def test_legal_aid_for_manggar_finds_posbakum_first(app_server, browser, width, 
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     _shot(page, f"mitra-{width}{'' if javascript else '-nojs'}")
 
+    if javascript:  # HTMX: a change refreshes the results without the button, URL kept
+        page.get_by_label("Layanan").select_option("health")
+        page.wait_for_url(f"{base}/mitra/?service=health&area={MANGGAR}&q=")
+        _first_provider(page).get_by_role("link", name="Puskesmas Manggar").wait_for()
+        page.go_back()
+        page.wait_for_url(f"{base}/mitra/?service=legal_aid&area={MANGGAR}&q=")
+        first = _first_provider(page)
+        first.get_by_role("link", name="Posbakum Aisyiyah Balikpapan").wait_for()
     first.get_by_role("link", name="Posbakum Aisyiyah Balikpapan").click()
     page.wait_for_url(f"{base}/mitra/posbakum-aisyiyah/")
     assert (

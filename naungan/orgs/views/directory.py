@@ -51,9 +51,4 @@ def provider_page(request: HttpRequest, slug: str) -> HttpResponse:
     """One provider of the user's directory: 404 when it does not serve their area."""
     user = request_user(request)
     entry = selectors.directory_provider_get(user=user, slug=slug)
-    scope = selectors.directory_scope(user)
-    return render(
-        request,
-        "orgs/provider.html",
-        {"entry": entry, "org": entry.org, "nearness": words.nearness_texts(scope)},
-    )
+    return render(request, "orgs/provider.html", {"entry": entry, "org": entry.org})
