@@ -102,3 +102,11 @@ def test_the_openapi_document_describes_the_directory(client):
     doc = client.get("/api/v1/openapi.json").json()
     op = doc["paths"]["/api/v1/providers"]["get"]
     assert {p["name"] for p in op["parameters"]} >= {"service", "area"}
+
+
+def test_the_list_query_count_is_pinned(personas, partners, django_assert_max_num_queries):
+    caseworker = personas["caseworker_bpp"]
+    caseworker.token  # noqa: B018 - issued before counting
+    with django_assert_max_num_queries(8):
+        r = caseworker.api("GET", f"{URL}?area={MANGGAR}")
+    assert r.json()["count"] == 4
