@@ -26,8 +26,8 @@ def _shot(page, name: str) -> None:
 
 
 def _search(page) -> None:
-    page.get_by_label("Layanan").select_option("legal_aid")
-    page.get_by_label("Wilayah").select_option(MANGGAR)
+    page.get_by_label("Layanan", exact=True).select_option("legal_aid")
+    page.get_by_label("Wilayah", exact=True).select_option(MANGGAR)
     page.get_by_role("button", name="Cari").click()
 
 
@@ -58,6 +58,13 @@ def test_legal_aid_for_manggar_finds_posbakum_first(app_server, browser, width, 
     page.wait_for_url(f"{base}/mitra/")
     assert page.get_by_role("heading", name="Direktori mitra layanan").is_visible()
 
+    if javascript:  # the area list can be narrowed by typing
+        page.get_by_label("Saring daftar wilayah").fill("lamaru")
+        shown = page.eval_on_selector_all(
+            "#id_area option", "os => os.filter(o => !o.hidden && o.value).map(o => o.text)"
+        )
+        assert shown == ["Kelurahan Lamaru"]
+        page.get_by_label("Saring daftar wilayah").fill("")
     _search(page)
     page.wait_for_url(f"{base}/mitra/?service=legal_aid&area={MANGGAR}&q=")
     first = _first_provider(page)
@@ -74,7 +81,7 @@ def test_legal_aid_for_manggar_finds_posbakum_first(app_server, browser, width, 
     _shot(page, f"mitra-{width}{'' if javascript else '-nojs'}")
 
     if javascript:  # HTMX: a change refreshes the results without the button, URL kept
-        page.get_by_label("Layanan").select_option("health")
+        page.get_by_label("Layanan", exact=True).select_option("health")
         page.wait_for_url(f"{base}/mitra/?service=health&area={MANGGAR}&q=")
         _first_provider(page).get_by_role("link", name="Puskesmas Manggar").wait_for()
         page.go_back()
