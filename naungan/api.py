@@ -19,12 +19,13 @@ from naungan.cases.api import router as cases_router
 from naungan.core.crypto import DecryptionError
 from naungan.core.errors import DATABASE_UNAVAILABLE, database_unavailable
 from naungan.core.exceptions import DomainError
+from naungan.orgs.api import router as orgs_router
 from naungan.referrals.api import router as referrals_router
 from naungan.reports.api import public_router as public_reports_router
 from naungan.reports.api import router as reports_router
 from naungan.services.api import router as services_router
-from naungan.training.api import router as training_router
 from naungan.stats.api import router as stats_router
+from naungan.training.api import router as training_router
 
 api = NinjaAPI(
     title="Naungan API",
@@ -128,3 +129,5 @@ api.add_router("", referrals_router)
 # Trainings and competencies (/trainings…, /competencies…).
 api.add_router("", training_router)
 api.add_router("/stats", stats_router)
+# The directory of partner providers (/providers).
+api.add_router("", orgs_router)

@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("naungan.services.urls")),
     path("", include("naungan.training.urls")),
     path("", include("naungan.stats.urls")),
+    path("", include("naungan.orgs.urls")),
     path("accounts/tokens/", account_views.tokens, name="tokens"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -50,6 +50,8 @@ TRAINING_MANAGERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
 COMPETENCY_HOLDERS = frozenset({Role.ACTIVIST, Role.INTAKE, Role.CASEWORKER, Role.SUPERVISOR})
 # Who reaches the training pages at all (their own, or their area's).
 TRAINING_READERS = TRAINING_MANAGERS | COMPETENCY_HOLDERS
+# Every staff role: the directory of partner providers (public information, no case data).
+STAFF_ROLES = frozenset(Role.values)
 
 ROLE_SETS: dict[str, frozenset[str]] = {
     "CASE_ROLES": CASE_ROLES,
@@ -69,6 +71,7 @@ ROLE_SETS: dict[str, frozenset[str]] = {
     "TRAINING_MANAGERS": TRAINING_MANAGERS,
     "COMPETENCY_HOLDERS": COMPETENCY_HOLDERS,
     "TRAINING_READERS": TRAINING_READERS,
+    "STAFF_ROLES": STAFF_ROLES,
 }
 
 

@@ -15,6 +15,8 @@ from naungan.accounts.services import staff_create
 from naungan.orgs.models import Organisation
 from naungan.orgs.services import org_create
 
+from .directory import seed_directory
+
 DEMO_PASSWORD = "Naungan-Demo-2026"  # noqa: S105 - printed for the demo on purpose
 
 
@@ -49,7 +51,7 @@ ORGS: list[OrgSpec] = [
     ),
     OrgSpec(
         "polresta-unit-ppa",
-        "Unit PPA Polresta Balikpapan",
+        "Unit PPA Satreskrim Polresta Balikpapan",
         "provider",
         "64.71",
         ("law_enforcement",),
@@ -215,6 +217,7 @@ def seed_demo() -> list[tuple[str, str, str]]:
                 provider_type=spec.provider_type,
                 capacity=spec.capacity,
             )
+    seed_directory()  # contacts, hours, eligibility, coverage; more partners
     for username, role, org, area in USERS:
         if not User.objects.filter(username=username).exists():
             user = staff_create(

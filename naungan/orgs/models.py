@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -18,12 +19,12 @@ class OrgKind(models.TextChoices):
 class ProviderType(models.TextChoices):
     HEALTH = "health", _("Rumah sakit / puskesmas")
     POLICE = "police", _("Kepolisian (Unit PPA)")
-    LEGAL_AID = "legal_aid", _("Bantuan hukum (Posbakum)")
+    LEGAL_AID = "legal_aid", _("Bantuan hukum (Posbakum, LBH)")
     PSYCHOLOGIST = "psychologist", _("Psikolog")
     LPSK = "lpsk", _("LPSK")
     RELIGIOUS_COURT = "religious_court", _("Pengadilan Agama")
     RELIGIOUS_AFFAIRS = "religious_affairs", _("Kementerian Agama")
-    SHELTER = "shelter", _("Rumah aman / shelter")
+    SHELTER = "shelter", _("Rumah aman")
     FAMILY_COUNSELLING = "family_counselling", _("Konsultasi keluarga (Bikksa)")
     SOCIAL_AFFAIRS = "social_affairs", _("Dinas Sosial")
     SCHOOL = "school", _("Sekolah")
@@ -98,6 +99,10 @@ class Organisation(TimeStampedModel):
         _("dokumen syarat (salah satu)"), default=list, blank=True
     )
     capacity = models.PositiveIntegerField(_("kapasitas tempat tidur"), null=True, blank=True)
+    # What the directory says about capacity in words (a psychologist's waiting list, a
+    # shelter's criteria); beds stay in ``capacity``, which the occupancy counts.
+    capacity_notes = models.TextField(_("catatan kapasitas"), blank=True)
+    website = models.URLField(_("situs web"), blank=True)
     active = models.BooleanField(_("aktif"), default=True)
 
     class Meta:
@@ -113,3 +118,17 @@ class Organisation(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, str] = {}
+        unknown = [s for s in self.services or [] if s not in ServiceType.values]
+        if unknown:
+            errors["services"] = _("Layanan tidak dikenal: %(v)s") % {"v": ", ".join(unknown)}
+        docs = [d for d in self.eligibility_documents or [] if d not in EligibilityDocument.values]
+        if docs:
+            errors["eligibility_documents"] = _("Dokumen syarat tidak dikenal: %(v)s") % {
+                "v": ", ".join(docs)
+            }
+        if errors:
+            raise ValidationError(errors)

@@ -53,6 +53,8 @@ NO_REPORTS = "caseworker provider analyst admin"  # roles that never see reports
 SUPERVISOR_ONLY = {"caseworker_bpp": 403}
 # A case of Balikpapan made by intake_bpp that nobody leads (caseworker_bpp does not see it).
 UNASSIGNED = {"case_id": "unassigned_case"}
+# Every staff persona of Balikpapan (the directory's providers of Balikpapan).
+BPP_STAFF = " ".join(f"{role}_bpp" for role in ROLES)
 # Services: the shelter stay on the case, and the mediation on the plan case (not sexual).
 STAY = {"episode_id": "stay_episode"}
 MEDIATION = {"case_id": "plan_case", "episode_id": "mediation_episode"}
@@ -332,6 +334,10 @@ WEB: list[Rule] = [
         "supervisor_bpp",
         note="the supervisors' version of Balikpapan's report; analysts have their own",
     ),
+    # The directory of partner providers: every staff role; a provider's page for those whose
+    # area it serves (the world's Posbakum of Balikpapan).
+    R("GET", "orgs:directory", "*"),
+    R("GET", "orgs:provider", BPP_STAFF),
 ]
 
 # The API lines are in ``matrix_api.py``.

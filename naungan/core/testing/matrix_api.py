@@ -458,4 +458,5 @@ API: list[Rule] = [
     R("GET", "/api/v1/stats/breakdown", STATS_READERS),
     R("GET", "/api/v1/stats/simfoni.csv", STATS_READERS),
     R("GET", "/api/v1/stats/simfoni.xlsx", STATS_READERS),
+    R("GET", "/api/v1/providers", "*"),
 ]

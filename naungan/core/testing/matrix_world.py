@@ -55,6 +55,7 @@ WORLD_IDS = {
     "training_id": "training",
     "participant_id": "participant",
     "monthly_report_id": "monthly_report",
+    "slug": "provider_org",
 }
 # Other records of the world that ``ids`` of a rule may name.
 OTHER_RECORDS = {
@@ -316,6 +317,7 @@ def _build_world() -> World:
         "training": training.public_id,
         "participant": trained[cw.pk].public_id,
         "activist_participant": trained[user["activist_bpp"].pk].public_id,
+        "provider_org": "t-posbakum-bpp",
     }
     for persona in personas.values():
         persona.token  # noqa: B018 - issue every token now, inside the world's transaction

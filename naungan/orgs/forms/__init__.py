@@ -1,0 +1,1 @@
+"""Forms of the orgs app, one module per sub-domain (``directory``)."""

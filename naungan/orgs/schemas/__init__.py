@@ -1,0 +1,1 @@
+"""API schemas of the orgs app, one module per sub-domain (``directory``)."""

@@ -1,0 +1,1 @@
+"""Pages of the orgs app, one module per sub-domain (``directory``)."""
