@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "naungan.reports",
     "naungan.cases",
     "naungan.services",
+    "naungan.community",
     "naungan.demo",
 ]
 

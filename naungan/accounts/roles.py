@@ -36,6 +36,12 @@ AUDIT_READERS = frozenset({Role.SUPERVISOR, Role.ADMIN})
 # Statistics (CONTRACT §3 /statistik/).
 STATISTICS_READERS = frozenset({Role.SUPERVISOR, Role.ANALYST})
 ADMINS = frozenset({Role.ADMIN})
+# The community tier (DESIGN §10). Who sees the PPATBM coverage of a kecamatan or the city and
+# manages groups' members: supervisors (and the dinas' data staff, analysts, for coverage).
+COMMUNITY_COORDINATORS = frozenset({Role.SUPERVISOR, Role.ANALYST})
+GROUP_MANAGERS = frozenset({Role.SUPERVISOR})
+# Monthly prevention summaries: activists (their kelurahan), supervisors and analysts (area).
+ACTIVITY_SUMMARY_READERS = frozenset({Role.ACTIVIST, Role.SUPERVISOR, Role.ANALYST})
 
 ROLE_SETS: dict[str, frozenset[str]] = {
     "CASE_ROLES": CASE_ROLES,
@@ -50,6 +56,9 @@ ROLE_SETS: dict[str, frozenset[str]] = {
     "AUDIT_READERS": AUDIT_READERS,
     "STATISTICS_READERS": STATISTICS_READERS,
     "ADMINS": ADMINS,
+    "COMMUNITY_COORDINATORS": COMMUNITY_COORDINATORS,
+    "GROUP_MANAGERS": GROUP_MANAGERS,
+    "ACTIVITY_SUMMARY_READERS": ACTIVITY_SUMMARY_READERS,
 }
 
 

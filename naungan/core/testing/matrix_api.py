@@ -37,6 +37,14 @@ CLASSIFICATION = {
 }
 PIN = {"HTTP_X_REPORT_PIN": "{pin}"}
 
+ACTIVITY = {
+    "kind": "komsos",
+    "held_on": "2026-01-05",
+    "area_code": "64.71.01.1001",
+    "topic": "Stop kekerasan di rumah",
+    "attendance": {"women": 3, "men": 1, "girls": 0, "boys": 0},
+}
+
 API: list[Rule] = [
     R("GET", "/api/v1/regions", "public"),
     R("GET", "/api/v1/me", "*"),
@@ -85,6 +93,11 @@ API: list[Rule] = [
         data={"recipient": "Polres"},
     ),
     R("POST", "/api/v1/reports/{report_id}/convert", REPORT_READERS, data={}),
+    # community (PPATBM): activities in the activist's kelurahan, the monthly summary (readers
+    # without ?area and ?month get 422 naming month), the field app's sync
+    R("POST", "/api/v1/activities", "activist_bpp", data=ACTIVITY),
+    R("GET", "/api/v1/activities/summary", "activist supervisor analyst"),
+    R("POST", "/api/v1/sync", "activist", data={"items": []}),
     # transfers, bulk assignment, caseloads, saved filters
     R(
         "POST",

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommunityConfig(AppConfig):
+    name = "naungan.community"
+    label = "community"
+    verbose_name = _("Jaringan PPATBM")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from . import models
+
+        auditlog.register(models.Membership)
+        auditlog.register(models.Activity)
+        auditlog.register(models.AccompanimentBrief, mask_fields=["brief", "task"])
+        auditlog.register(
+            models.AccompanimentLog, mask_fields=["place", "with_whom", "what_happened"]
+        )
