@@ -10,7 +10,13 @@ class CommunityConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from naungan.core.registry import register_case_section, register_home_section
+
         from . import models
+        from .views import accompaniment, home
+
+        register_case_section(accompaniment.case_briefs_section)
+        register_home_section(home.home_section)
 
         auditlog.register(models.Membership)
         auditlog.register(models.Activity)

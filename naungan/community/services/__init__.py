@@ -3,6 +3,7 @@
 audit event. Re-exported here."""
 
 from ._common import activist_group
+from .accompaniment import LogInput, brief_close, brief_create, brief_log, brief_read_audit
 from .activities import ActivityInput, activity_area, activity_create, activity_validate
 from .groups import (
     MemberIn,
@@ -16,6 +17,7 @@ from .sync import SyncResult, sync_apply
 
 __all__ = [
     "ActivityInput",
+    "LogInput",
     "MatterInput",
     "MemberIn",
     "SyncResult",
@@ -23,6 +25,10 @@ __all__ = [
     "activity_area",
     "activity_create",
     "activity_validate",
+    "brief_close",
+    "brief_create",
+    "brief_log",
+    "brief_read_audit",
     "group_profile_update",
     "matter_outcome",
     "membership_add",

@@ -23,6 +23,7 @@ from naungan.cases import services
 from naungan.cases.models import Notification
 from naungan.cases.services import documents, plans, transfers
 from naungan.cases.services import saved_filters as bulk
+from naungan.community import services as community
 from naungan.core.testing.matrix_api import CLASSIFICATION
 from naungan.orgs.models import Organisation
 from naungan.orgs.services import org_create
@@ -49,6 +50,9 @@ WORLD_IDS = {
     "episode_id": "episode",
     "visit_id": "visit",
     "extension_id": "extension",
+    "brief_id": "brief",
+    "group_slug": "group",
+    "membership_id": "membership",
 }
 # Other records of the world that ``ids`` of a rule may name.
 OTHER_RECORDS = {
@@ -222,7 +226,25 @@ def _build_world() -> World:
         user=cw, kind="assigned", case=case, message=f"Kasus {case.registration_number}"
     )
 
+    # Community: activist_bpp chairs the Manggar group and accompanies the case.
+    group = Organisation.objects.get(slug="t-ppatbm-bpp")
+    membership = community.membership_add(
+        actor=sup,
+        group=group,
+        member=community.MemberIn(user=user["activist_bpp"], role="chair", rts=["1", "2"]),
+    )
+    brief = community.brief_create(
+        actor=cw,
+        case=case,
+        activist=user["activist_bpp"],
+        brief="Korban perlu ditemani ke Polres.",
+        task="Temani korban ke Polres hari Senin.",
+    )
+
     values = {
+        "brief": brief.public_id,
+        "group": group.slug,
+        "membership": membership.public_id,
         "report": report.public_id,
         "activist_report": own.public_id,
         "attachment": report.attachments.get().public_id,
