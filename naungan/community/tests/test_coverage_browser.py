@@ -100,4 +100,3 @@ def test_coverage_shows_a_kelurahan_without_a_group_and_the_activist_records_an_
     desk.wait_for_url(re.compile(r".*/ppatbm/ringkasan/cetak/.*"))
     assert re.search(r"Pengasuhan Lautan RT [1-9]", desk.content())
     _shots(desk, tmp_path, "summary-print-desk")
-    print(f"screenshots in {tmp_path}")
