@@ -17,6 +17,7 @@ urlpatterns = [
     path("ppatbm/masalah-rt/baru/", matters.matter_new, name="matter_new"),
     path("ppatbm/pendampingan/<uuid:brief_id>/", accompaniment.brief_detail, name="brief"),
     path("ppatbm/cakupan/", groups.coverage, name="coverage"),
+    path("ppatbm/kelompok/baru/", groups.group_create, name="group_create"),
     path("ppatbm/kelompok/<slug:group_slug>/", groups.group_detail, name="group"),
     path("ppatbm/kelompok/<slug:group_slug>/anggota/", groups.member_add, name="member_add"),
     path(

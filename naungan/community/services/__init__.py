@@ -7,6 +7,7 @@ from .accompaniment import LogInput, brief_close, brief_create, brief_log, brief
 from .activities import ActivityInput, activity_area, activity_create, activity_validate
 from .groups import (
     MemberIn,
+    group_create,
     group_profile_update,
     membership_add,
     membership_end,
@@ -29,6 +30,7 @@ __all__ = [
     "brief_create",
     "brief_log",
     "brief_read_audit",
+    "group_create",
     "group_profile_update",
     "matter_outcome",
     "membership_add",

@@ -104,3 +104,39 @@ def test_chair_sees_the_groups_counts_not_the_content(
     assert "count-received" not in activist2.client.get("/ppatbm/kelompok-saya/").content.decode()
     chair_api = personas["activist_bpp"].api("get", f"/api/v1/reports/{theirs['id']}")
     assert chair_api.status_code == 404
+
+
+def test_victim_consent_must_be_a_boolean(personas: Any, field_report_body: Any) -> None:
+    response = personas["activist_bpp"].api(
+        "post", "/api/v1/reports", {**field_report_body, "victim_consent": "mungkin"}
+    )
+    assert response.status_code == 422
+    assert "victim_consent" in str(response.json())
+    assert not Report.objects.exists()
+
+
+def test_the_activists_report_form_asks_for_consent(personas: Any) -> None:
+    client = personas["activist_bpp"].client
+    page = client.get("/laporan/baru/")
+    assert "Apakah korban setuju kasusnya dilaporkan?" in page.content.decode()
+    assert (
+        "victim_consent" not in personas["intake_bpp"].client.get("/laporan/baru/").content.decode()
+    )
+    response = client.post(
+        "/laporan/baru/",
+        {
+            "kind": "complaint",
+            "reporter_relation": "witness",
+            "anonymous": "1",
+            "violence_types": ["physical"],
+            "description": "Anak di RT 5 sering dipukul ayahnya malam hari.",
+            "kecamatan": "64.71.01",
+            "kelurahan": "64.71.01.1001",
+            "victim_consent": "1",
+            "submission": "uji-persetujuan-1",
+        },
+    )
+    assert response.status_code == 200, response.content
+    report = Report.objects.get()
+    assert report.channel == "activist"
+    assert report.victim_consent is True

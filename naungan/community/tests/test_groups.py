@@ -161,3 +161,32 @@ def test_group_page_adds_a_member_and_a_partner(personas: Any, group: Organisati
     assert ok.status_code == 302
     assert "Posbakum Aisyiyah" in sup.client.get(url).content.decode()
     assert personas["supervisor_kalteng"].client.get(url).status_code == 404
+
+
+def test_supervisor_forms_the_group_of_a_kelurahan_without_one(personas: Any, orgs: Any) -> None:
+    sup = personas["supervisor_bpp"].client
+    response = sup.post("/ppatbm/kelompok/baru/", {"area_code": "64.71.01.1002"})
+    assert response.status_code == 302
+    group = Organisation.objects.get(kind="ppatbm", area__code="64.71.01.1002")
+    assert response["Location"] == f"/ppatbm/kelompok/{group.slug}/"
+    again = sup.post("/ppatbm/kelompok/baru/", {"area_code": "64.71.01.1002"})
+    assert again.status_code == 302
+    assert Organisation.objects.filter(kind="ppatbm", area__code="64.71.01.1002").count() == 1
+    outside = personas["supervisor_kalteng"].client.post(
+        "/ppatbm/kelompok/baru/", {"area_code": "64.71.01.1002"}
+    )
+    assert outside.status_code == 404
+    assert (
+        personas["analyst_bpp"]
+        .client.post("/ppatbm/kelompok/baru/", {"area_code": "64.71.01.1003"})
+        .status_code
+        == 404
+    )
+
+
+def test_coverage_page_query_count_is_flat(
+    personas: Any, orgs: Any, django_assert_max_num_queries: Any
+) -> None:
+    client = personas["supervisor_bpp"].client
+    with django_assert_max_num_queries(14):
+        assert client.get("/ppatbm/cakupan/").status_code == 200

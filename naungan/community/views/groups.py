@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -146,6 +147,23 @@ def partner_add(request: HttpRequest, group_slug: str) -> HttpResponse:
         except (ValidationError, DomainError) as exc:
             form_errors_add(form, exc)
     return _group_page(request, group, partner_form=form)
+
+
+@role_required(GROUP_MANAGERS)
+@require_POST
+@not_found_as_404
+def group_create(request: HttpRequest) -> HttpResponse:
+    """Form the group of a kelurahan without one (from the coverage view)."""
+    code = request.POST.get("area_code", "")
+    try:
+        group = services.group_create(actor=request.user, kelurahan_code=code)
+    except DomainError as exc:
+        if exc.status == 404:
+            raise
+        messages.error(request, exc.message)
+        return redirect(f"{reverse('community:coverage')}?area={code[:8]}")
+    messages.success(request, _("Kelompok dibentuk. Tambahkan anggotanya."))
+    return redirect("community:group", group_slug=group.slug)
 
 
 @role_required(COMMUNITY_COORDINATORS)

@@ -161,6 +161,7 @@ WEB: list[Rule] = [
     R("GET", "community:brief", "activist_bpp", note="the activist named companion"),
     R("POST", "community:brief", "activist_bpp", data={"place": "Polres"}),
     R("GET", "community:coverage", "supervisor analyst"),
+    R("POST", "community:group_create", "supervisor_bpp", data={"area_code": "64.71.01.1002"}),
     R("GET", "community:group", "supervisor_bpp"),
     R("POST", "community:group", "supervisor_bpp", data={"rt_total": "12"}),
     R("POST", "community:member_add", "supervisor_bpp", data={"role": "member"}),
