@@ -32,6 +32,10 @@ def test_activist_report_lands_once_in_the_intake_queue_with_consent(
     assert report.organisation.slug == "t-uptd-bpp"
     queue = personas["intake_bpp"].api("get", "/api/v1/reports").json()
     assert [item["id"] for item in queue["items"]] == [created["id"]]
+    detail = personas["intake_bpp"].api("get", f"/api/v1/reports/{created['id']}").json()
+    assert detail["victim_consent"] is True
+    page = personas["intake_bpp"].client.get(f"/laporan/{created['id']}/").content.decode()
+    assert "korban setuju dilaporkan" in page
 
 
 def test_victim_consent_is_kept_for_the_activist_channel_only(
