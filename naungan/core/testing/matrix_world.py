@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from conftest import build_orgs, build_personas
+from conftest import build_orgs, build_personas, build_user
 from naungan.accounts.models import ApiToken
 from naungan.areas.models import Area
 from naungan.cases import services
@@ -64,6 +64,7 @@ OTHER_RECORDS = {
     "stay_episode",
     "mediation_episode",
     "accompaniment_episode",
+    "other_activist_report",
 }
 # Placeholders that are not record ids: the same in the real and in the random call.
 FIXED = {"pin", "caseworker_pk"}
@@ -226,6 +227,19 @@ def _build_world() -> World:
         user=cw, kind="assigned", case=case, message=f"Kasus {case.registration_number}"
     )
 
+    # A report of another activist of activist_bpp's kelurahan (and group): 404 for activist_bpp.
+    other_activist = build_user("activist", "bpp", username="activist2_bpp")
+    other_report = report_services.report_submit(
+        actor=other_activist,
+        data=ReportInput(
+            reporter_relation="witness",
+            violence_types=["psychological"],
+            description="Seorang ibu di RT 2 diancam suaminya setiap malam.",
+            area_code="64.71.01.1001",
+        ),
+    ).report
+    assert other_report is not None
+
     # Community: activist_bpp chairs the Manggar group and accompanies the case.
     group = Organisation.objects.get(slug="t-ppatbm-bpp")
     membership = community.membership_add(
@@ -243,6 +257,7 @@ def _build_world() -> World:
 
     values = {
         "brief": brief.public_id,
+        "other_activist_report": other_report.public_id,
         "group": group.slug,
         "membership": membership.public_id,
         "report": report.public_id,
