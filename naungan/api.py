@@ -16,6 +16,7 @@ from naungan.api_base import token_auth
 from naungan.areas.api import router as regions_router
 from naungan.cases.api import outer_router as cases_outer_router
 from naungan.cases.api import router as cases_router
+from naungan.community.api import router as community_router
 from naungan.core.crypto import DecryptionError
 from naungan.core.errors import DATABASE_UNAVAILABLE, database_unavailable
 from naungan.core.exceptions import DomainError
@@ -131,3 +132,5 @@ api.add_router("", training_router)
 api.add_router("/stats", stats_router)
 # The directory of partner providers (/providers).
 api.add_router("", orgs_router)
+# The community tier (/activities, /activities/summary, /sync).
+api.add_router("", community_router)

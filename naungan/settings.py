@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "naungan.referrals",
     "naungan.training",
     "naungan.stats",
+    "naungan.community",
     "naungan.demo",
 ]
 

@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("naungan.training.urls")),
     path("", include("naungan.stats.urls")),
     path("", include("naungan.orgs.urls")),
+    path("", include("naungan.community.urls")),
     path("accounts/tokens/", account_views.tokens, name="tokens"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

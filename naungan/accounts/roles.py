@@ -52,6 +52,12 @@ COMPETENCY_HOLDERS = frozenset({Role.ACTIVIST, Role.INTAKE, Role.CASEWORKER, Rol
 TRAINING_READERS = TRAINING_MANAGERS | COMPETENCY_HOLDERS
 # Every staff role: the directory of partner providers (public information, no case data).
 STAFF_ROLES = frozenset(Role.values)
+# The community tier (DESIGN §10). Who sees the PPATBM coverage of a kecamatan or the city and
+# manages groups' members: supervisors (and the dinas' data staff, analysts, for coverage).
+COMMUNITY_COORDINATORS = frozenset({Role.SUPERVISOR, Role.ANALYST})
+GROUP_MANAGERS = frozenset({Role.SUPERVISOR})
+# Monthly prevention summaries: activists (their kelurahan), supervisors and analysts (area).
+ACTIVITY_SUMMARY_READERS = frozenset({Role.ACTIVIST, Role.SUPERVISOR, Role.ANALYST})
 
 ROLE_SETS: dict[str, frozenset[str]] = {
     "CASE_ROLES": CASE_ROLES,
@@ -72,6 +78,9 @@ ROLE_SETS: dict[str, frozenset[str]] = {
     "COMPETENCY_HOLDERS": COMPETENCY_HOLDERS,
     "TRAINING_READERS": TRAINING_READERS,
     "STAFF_ROLES": STAFF_ROLES,
+    "COMMUNITY_COORDINATORS": COMMUNITY_COORDINATORS,
+    "GROUP_MANAGERS": GROUP_MANAGERS,
+    "ACTIVITY_SUMMARY_READERS": ACTIVITY_SUMMARY_READERS,
 }
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from naungan.accounts.roles import ACTIVISTS, user_in
 from naungan.areas.models import Area, AreaLevel
 from naungan.core.widgets import DateInput, DateTimeInput
+from naungan.core.words import EMPTY_CHOICE_LABEL
 
 from . import conf
 from .attachments import ACCEPT
@@ -248,6 +249,9 @@ STAFF_CHOICES = {
 }
 
 
+EMPTY_CONSENT = EMPTY_CHOICE_LABEL
+
+
 class StaffReportForm(PublicReportForm):
     """A report taken by intake, a supervisor or an activist (``actor``). The channel is chosen
     by the desk (hotline by default); an activist's report is always channel ``activist``, so
@@ -324,6 +328,22 @@ class StaffReportForm(PublicReportForm):
             channel.help_text = _("Laporan aktivis selalu tercatat lewat saluran ini.")
             del self.fields["medium"]  # hotline only
             del self.fields["source_reference"]  # referrals from other bodies only
+            # Whether the victim agreed to the report (CONTRACT §4 ``victim_consent``).
+            self.fields["victim_consent"] = forms.TypedChoiceField(
+                label=_("Apakah korban setuju kasusnya dilaporkan?"),
+                choices=[
+                    ("", EMPTY_CONSENT),
+                    ("1", _("Ya, korban setuju")),
+                    ("0", _("Tidak / belum ditanyakan")),
+                ],
+                coerce=lambda v: v == "1",
+                empty_value=None,
+                required=False,
+                help_text=_(
+                    "Kekerasan terhadap perempuan atau anak tetap dilaporkan ke UPTD PPA; "
+                    "petugas akan menghubungi korban dengan hati-hati."
+                ),
+            )
 
     def to_input(self) -> ReportInput:
         data = super().to_input()
@@ -334,6 +354,7 @@ class StaffReportForm(PublicReportForm):
         data.source_reference = d.get("source_reference", "")
         data.received_at = d["received_at"]
         data.victim_name = d["victim_name"]
+        data.victim_consent = d.get("victim_consent")
         return data
 
 

@@ -80,6 +80,9 @@ class Report(PublicModel):
         _("jenis kelamin korban"), max_length=1, choices=Sex.choices, blank=True
     )
     violence_types = models.JSONField(_("jenis kekerasan"), default=list, blank=True)
+    # An activist's report (channel ``activist``): whether the victim agreed to it (CONTRACT
+    # §4); unknown (None) for every other channel.
+    victim_consent = models.BooleanField(_("korban setuju dilaporkan"), null=True, blank=True)
     description = EncryptedTextField(_("uraian"))
     incident_date = models.DateField(_("tanggal kejadian"), null=True, blank=True)
     area = models.ForeignKey(

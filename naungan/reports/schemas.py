@@ -115,10 +115,16 @@ class StaffReportIn(PublicReportIn):
     )
     source_reference: str | None = Field(None, description="The sender's reference (referrals).")
     received_at: dt.datetime | None = Field(None, description="Defaults to now; not in the future.")
+    victim_consent: bool | None = Field(
+        None,
+        description="Channel `activist`: whether the victim agreed to the report (kept for "
+        "activists' reports only).",
+    )
 
     def to_input(self) -> ReportInput:
         data = super().to_input()
         data.channel = self.channel
+        data.victim_consent = self.victim_consent
         data.medium = self.medium
         data.source_reference = self.source_reference
         data.received_at = self.received_at
@@ -194,6 +200,9 @@ class ReportDetailOut(ReportItemOut):
     message_only: bool
     victim: dict[str, object]
     violence_types: list[str]
+    victim_consent: bool | None = Field(
+        None, description="Activists' reports: whether the victim agreed to the report."
+    )
     incident_date: dt.date | None
     location_detail: str
     organisation: str | None

@@ -58,6 +58,14 @@ REFERRAL_BODY = {
 REFERRAL_READERS = f"{CASE_READERS} provider_bpp"
 ACCEPTED_REFERRAL = {"referral_id": "accepted_referral"}
 
+ACTIVITY = {
+    "kind": "komsos",
+    "held_on": "2026-01-05",
+    "area_code": "64.71.01.1001",
+    "topic": "Stop kekerasan di rumah",
+    "attendance": {"women": 3, "men": 1, "girls": 0, "boys": 0},
+}
+
 API: list[Rule] = [
     R("GET", "/api/v1/regions", "public"),
     R("GET", "/api/v1/me", "*"),
@@ -96,6 +104,13 @@ API: list[Rule] = [
         ids={"report_id": "activist_report"},
         note="an activist's own report",
     ),
+    R(
+        "GET",
+        "/api/v1/reports/{report_id}",
+        REPORT_READERS,
+        ids={"report_id": "other_activist_report"},
+        note="another activist's report of the same kelurahan: 404 for activist_bpp",
+    ),
     R("POST", "/api/v1/reports/{report_id}/triage", REPORT_READERS, data={"level": "high"}),
     R("POST", "/api/v1/reports/{report_id}/messages", REPORT_READERS, data={"body": "Halo"}),
     R("POST", "/api/v1/reports/{report_id}/close", REPORT_READERS, data={"reason": "Selesai"}),
@@ -106,6 +121,11 @@ API: list[Rule] = [
         data={"recipient": "Polres"},
     ),
     R("POST", "/api/v1/reports/{report_id}/convert", REPORT_READERS, data={}),
+    # community (PPATBM): activities in the activist's kelurahan, the monthly summary (readers
+    # without ?area and ?month get 422 naming month), the field app's sync
+    R("POST", "/api/v1/activities", "activist_bpp", data=ACTIVITY),
+    R("GET", "/api/v1/activities/summary", "activist supervisor analyst"),
+    R("POST", "/api/v1/sync", "activist", data={"items": []}),
     # transfers, bulk assignment, caseloads, saved filters
     R(
         "POST",

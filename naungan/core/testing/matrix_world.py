@@ -16,13 +16,14 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from conftest import build_orgs, build_personas
+from conftest import build_orgs, build_personas, build_user
 from naungan.accounts.models import ApiToken
 from naungan.areas.models import Area
 from naungan.cases import services
 from naungan.cases.models import Notification
 from naungan.cases.services import documents, plans, transfers
 from naungan.cases.services import saved_filters as bulk
+from naungan.community import services as community
 from naungan.core.testing.matrix_api import CLASSIFICATION
 from naungan.orgs.models import Organisation
 from naungan.orgs.services import org_create
@@ -56,6 +57,9 @@ WORLD_IDS = {
     "participant_id": "participant",
     "monthly_report_id": "monthly_report",
     "slug": "provider_org",
+    "brief_id": "brief",
+    "group_slug": "group",
+    "membership_id": "membership",
 }
 # Other records of the world that ``ids`` of a rule may name.
 OTHER_RECORDS = {
@@ -69,6 +73,7 @@ OTHER_RECORDS = {
     "accompaniment_episode",
     "accepted_referral",
     "activist_participant",
+    "other_activist_report",
 }
 # Placeholders that are not record ids: the same in the real and in the random call.
 FIXED = {"pin", "caseworker_pk"}
@@ -283,8 +288,40 @@ def _build_world() -> World:
         pdf=PDF,
     )
 
+    # A report of another activist of activist_bpp's kelurahan (and group): 404 for activist_bpp.
+    other_activist = build_user("activist", "bpp", username="activist2_bpp")
+    other_report = report_services.report_submit(
+        actor=other_activist,
+        data=ReportInput(
+            reporter_relation="witness",
+            violence_types=["psychological"],
+            description="Seorang ibu di RT 2 diancam suaminya setiap malam.",
+            area_code="64.71.01.1001",
+        ),
+    ).report
+    assert other_report is not None
+
+    # Community: activist_bpp chairs the Manggar group and accompanies the case.
+    group = Organisation.objects.get(slug="t-ppatbm-bpp")
+    membership = community.membership_add(
+        actor=sup,
+        group=group,
+        member=community.MemberIn(user=user["activist_bpp"], role="chair", rts=["1", "2"]),
+    )
+    brief = community.brief_create(
+        actor=cw,
+        case=case,
+        activist=user["activist_bpp"],
+        brief="Korban perlu ditemani ke Polres.",
+        task="Temani korban ke Polres hari Senin.",
+    )
+
     values = {
         "monthly_report": monthly.public_id,
+        "brief": brief.public_id,
+        "other_activist_report": other_report.public_id,
+        "group": group.slug,
+        "membership": membership.public_id,
         "report": report.public_id,
         "activist_report": own.public_id,
         "attachment": report.attachments.get().public_id,

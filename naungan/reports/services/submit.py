@@ -179,6 +179,7 @@ def report_submit(
         data.channel = Channel.ACTIVIST
         if clean is not None:
             clean.values["channel"] = Channel.ACTIVIST
+            clean.values["victim_consent"] = data.victim_consent
     prepared: list[PreparedAttachment] = []
     if clean is not None and not attachments:
         pass  # validated once, by the API schema (reports.schemas.PublicReportIn)
@@ -271,6 +272,7 @@ def _report_create(
         victim_age=v["victim_age"],
         victim_sex=v["victim_sex"],
         violence_types=v["violence_types"],
+        victim_consent=v.get("victim_consent"),
         description=v["description"],
         incident_date=v["incident_date"],
         area=clean.area,

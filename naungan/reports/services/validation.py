@@ -55,6 +55,8 @@ class ReportInput:
     medium: str | None = None
     source_reference: str | None = None
     received_at: dt.datetime | None = None
+    # Activists only (channel ``activist``): whether the victim agreed to the report.
+    victim_consent: bool | None = None
 
     def fingerprint(self) -> str:
         """SHA-256 over the canonical input: the idempotency "same body" test."""
@@ -198,8 +200,16 @@ def report_validate(data: ReportInput, *, staff: bool) -> ValidReport:
         if received > now + dt.timedelta(minutes=5):
             errors["received_at"] = _("Waktu penerimaan tidak boleh di masa depan.")
         v["received_at"] = received
+        # Kept for the activist channel only: elsewhere the question was never asked.
+        v["victim_consent"] = data.victim_consent if v["channel"] == Channel.ACTIVIST else None
     else:
-        v.update(channel=Channel.WEB, medium="", source_reference="", received_at=now)
+        v.update(
+            channel=Channel.WEB,
+            medium="",
+            source_reference="",
+            received_at=now,
+            victim_consent=None,
+        )
     if errors:
         raise ValidationError(errors)
     return ValidReport(values=v, area=area)

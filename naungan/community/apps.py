@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommunityConfig(AppConfig):
+    name = "naungan.community"
+    label = "community"
+    verbose_name = _("Jaringan PPATBM")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from naungan.core.registry import register_case_section, register_home_section
+        from naungan.demo.seed import register_seed_step
+
+        from . import models, seed
+        from .views import accompaniment, home
+
+        register_seed_step(seed.seed_community)
+
+        register_case_section(accompaniment.case_briefs_section)
+        register_home_section(home.home_section)
+
+        auditlog.register(models.Membership)
+        auditlog.register(models.Activity)
+        auditlog.register(models.AccompanimentBrief, mask_fields=["brief", "task"])
+        auditlog.register(
+            models.AccompanimentLog, mask_fields=["place", "with_whom", "what_happened"]
+        )

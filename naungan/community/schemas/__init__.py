@@ -1,0 +1,1 @@
+"""Input and output schemas of the community API, one module per sub-domain."""
