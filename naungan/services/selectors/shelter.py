@@ -79,24 +79,25 @@ class Occupancy:
 def shelter_occupancy(*, user: User) -> list[Occupancy]:
     """The live occupancy of the shelters ``user`` may use (one query for the counts)."""
     shelters = shelters_for(user)
-    active = Q(shelter_stays__discharged_at__isnull=True)
+    # Only the stays in progress, through the partial index ``shelter_stay_active``: the
+    # discharged ones (tens of thousands per shelter after a few years) are never read.
     counts = {
-        row["pk"]: row
-        for row in Organisation.objects.filter(pk__in=[s.pk for s in shelters])
-        .annotate(
-            n_occupied=Sum("shelter_stays__beds", filter=active),
-            n_children=Sum("shelter_stays__children", filter=active),
-            n_stays=Count("shelter_stays", filter=active),
+        row["shelter_id"]: row
+        for row in ShelterStay.objects.filter(
+            shelter_id__in=[s.pk for s in shelters], discharged_at__isnull=True
         )
-        .values("pk", "n_occupied", "n_children", "n_stays")
+        .order_by()
+        .values("shelter_id")
+        .annotate(n_occupied=Sum("beds"), n_children=Sum("children"), n_stays=Count("id"))
     }
+    empty = {"n_occupied": 0, "n_children": 0, "n_stays": 0}
     return [
         Occupancy(
             shelter=s,
             beds=s.capacity or 0,
-            occupied=counts[s.pk]["n_occupied"] or 0,
-            children=counts[s.pk]["n_children"] or 0,
-            stays=counts[s.pk]["n_stays"] or 0,
+            occupied=counts.get(s.pk, empty)["n_occupied"] or 0,
+            children=counts.get(s.pk, empty)["n_children"] or 0,
+            stays=counts.get(s.pk, empty)["n_stays"] or 0,
         )
         for s in shelters
     ]
