@@ -25,7 +25,9 @@ def insert_rows(model: type[models.Model], objs: list[Any], *, with_ids: bool = 
         model._default_manager.bulk_create(objs, batch_size=BATCH)
         return
     table = model._meta.db_table
-    if with_ids:
+    # A UUID primary key is made in Python (``default=uuid4``) and written like any column.
+    auto_pk = isinstance(model._meta.pk, models.AutoField)
+    if with_ids and auto_pk:
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
@@ -33,7 +35,9 @@ def insert_rows(model: type[models.Model], objs: list[Any], *, with_ids: bool = 
             )
             for obj, (pk,) in zip(objs, cursor.fetchall(), strict=True):
                 obj.pk = pk
-    fields = [f for f in model._meta.concrete_fields if with_ids or not f.primary_key]
+    fields = [
+        f for f in model._meta.concrete_fields if with_ids or not auto_pk or not f.primary_key
+    ]
     quote = connection.ops.quote_name
     columns = ", ".join(quote(str(f.column)) for f in fields)
     sql = f"COPY {quote(table)} ({columns}) FROM STDIN"

@@ -8,6 +8,7 @@ in through the public form or an activist. Deterministic for a given ``seed``.""
 
 from __future__ import annotations
 
+import functools
 import random
 import secrets
 import uuid
@@ -362,13 +363,43 @@ def _batch(*, rng: random.Random, units: list[Unit], first: int, n: int, now: da
                     source_rule="review 30 days",
                 )
             )
+    insert_rows(CaseParty, parties, with_ids=True)  # consents of referrals point at victims
     for model, rows in (
-        (CaseParty, parties),
         (Incident, incidents),
         (Task, tasks),
         (StatusChange, changes),
     ):
         insert_rows(model, rows)
+    victims = [p for p in parties if p.role == PartyRole.VICTIM]
+    context = BatchContext(rng=rng, now=now, cases=case_rows, victims=victims, units=units)
+    for extend in _extenders():
+        extend(context)
 
 
-__all__ = ["generate"]
+@dataclass
+class BatchContext:
+    """What one batch wrote, for the apps that add their rows to it (services, referrals):
+    the cases (with ids), their victims' parties in the same order, the units."""
+
+    rng: random.Random
+    now: datetime
+    cases: list[Case]
+    victims: list[CaseParty]
+    units: list[Unit]
+
+
+@functools.cache
+def _extenders() -> list[Callable[[BatchContext], None]]:
+    """The apps that add their rows to each batch (imported late: they import this module)."""
+    from naungan.referrals.synthetic import add_referrals
+    from naungan.services.synthetic import add_services
+
+    return [add_services, add_referrals]
+
+
+def uuid_from(rng: random.Random) -> uuid.UUID:
+    """A deterministic UUID from the batch's generator (for the apps' synthetic rows)."""
+    return _uuid(rng)
+
+
+__all__ = ["BatchContext", "generate", "uuid_from"]

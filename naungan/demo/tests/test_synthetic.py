@@ -30,3 +30,53 @@ def test_generate_synthetic_adds_realistic_cases_twice_without_collisions(db):
 def test_generate_synthetic_rejects_negative_counts(db):
     with pytest.raises(CommandError):
         call_command("generate_synthetic", "--cases", "-1")
+
+
+def test_synthetic_cases_carry_services_and_referrals_as_the_apps_record_them(db):
+    """Every case has its complaint and case-management episodes; about a third of those past
+    identification are referred to a partner of their province that offers the service, with
+    a consent whose subject is the case's victim; active shelter stays never exceed the beds.
+    Encrypted fields read back (bound to their rows) and the provider's scoped list sees its
+    referrals."""
+    from naungan.accounts.models import User
+    from naungan.orgs.models import Organisation
+    from naungan.referrals.models import Referral
+    from naungan.referrals.selectors import referrals_visible_to
+    from naungan.services.models import ServiceEpisode, ShelterStay
+
+    call_command(
+        "generate_synthetic", "--cases", "300", "--seed", "5", stdout=StringIO(), stderr=StringIO()
+    )
+    cases = Case.objects.filter(registration_number__startswith="SYN/")
+    for service in ("complaint", "case_management"):
+        assert ServiceEpisode.objects.filter(case__in=cases, service=service).count() == 300
+    referrals = list(Referral.objects.select_related("case__area", "organisation__area", "consent"))
+    past_open = cases.exclude(status="open").count()
+    assert 0.15 * past_open < len(referrals) < 0.7 * past_open
+    for r in referrals[:50]:
+        assert r.service_type in r.organisation.services
+        assert r.organisation.area.province_code == r.case.area.province_code
+        assert r.consent.case_id == r.case_id
+        assert r.consent.subject.role == "victim"
+        assert r.consent.subject.case_id == r.case_id
+        assert r.consent.recipient_id == r.organisation_id
+        assert r.note == "Rujukan sintetis untuk uji beban."
+        if r.status == "completed":
+            assert r.outcome
+    assert {r.status for r in referrals} >= {"completed", "sent"}
+    for shelter in Organisation.objects.filter(capacity__isnull=False):
+        active = ShelterStay.objects.filter(
+            shelter=shelter,
+            discharged_at__isnull=True,
+            episode__case__registration_number__startswith="SYN/",
+        )
+        assert sum(s.beds for s in active) <= shelter.capacity
+    assert ShelterStay.objects.exists()
+    provider = User.objects.filter(
+        role="provider", organisation_id__in=Referral.objects.values("organisation_id")
+    ).first()
+    if provider is not None:
+        assert (
+            referrals_visible_to(provider).count()
+            == Referral.objects.filter(organisation=provider.organisation).count()
+        )
