@@ -10,13 +10,21 @@ class ReferralsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from naungan.core.registry import register_closure_blocker
+        from naungan.core.registry import (
+            register_case_section,
+            register_closure_blocker,
+            register_home_section,
+        )
 
         from . import models
         from .services.referrals import referral_closure_blockers
+        from .views import case, lists
 
         # A sent or accepted referral blocks closing the case (DESIGN §5 step 6).
         register_closure_blocker(referral_closure_blockers)
+        # The "Rujukan" section of the case page and the referral lines of the home page.
+        register_case_section(case.case_referrals_section)
+        register_home_section(lists.home_referrals_section)
         auditlog.register(
             models.Referral,
             mask_fields=[
