@@ -26,6 +26,7 @@ from naungan.cases.services import saved_filters as bulk
 from naungan.core.testing.matrix_api import CLASSIFICATION
 from naungan.orgs.models import Organisation
 from naungan.orgs.services import org_create
+from naungan.referrals import services as referrals
 from naungan.reports import services as report_services
 from naungan.reports.services import ReportInput
 from naungan.services import services as care
@@ -49,6 +50,7 @@ WORLD_IDS = {
     "episode_id": "episode",
     "visit_id": "visit",
     "extension_id": "extension",
+    "referral_id": "referral",
 }
 # Other records of the world that ``ids`` of a rule may name.
 OTHER_RECORDS = {
@@ -215,6 +217,18 @@ def _build_world() -> World:
         actor=cw, case=plan_case, data=care.EpisodeIn(service="mediation")
     ).episode
 
+    # A referral of the case to the Balikpapan Posbakum (provider_bpp's organisation), sent,
+    # with the guardian's consent to identity and narrative (the victim is 15).
+    referral = referrals.referral_create(
+        actor=cw,
+        case=case,
+        organisation=Organisation.objects.get(slug="t-posbakum-bpp"),
+        service_type="legal_aid",
+        consent=referrals.ConsentIn(
+            given_by="guardian", guardian_name="Ibu Siti", data=["identity", "narrative"]
+        ),
+    )
+
     saved = bulk.saved_filter_save(actor=sup, name="Terbuka", query="status=open")
     token = ApiToken.objects.get(digest=ApiToken.hash(personas["intake_bpp"].token))
     # Notices are made by jobs and decisions (no service takes them from a caller): one by hand.
@@ -250,6 +264,7 @@ def _build_world() -> World:
         "extension": extension.public_id,
         "accompaniment_episode": accompaniment.public_id,
         "mediation_episode": mediation.public_id,
+        "referral": referral.pk,
     }
     for persona in personas.values():
         persona.token  # noqa: B018 - issue every token now, inside the world's transaction

@@ -198,6 +198,7 @@ DOWNLOADS = {
     "cases:summary_pdf",
     "cases:document_download",
     "reports:attachment",
+    "referrals:letter",
     "mfa_download_recovery_codes",
 }
 PAGES = [
