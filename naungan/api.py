@@ -19,6 +19,7 @@ from naungan.cases.api import router as cases_router
 from naungan.core.crypto import DecryptionError
 from naungan.core.errors import DATABASE_UNAVAILABLE, database_unavailable
 from naungan.core.exceptions import DomainError
+from naungan.referrals.api import router as referrals_router
 from naungan.reports.api import public_router as public_reports_router
 from naungan.reports.api import router as reports_router
 from naungan.services.api import router as services_router
@@ -120,3 +121,5 @@ api.add_router("/cases", cases_router)
 api.add_router("", cases_outer_router)
 # Services on a case (/cases/{id}/services…, /cases/{id}/partner-clocks, /shelters).
 api.add_router("", services_router)
+# Referrals (/cases/{id}/referrals, /referrals…).
+api.add_router("", referrals_router)

@@ -57,9 +57,9 @@ UNASSIGNED = {"case_id": "unassigned_case"}
 STAY = {"episode_id": "stay_episode"}
 MEDIATION = {"case_id": "plan_case", "episode_id": "mediation_episode"}
 ACCOMPANIMENT = {"episode_id": "accompaniment_episode"}
-# Referrals: the world's referral of the case, sent to provider_bpp's Posbakum. Its readers are
-# the case's readers and that provider; provider_kalteng (another organisation), analysts,
-# activists and admins see no referral (404).
+# Referrals: the world's referrals of the case to provider_bpp's Posbakum (one sent, one
+# accepted). Their readers are the case's readers and that provider; provider_kalteng (another
+# organisation), analysts, activists and admins see no referral (404).
 REFERRAL_READERS = f"{CASE_READERS} provider_bpp"
 REFERRAL_PRINTERS = f"{CASE_WRITERS} provider_bpp"
 # The case's intake officer reads the referral but does not act on it (403, as on the case).
@@ -310,7 +310,13 @@ WEB: list[Rule] = [
     R("POST", "referrals:letter", REFERRAL_PRINTERS, note="answers POST as GET"),
     R("POST", "referrals:accept", "provider_bpp"),
     R("POST", "referrals:decline", "provider_bpp", data={"reason": "Kuota penuh"}),
-    R("POST", "referrals:complete", "provider_bpp", data={"outcome": "Didampingi"}),
+    R(
+        "POST",
+        "referrals:complete",
+        "provider_bpp",
+        ids={"referral_id": "accepted_referral"},
+        data={"outcome": "Didampingi"},
+    ),
     R(
         "POST",
         "referrals:withdraw",

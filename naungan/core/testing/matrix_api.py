@@ -37,6 +37,15 @@ CLASSIFICATION = {
 }
 PIN = {"HTTP_X_REPORT_PIN": "{pin}"}
 
+# Referrals (naungan/referrals): the case's sent referral to the Posbakum of provider_bpp.
+REFERRAL_BODY = {
+    "organisation": "t-posbakum-bpp",
+    "service_type": "legal_aid",
+    "consent": {"given_by": "guardian", "data": ["identity"], "guardian_name": "Ibu"},
+}
+REFERRAL_READERS = f"{CASE_READERS} provider_bpp"
+ACCEPTED_REFERRAL = {"referral_id": "accepted_referral"}
+
 API: list[Rule] = [
     R("GET", "/api/v1/regions", "public"),
     R("GET", "/api/v1/me", "*"),
@@ -347,4 +356,39 @@ API: list[Rule] = [
         data={"clock": "lpsk_request"},
     ),
     R("GET", "/api/v1/shelters", "caseworker supervisor"),
+    # referrals (naungan/referrals): a provider of another organisation, analysts, activists
+    # and administrators see none; only the addressed provider answers a referral
+    R("POST", "/api/v1/cases/{case_id}/referrals", CASE_WRITERS, data=REFERRAL_BODY),
+    R("GET", "/api/v1/cases/{case_id}/referrals", CASE_READERS),
+    R("GET", "/api/v1/referrals", "intake caseworker supervisor provider"),
+    R("GET", "/api/v1/referrals/{referral_id}", REFERRAL_READERS),
+    R("POST", "/api/v1/referrals/{referral_id}/accept", "provider_bpp"),
+    R(
+        "POST",
+        "/api/v1/referrals/{referral_id}/decline",
+        "provider_bpp",
+        data={"reason": "Di luar kewenangan"},
+    ),
+    R(
+        "POST",
+        "/api/v1/referrals/{referral_id}/complete",
+        "provider_bpp",
+        ids=ACCEPTED_REFERRAL,
+        data={"outcome": "Gugatan didaftarkan"},
+    ),
+    R(
+        "POST",
+        "/api/v1/referrals/{referral_id}/withdraw",
+        CASE_READERS,
+        refused={"intake_bpp": 403},
+        data={"reason": "Korban pindah"},
+    ),
+    R(
+        "POST",
+        "/api/v1/referrals/{referral_id}/consent/withdraw",
+        CASE_READERS,
+        refused={"intake_bpp": 403},
+        data={"reason": "Korban menarik persetujuan"},
+    ),
+    R("GET", "/api/v1/referrals/{referral_id}/letter.pdf", f"{CASE_WRITERS} provider_bpp"),
 ]

@@ -62,6 +62,7 @@ OTHER_RECORDS = {
     "stay_episode",
     "mediation_episode",
     "accompaniment_episode",
+    "accepted_referral",
 }
 # Placeholders that are not record ids: the same in the real and in the random call.
 FIXED = {"pin", "caseworker_pk"}
@@ -217,17 +218,21 @@ def _build_world() -> World:
         actor=cw, case=plan_case, data=care.EpisodeIn(service="mediation")
     ).episode
 
-    # A referral of the case to the Balikpapan Posbakum (provider_bpp's organisation), sent,
-    # with the guardian's consent to identity and narrative (the victim is 15).
-    referral = referrals.referral_create(
-        actor=cw,
-        case=case,
-        organisation=Organisation.objects.get(slug="t-posbakum-bpp"),
-        service_type="legal_aid",
-        consent=referrals.ConsentIn(
-            given_by="guardian", guardian_name="Ibu Siti", data=["identity", "narrative"]
-        ),
+    # Referrals of the case to the Balikpapan Posbakum (the organisation of provider_bpp): one
+    # sent, one accepted. The victim is 15: her guardian consents.
+    posbakum = Organisation.objects.get(slug="t-posbakum-bpp")
+    guardian = referrals.ConsentIn(given_by="guardian", data=["identity"], guardian_name="Ibu")
+    referral, accepted_referral = (
+        referrals.referral_create(
+            actor=cw,
+            case=case,
+            organisation=posbakum,
+            service_type="legal_aid",
+            consent=guardian,
+        )
+        for _ in range(2)
     )
+    referrals.referral_accept(actor=user["provider_bpp"], referral=accepted_referral)
 
     saved = bulk.saved_filter_save(actor=sup, name="Terbuka", query="status=open")
     token = ApiToken.objects.get(digest=ApiToken.hash(personas["intake_bpp"].token))
@@ -264,7 +269,8 @@ def _build_world() -> World:
         "extension": extension.public_id,
         "accompaniment_episode": accompaniment.public_id,
         "mediation_episode": mediation.public_id,
-        "referral": referral.pk,
+        "referral": referral.public_id,
+        "accepted_referral": accepted_referral.public_id,
     }
     for persona in personas.values():
         persona.token  # noqa: B018 - issue every token now, inside the world's transaction

@@ -19,7 +19,6 @@ from naungan.accounts.models import User
 from naungan.accounts.roles import SUPERVISORS
 from naungan.cases.exceptions import NotPermitted
 from naungan.cases.models import Case, CaseParty, PartyRole
-from naungan.cases.selectors import case_is_writable
 from naungan.cases.services import CLOCK_SKEW
 from naungan.core.models import AuditAction
 from naungan.orgs.models import Organisation
@@ -37,7 +36,7 @@ from ..models import (
     ReferralServiceType,
     ReferralStatus,
 )
-from ._common import audit, save
+from ._common import audit, require_case_writer, save
 
 CHILD_AGE = 18  # UU Perlindungan Anak: under 18 is a child; UU PDP Pasal 25.
 
@@ -300,8 +299,7 @@ def consent_withdraw(*, actor: User, consent: Consent, reason: str) -> Consent:
     case); an accepted one keeps its status so that the provider can still report back.
     A legal duty is no consent and cannot be withdrawn (409). Callers: the case's writers."""
     case = consent.case
-    if not case_is_writable(user=actor, case=case):
-        raise NotPermitted
+    require_case_writer(actor, case)
     consent = Consent.objects.select_for_update().get(pk=consent.pk)
     if consent.given_by == ConsentGiver.LEGAL_DUTY:
         raise ConsentNotWithdrawable

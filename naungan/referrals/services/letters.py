@@ -53,6 +53,13 @@ def letter_context(*, actor: User, referral: Referral, at: datetime) -> dict[str
     }
 
 
+def referral_letter_html(*, actor: User, referral: Referral, at: datetime) -> str:
+    """The letter as HTML (what the PDF renders; tests read its laid-out text)."""
+    return render_to_string(
+        "referrals/letter_pdf.html", letter_context(actor=actor, referral=referral, at=at)
+    )
+
+
 def referral_letter_filename(referral: Referral) -> str:
     return "rujukan-" + referral.reference.replace("/", "-") + ".pdf"
 

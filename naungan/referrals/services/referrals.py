@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from naungan.accounts.models import Role, User
 from naungan.cases.exceptions import NotPermitted
 from naungan.cases.models import Case, CaseStatus, TaskKind, TaskStatus
-from naungan.cases.selectors import case_is_writable, cases_visible_to
+from naungan.cases.selectors import case_is_writable
 from naungan.cases.services import task_create
 from naungan.core.models import AuditAction
 from naungan.orgs.models import EligibilityDocument, Organisation
@@ -32,7 +32,7 @@ from ..models import (
     ReferralServiceType,
     ReferralStatus,
 )
-from ._common import audit, save
+from ._common import audit, require_case_writer, save
 from .consents import ConsentIn, consent_build
 
 REMINDER_RULE = "Jawaban mitra (NAUNGAN_REFERRAL_REMINDER_HOURS)"
@@ -280,24 +280,13 @@ def referral_complete(
     return referral
 
 
-def _require_case_writer(actor: User, referral: Referral) -> None:
-    """The case's writers act on its referrals; a provider (even the addressed one) and anyone
-    who does not see the case get 404, a reader of the case 403."""
-    case = referral.case
-    if case_is_writable(user=actor, case=case):
-        return
-    if actor.role != Role.PROVIDER and cases_visible_to(actor).filter(pk=case.pk).exists():
-        raise NotPermitted
-    raise ReferralNotFound
-
-
 @transaction.atomic
 def referral_withdraw(*, actor: User, referral: Referral, reason: str) -> Referral:
     """The caseworker (or a supervisor of the case's area) withdraws a sent or accepted
     referral, with a reason (422 without; 409 once declined, completed or withdrawn). The
     reminder task is cancelled and the provider sees the case's data no more. Callers: the
     case's writers."""
-    _require_case_writer(actor, referral)
+    require_case_writer(actor, referral.case)
     referral = _locked(referral)
     before = _move(referral, ReferralStatus.WITHDRAWN)
     if not (reason or "").strip():

@@ -1,0 +1,1 @@
+"""API input and output schemas of the referral network."""
