@@ -279,3 +279,59 @@ def test_the_queue_and_the_home_pages(adult_case, personas, refer):
     for who in ("analyst_bpp", "activist_bpp", "admin_bpp"):
         assert personas[who].client.get("/rujukan/").status_code == 404, who
         assert personas[who].client.get(_detail(referral)).status_code == 404, who
+
+
+def test_a_guardian_consents_for_a_child_through_the_form(make_bpp_case, personas, posbakum):
+    case = make_bpp_case(victims=[{"name": "Ani", "age": 12, "sex": "F"}])
+    r = personas["caseworker_bpp"].client.post(
+        _create(case), _form(given_by="guardian", guardian_name="Ibu Ani")
+    )
+    assert r.status_code == 302
+    consent = Referral.objects.get().consent
+    assert consent.given_by == "guardian"
+    assert str(consent.guardian_name) == "Ibu Ani"
+
+
+def test_a_supervisor_records_a_best_interest_exception_with_every_part(
+    make_bpp_case, personas, posbakum
+):
+    case = make_bpp_case(victims=[{"name": "Ani", "age": 12, "sex": "F"}])
+    sup = personas["supervisor_bpp"].client
+    r = sup.post(_create(case), _form(given_by="best_interest"))
+    assert r.status_code == 422
+    body = r.content.decode()
+    assert "membahayakan anak" in body
+    assert not Referral.objects.exists()
+    r = sup.post(
+        _create(case),
+        _form(
+            given_by="best_interest",
+            exception_reason="Ayah tiri adalah terduga pelaku",
+            alternative_basis="vital_interest",
+            representative="Pekerja sosial UPTD",
+            child_view="Anak ingin didampingi",
+        ),
+    )
+    assert r.status_code == 302
+    consent = Referral.objects.get().consent
+    assert consent.given_by == "best_interest"
+    assert consent.approved_by == personas["supervisor_bpp"].user
+    # A caseworker cannot send what only a supervisor records (not offered, refused if sent).
+    r = personas["caseworker_bpp"].client.post(_create(case), _form(given_by="best_interest"))
+    assert r.status_code == 422
+    assert Referral.objects.count() == 1
+
+
+def test_a_supervisor_records_the_tpks_police_report_duty(make_bpp_case, personas, police):
+    case = make_bpp_case(violence_types=["sexual"])
+    r = personas["supervisor_bpp"].client.post(
+        _create(case),
+        _form(
+            service_type="law_enforcement",
+            organisation="t-polres-bpp",
+            given_by="legal_duty",
+            documents_held=None,
+        ),
+    )
+    assert r.status_code == 302
+    assert Referral.objects.get().consent.duty == "tpks_police_report"

@@ -11,9 +11,10 @@ import re
 from functools import partial
 from pathlib import Path
 
+import pyotp
 import pytest
 
-from naungan.core.testing.browser import create_staff, login, new_page
+from naungan.core.testing.browser import activate_totp, create_staff, login, new_page
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Jalur-Rujukan-2026!"
@@ -63,6 +64,7 @@ def test_refer_to_posbakum_accept_and_report_back(app_server, browser):
     base = app_server.url
     _staff(app_server, "rj_pendamping", "caseworker")
     _staff(app_server, "rj_supervisor", "supervisor")
+    secret = activate_totp(app_server, "rj_supervisor")
     _staff(app_server, "rj_mitra", "provider", org="posbakum-aisyiyah")
     case_id, number = _case(app_server, "rj_pendamping")
 
@@ -149,3 +151,20 @@ def test_refer_to_posbakum_accept_and_report_back(app_server, browser):
     cw.goto(f"{base}/")
     assert "Gugatan cerai didaftarkan" in cw.get_by_test_id("home-referrals").inner_text()
     _shot(cw, "12-beranda-pendamping")
+
+    # The supervisor (second factor) is offered the child's exceptions on "Buat rujukan" and
+    # sees the unit's referrals in the queue.
+    sup = new_page(browser)
+    login(sup, base, "rj_supervisor", PASSWORD)
+    sup.wait_for_url(re.compile(r".*/accounts/2fa/authenticate/.*"))
+    sup.fill("#id_code", pyotp.TOTP(secret).now())
+    sup.locator("form[action*='2fa/authenticate'] button[type=submit]").first.click()
+    sup.wait_for_url(f"{base}/")
+    sup.goto(f"{base}/kasus/{case_id}/rujukan/baru/?service_type=law_enforcement")
+    consent = sup.get_by_test_id("consent-block").inner_text()
+    assert "Pengecualian demi kepentingan terbaik anak" in consent
+    assert "Kewajiban hukum" in consent
+    _shot(sup, "13-buat-rujukan-supervisor")
+    sup.goto(f"{base}/rujukan/")
+    assert "Posbakum Aisyiyah Balikpapan" in sup.get_by_test_id("referral-list").inner_text()
+    _shot(sup, "14-daftar-rujukan-supervisor")
