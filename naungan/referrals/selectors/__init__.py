@@ -10,6 +10,7 @@ from .referrals import (
     referral_is_writable,
     referral_list,
     referral_sharings,
+    referrals_for_queue,
     referrals_visible_to,
 )
 
@@ -25,5 +26,6 @@ __all__ = [
     "referral_packet",
     "referral_shares",
     "referral_sharings",
+    "referrals_for_queue",
     "referrals_visible_to",
 ]

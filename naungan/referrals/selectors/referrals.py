@@ -4,19 +4,22 @@ analysts, activists and administrators see none."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils import timezone
 
 from naungan.accounts.models import Role, User
 from naungan.accounts.roles import REFERRAL_READERS, user_in
 from naungan.cases.models import Case
 from naungan.cases.selectors import cases_visible_to, cases_writable_by
 
-from ..models import PENDING_STATUSES, Referral, ReferralEvent, SharingRecord
+from ..models import PENDING_STATUSES, Referral, ReferralEvent, ReferralStatus, SharingRecord
 
 _RELATED = ("case__area", "organisation", "from_organisation", "consent", "created_by")
 
@@ -85,3 +88,21 @@ def referral_events(*, referral: Referral) -> QuerySet[ReferralEvent]:
 def referral_sharings(*, referral: Referral) -> QuerySet[SharingRecord]:
     """What was shown or printed to whom and when, newest first."""
     return referral.sharings.select_related("user", "recipient").order_by("-created_at", "-id")
+
+
+def referrals_for_queue(*, user: User, days: int = 14) -> QuerySet[Referral]:
+    """The caseworker's queue of referrals (DESIGN §9: status and feedback in their queue):
+    those of the cases they write on that still wait for the provider (sent, accepted) or that
+    the provider answered in the last ``days`` days (declined, completed), the latest change
+    first. Empty for anyone who writes on no case."""
+    since = timezone.now() - timedelta(days=days)
+    answered = Q(status=ReferralStatus.DECLINED, declined_at__gte=since) | Q(
+        status=ReferralStatus.COMPLETED, completed_at__gte=since
+    )
+    return (
+        Referral.objects.filter(case__in=cases_writable_by(user))
+        .filter(Q(status__in=PENDING_STATUSES) | answered)
+        .select_related(*_RELATED)
+        .annotate(changed_at=Coalesce("completed_at", "declined_at", "accepted_at", "sent_at"))
+        .order_by("-changed_at", "-number")
+    )

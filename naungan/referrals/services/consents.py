@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -172,6 +173,8 @@ def consent_build(
     child = age is not None and age < CHILD_AGE
     now = timezone.now()
     given_at = data.given_at or now
+    if timezone.is_naive(given_at):  # a time without zone is read in the case area's zone
+        given_at = given_at.replace(tzinfo=ZoneInfo(case.area.timezone))
     if given_at > now + CLOCK_SKEW:
         raise ValidationError({"consent.given_at": _("Waktu tidak boleh di masa depan.")})
     consent = Consent(

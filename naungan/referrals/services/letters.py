@@ -46,6 +46,11 @@ def letter_context(*, actor: User, referral: Referral, at: datetime) -> dict[str
         "zone": case.area.timezone,
         "service_label": ReferralServiceType(referral.service_type).label,
         "packet": packet,
+        # The services with their times as datetimes, shown in the one date format.
+        "services": [
+            s | {"started_at": datetime.fromisoformat(s["started_at"])}
+            for s in packet.get("services", [])
+        ],
         "categories": [DataCategory(c).label for c in packet],
         "watermark": letter_watermark(referral=referral, at=at),
         "printed_at": at,

@@ -179,7 +179,7 @@ def referral_create(
 
 def _locked(referral: Referral) -> Referral:
     return (
-        Referral.objects.select_for_update()
+        Referral.objects.select_for_update(of=("self",))
         .select_related("case__area", "organisation", "consent", "reminder_task")
         .get(pk=referral.pk)
     )

@@ -58,3 +58,60 @@ def test_letter_is_for_the_provider_and_the_case_writers(refer, adult_case, pers
     referral = refer(adult_case)
     r = personas["intake_bpp"].api("GET", f"/api/v1/referrals/{referral.pk}/letter.pdf")
     assert r.status_code == 404
+
+
+def test_letter_lists_the_services_in_words_without_the_shelter(refer, adult_case, personas):
+    from naungan.orgs.services import org_create
+    from naungan.services import services as care
+
+    shelter = org_create(
+        actor=None,
+        slug="t-ra",
+        name="Rumah Aman Rahasia",
+        kind="provider",
+        area_code="64.71",
+        services=["shelter"],
+        capacity=3,
+        confidential_address="Jl. Tersembunyi 9",
+    )
+    care.episode_open(
+        actor=personas["caseworker_bpp"].user,
+        case=adult_case,
+        data=care.EpisodeIn(service="shelter", organisation=shelter),
+    )
+    referral = refer(adult_case, ["identity", "services"])
+    text = " ".join(_pages(personas["provider_bpp"], referral))
+    assert "Penampungan sementara" in text
+    assert "Pengaduan" in text
+    assert "Rumah Aman Rahasia" not in text
+    assert "Tersembunyi" not in text
+    assert "shelter" not in text
+
+
+def test_letter_speaks_indonesian_words(refer, make_bpp_case, personas):
+    """No vocabulary code, English phrase, second date format or username in the letter, for
+    a victim whose age and sex are unknown (as ``cases/tests/test_exports_words.py``)."""
+    from django.contrib.auth import get_user_model
+    from django.utils import translation
+
+    from naungan.core.testing import words
+
+    for key, persona in personas.items():
+        first, last = key.split("_")
+        get_user_model().objects.filter(pk=persona.user.pk).update(
+            first_name=f"Ibu {first.title()}", last_name=last.title()
+        )
+        persona.user.refresh_from_db()
+    case = make_bpp_case(victims=[{"name": "Ani", "age": 30}])
+    case.parties.get(role="victim").person.__class__.objects.filter(parties__case=case).update(
+        age=None
+    )
+    referral = refer(case, ["identity", "narrative", "services", "contact"], note="Mohon dibantu")
+    with translation.override("id"):
+        pieces = _pages(personas["caseworker_bpp"], referral)
+    found = words.problems(
+        pieces,
+        codes=words.vocabulary_codes(),
+        usernames=[p.user.username for p in personas.values()],
+    )
+    assert found == []

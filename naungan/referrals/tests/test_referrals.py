@@ -429,3 +429,13 @@ def test_referral_to_a_closed_case_is_refused(refer, adult_case, personas):
             consent=None,
         )
     assert exc.value.status == 409
+
+
+def test_a_number_taken_meanwhile_makes_the_referral_take_the_next(refer, adult_case, monkeypatch):
+    from naungan.referrals.services import referrals as module
+
+    first = refer(adult_case)
+    taken = iter([first.number, first.number + 1])  # as if a concurrent send took the max
+    monkeypatch.setattr(module, "_next_number", lambda year: next(taken))
+    second = refer(adult_case)
+    assert second.number == first.number + 1

@@ -223,3 +223,29 @@ def test_withdraw_by_caseworker(personas, adult_case, posbakum):
         "POST", f"/api/v1/referrals/{referral_id}/withdraw", {"reason": "Korban pindah"}
     )
     assert r.json() == {"id": referral_id, "status": "withdrawn"}
+
+
+def test_provider_list_query_count_does_not_grow_with_referrals(
+    personas, adult_case, posbakum, django_assert_max_num_queries
+):
+    provider = personas["provider_bpp"]
+    _send(personas, adult_case)
+    provider.api("GET", "/api/v1/referrals")  # the token is looked up and cached once
+    with django_assert_max_num_queries(6):
+        assert provider.api("GET", "/api/v1/referrals").json()["count"] == 1
+    for _ in range(4):
+        _send(personas, adult_case)
+    with django_assert_max_num_queries(6):
+        assert provider.api("GET", "/api/v1/referrals").json()["count"] == 5
+
+
+def test_consent_time_without_zone_is_read_in_the_case_area_and_never_in_the_future(
+    personas, adult_case, posbakum
+):
+    consent = {"given_by": "victim", "data": ["identity"], "given_at": "2026-03-01T10:00:00"}
+    r = _send(personas, adult_case, consent=consent)
+    assert r.status_code == 201, r.content
+    assert r.json()["consent"]["given_at"].startswith("2026-03-01T02:00:00")  # WITA, UTC+8
+    r = _send(personas, adult_case, consent=consent | {"given_at": "2999-01-01T00:00:00"})
+    assert r.status_code == 422
+    assert "consent.given_at" in _loc(r)

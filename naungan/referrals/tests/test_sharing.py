@@ -167,3 +167,28 @@ def test_a_legal_duty_is_not_a_consent_to_withdraw(refer, make_bpp_case, police,
     )
     with pytest.raises(ConsentNotWithdrawable):
         consent_withdraw(actor=sup, consent=referral.consent, reason="x")
+
+
+def test_caseworker_queue_holds_waiting_and_recently_answered_referrals(
+    refer, adult_case, personas
+):
+    from datetime import timedelta
+
+    import time_machine
+    from django.utils import timezone
+
+    from naungan.referrals.selectors import referrals_for_queue
+    from naungan.referrals.services import referral_complete, referral_decline, referral_withdraw
+
+    provider, cw = personas["provider_bpp"].user, personas["caseworker_bpp"].user
+    waiting = refer(adult_case)
+    with time_machine.travel(timezone.now() - timedelta(days=30)):
+        old = referral_decline(actor=provider, referral=refer(adult_case), reason="Penuh")
+    done = referral_accept(actor=provider, referral=refer(adult_case))
+    referral_complete(actor=provider, referral=done, outcome="Selesai")
+    referral_withdraw(actor=cw, referral=refer(adult_case), reason="Tidak jadi")
+    queue = list(referrals_for_queue(user=cw))
+    assert queue == [done, waiting]
+    assert old not in queue
+    assert not referrals_for_queue(user=personas["caseworker_kalteng"].user).exists()
+    assert not referrals_for_queue(user=provider).exists()
