@@ -9,7 +9,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -25,7 +24,7 @@ from ..models import ReferralStatus
 PAGE_SIZE = 25
 HOME_LIMIT = 8
 # How long an answer counts as "recent" in the caseworker's queue and home page.
-RECENT_DAYS = 7
+RECENT_DAYS = 14
 
 
 def _late(referrals: list[Any]) -> None:
@@ -60,16 +59,6 @@ def referral_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _recent() -> Q:
-    since = timezone.now() - timedelta(days=RECENT_DAYS)
-    return (
-        Q(accepted_at__gte=since)
-        | Q(declined_at__gte=since)
-        | Q(completed_at__gte=since)
-        | Q(withdrawn_at__gte=since, status=ReferralStatus.WITHDRAWN)
-    )
-
-
 def home_referrals_section(request: HttpRequest) -> dict[str, Any] | None:
     """The home page: a provider's referrals waiting for their answer and those they are
     serving; a caseworker's or supervisor's referrals waiting for the provider's answer and
@@ -91,15 +80,13 @@ def home_referrals_section(request: HttpRequest) -> dict[str, Any] | None:
         }
     if not user_in(user, CASE_WRITER_ROLES):
         return None
-    qs = selectors.referral_list(user=user)  # type: ignore[arg-type]
+    # The queue (``selectors.referrals_for_queue``): the referrals of the cases they write on
+    # still waiting for the provider, or answered in the last days.
+    qs = selectors.referrals_for_queue(user=user, days=RECENT_DAYS)  # type: ignore[arg-type]
     waiting = list(
         qs.filter(status=ReferralStatus.SENT).order_by("sent_at", "number")[: HOME_LIMIT + 1]
     )
-    answered = list(
-        qs.filter(_recent())
-        .exclude(status=ReferralStatus.SENT)
-        .order_by("-updated_at")[: HOME_LIMIT + 1]
-    )
+    answered = list(qs.exclude(status=ReferralStatus.SENT)[: HOME_LIMIT + 1])
     if not waiting and not answered:
         return None
     _late(waiting)
