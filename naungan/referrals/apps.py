@@ -14,18 +14,21 @@ class ReferralsConfig(AppConfig):
             register_audit_kind,
             register_case_section,
             register_closure_blocker,
+            register_home_section,
         )
 
         from . import models
         from .selectors import audit
         from .services.referrals import referral_closure_blockers
-        from .views.referrals import case_referrals_section
+        from .views import case, lists
 
         # A sent or accepted referral blocks closing the case (DESIGN §5 step 6); the case
         # page lists the referrals with their status and feedback. A transfer needs no
         # listener: the referrals hang on the case and move with it (docs/referrals.md).
         register_closure_blocker(referral_closure_blockers)
-        register_case_section(case_referrals_section)
+        # The "Rujukan" section of the case page and the referral lines of the home page.
+        register_case_section(case.case_referrals_section)
+        register_home_section(lists.home_referrals_section)
         register_audit_kind(audit.AUDIT_TYPES, describe=audit.audit_describe)
         auditlog.register(
             models.Referral,

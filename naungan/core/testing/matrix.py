@@ -67,6 +67,13 @@ TRAINING_MANAGERS_BPP = "supervisor_bpp admin_bpp"
 TRAINED = "caseworker_bpp activist_bpp"
 # Statistics (CONTRACT §3 /statistik/): supervisors and analysts, of their own area.
 STATS_READERS = "supervisor analyst"
+# Referrals: the world's referrals of the case to provider_bpp's Posbakum (one sent, one
+# accepted). Their readers are the case's readers and that provider; provider_kalteng (another
+# organisation), analysts, activists and admins see no referral (404).
+REFERRAL_READERS = f"{CASE_READERS} provider_bpp"
+REFERRAL_PRINTERS = f"{CASE_WRITERS} provider_bpp"
+# The case's intake officer reads the referral but does not act on it (403, as on the case).
+READER_ONLY = {"intake_bpp": 403}
 
 
 @dataclass(frozen=True)
@@ -367,6 +374,49 @@ WEB: list[Rule] = [
     # area it serves (the world's Posbakum of Balikpapan).
     R("GET", "orgs:directory", "*"),
     R("GET", "orgs:provider", BPP_STAFF),
+    # referrals (naungan/referrals): the queue or the provider's portal, one referral, its
+    # answers (the addressed provider only), withdrawal (the case's writers), the letter
+    R("GET", "referrals:list", "intake caseworker supervisor provider"),
+    R("GET", "referrals:detail", REFERRAL_READERS),
+    R("POST", "referrals:detail", REFERRAL_READERS, note="answers POST as GET"),
+    R("GET", "referrals:letter", REFERRAL_PRINTERS),
+    R("POST", "referrals:letter", REFERRAL_PRINTERS, note="answers POST as GET"),
+    R("POST", "referrals:accept", "provider_bpp"),
+    R("POST", "referrals:decline", "provider_bpp", data={"reason": "Kuota penuh"}),
+    R(
+        "POST",
+        "referrals:complete",
+        "provider_bpp",
+        ids={"referral_id": "accepted_referral"},
+        data={"outcome": "Didampingi"},
+    ),
+    R(
+        "POST",
+        "referrals:withdraw",
+        CASE_WRITERS,
+        refused=READER_ONLY,
+        data={"reason": "Korban pindah"},
+    ),
+    R(
+        "POST",
+        "referrals:consent_withdraw",
+        CASE_WRITERS,
+        refused=READER_ONLY,
+        data={"reason": "Korban menelepon"},
+    ),
+    R("GET", "referrals:create", CASE_WRITERS),
+    R(
+        "POST",
+        "referrals:create",
+        CASE_WRITERS,
+        data={
+            "service_type": "legal_aid",
+            "organisation": "t-posbakum-bpp",
+            "given_by": "guardian",
+            "guardian_name": "Ibu Siti",
+            "categories": ["identity"],
+        },
+    ),
 ]
 
 # The API lines are in ``matrix_api.py``.

@@ -79,6 +79,7 @@ CANDIDATES = {
     ),
     "report_id": ("report", "activist_report"),
     "plan_id": ("plan", "submitted_plan"),
+    "referral_id": ("referral", "accepted_referral"),
 }
 # Where a username is what the reader needs, with the reason.
 USERNAMES_SHOWN = {
@@ -198,6 +199,7 @@ DOWNLOADS = {
     "cases:summary_pdf",
     "cases:document_download",
     "reports:attachment",
+    "referrals:letter",
     "mfa_download_recovery_codes",
 }
 PAGES = [

@@ -1,24 +1,7 @@
-"""The referrals section of the case page (registered with ``naungan.core.registry``): the
-case's referrals with their status and the provider's feedback."""
+"""The referrals section of the case page: now the "Rujukan" section of ``views.case`` (status,
+provider, service, dates, feedback and, for the case's writers, the actions). Kept so that
+existing imports keep working."""
 
-from __future__ import annotations
+from .case import case_referrals_section
 
-from typing import Any
-
-from django.http import HttpRequest
-
-from naungan.cases.models import Case
-
-from .. import selectors
-
-
-def case_referrals_section(request: HttpRequest, case: Case) -> dict[str, Any] | None:
-    """The case's referrals, newest first (the case page already checked that the user sees
-    the case)."""
-    if not getattr(request.user, "is_authenticated", False):
-        return None
-    return {
-        "template": "referrals/partials/case_section.html",
-        "referrals": list(selectors.case_referrals(case=case)[:10]),
-        "zone": case.area.timezone,
-    }
+__all__ = ["case_referrals_section"]

@@ -1,0 +1,1 @@
+"""The forms of the referral pages (naungan/referrals/views)."""
