@@ -21,6 +21,7 @@ from naungan.core.errors import DATABASE_UNAVAILABLE, database_unavailable
 from naungan.core.exceptions import DomainError
 from naungan.reports.api import public_router as public_reports_router
 from naungan.reports.api import router as reports_router
+from naungan.risk.api import router as risk_router
 from naungan.services.api import router as services_router
 
 api = NinjaAPI(
@@ -120,3 +121,5 @@ api.add_router("/cases", cases_router)
 api.add_router("", cases_outer_router)
 # Services on a case (/cases/{id}/services…, /cases/{id}/partner-clocks, /shelters).
 api.add_router("", services_router)
+# Risk assessment, conferences and safety plans (/cases/{id}/risk-assessments…).
+api.add_router("", risk_router)

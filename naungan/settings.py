@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "naungan.reports",
     "naungan.cases",
     "naungan.services",
+    "naungan.risk",
     "naungan.demo",
 ]
 
@@ -412,4 +413,9 @@ CASEWORKER_SEES_UNIT_CASES = env.bool("NAUNGAN_CASEWORKER_SEES_UNIT_CASES", defa
 # days; a longer stay needs an approved extension), and the clock of an emergency outreach,
 # counted from receipt (one SOP's "12 hours", local default).
 SHELTER_MAX_DAYS = env.int("NAUNGAN_SHELTER_MAX_DAYS", default=7)
+# Risk assessment (DESIGN §8): incidents by a partner, family member or caregiver within 12
+# months that make an escalation referral [local default 3]; hours the supervisor has to act
+# on a high result [project default].
+RISK_ESCALATION_INCIDENTS = env.int("NAUNGAN_RISK_ESCALATION_INCIDENTS", default=3)
+RISK_HIGH_TASK_HOURS = env.int("NAUNGAN_RISK_HIGH_TASK_HOURS", default=1)
 OUTREACH_EMERGENCY_HOURS = env.int("NAUNGAN_OUTREACH_EMERGENCY_HOURS", default=12)

@@ -29,6 +29,11 @@ class TaskKind(models.TextChoices):
     HEARING = "hearing", _("Sidang berikutnya")
     PROTECTION_ORDER = "protection_order", _("Permohonan penetapan perintah perlindungan")
     LPSK_REQUEST = "lpsk_request", _("Permohonan perlindungan ke LPSK")
+    # Risk assessment (naungan.risk): a high result for the supervisor now, a risk
+    # conference's actions, a safety plan's review date (DESIGN §8).
+    RISK_HIGH = "risk_high", _("Risiko tinggi: tindak segera")
+    CONFERENCE_ACTION = "conference_action", _("Tindakan rapat koordinasi")
+    SAFETY_PLAN_REVIEW = "safety_plan_review", _("Tinjau rencana keselamatan")
 
 
 class TaskStatus(models.TextChoices):
