@@ -28,6 +28,8 @@ from naungan.orgs.models import Organisation
 from naungan.orgs.services import org_create
 from naungan.reports import services as report_services
 from naungan.reports.services import ReportInput
+from naungan.risk import services as risk
+from naungan.risk.services.conferences import ConferenceIn
 from naungan.services import services as care
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -49,6 +51,9 @@ WORLD_IDS = {
     "episode_id": "episode",
     "visit_id": "visit",
     "extension_id": "extension",
+    "assessment_id": "assessment",
+    "conference_id": "conference",
+    "safety_plan_id": "safety_plan",
 }
 # Other records of the world that ``ids`` of a rule may name.
 OTHER_RECORDS = {
@@ -215,6 +220,21 @@ def _build_world() -> World:
         actor=cw, case=plan_case, data=care.EpisodeIn(service="mediation")
     ).episode
 
+    # Risk on the case: an assessment, a conference, a safety plan.
+    assessment = risk.assessment_create(
+        actor=cw, case=case, data=risk.AssessmentIn(instrument="dash", answers={"q1": "yes"})
+    )
+    conference = risk.conference_record(
+        actor=cw, case=case, data=ConferenceIn(held_on=date(2026, 1, 5))
+    )
+    safety_plan = risk.safety_plan_save(
+        actor=cw,
+        case=case,
+        data=risk.SafetyPlanIn(
+            review_on=timezone.localdate() + timedelta(days=14), parts={"code_word": "Mangga"}
+        ),
+    )
+
     saved = bulk.saved_filter_save(actor=sup, name="Terbuka", query="status=open")
     token = ApiToken.objects.get(digest=ApiToken.hash(personas["intake_bpp"].token))
     # Notices are made by jobs and decisions (no service takes them from a caller): one by hand.
@@ -250,6 +270,9 @@ def _build_world() -> World:
         "extension": extension.public_id,
         "accompaniment_episode": accompaniment.public_id,
         "mediation_episode": mediation.public_id,
+        "assessment": assessment.public_id,
+        "conference": conference.public_id,
+        "safety_plan": safety_plan.public_id,
     }
     for persona in personas.values():
         persona.token  # noqa: B018 - issue every token now, inside the world's transaction

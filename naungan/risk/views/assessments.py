@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from naungan.accounts.access import request_user
 from naungan.accounts.models import User
@@ -33,6 +33,7 @@ from ._common import writer_of
 
 
 @login_required
+@require_GET
 def risk_page(request: HttpRequest, case_id: UUID) -> HttpResponse:
     user = request_user(request)
     case = case_selectors.case_get(user=user, case_id=case_id)
@@ -128,6 +129,7 @@ def render_result(
 
 
 @login_required
+@require_GET
 def result(request: HttpRequest, case_id: UUID, assessment_id: UUID) -> HttpResponse:
     user = request_user(request)
     case = case_selectors.case_get(user=user, case_id=case_id)

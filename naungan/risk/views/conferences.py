@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from naungan.accounts.access import request_user
 from naungan.accounts.models import User
@@ -28,6 +28,7 @@ from ._common import writer_of
 
 
 @login_required
+@require_GET
 def conference_list(request: HttpRequest, case_id: UUID) -> HttpResponse:
     user = request_user(request)
     case = case_selectors.case_get(user=user, case_id=case_id)
@@ -109,6 +110,7 @@ def render_conference(
 
 
 @login_required
+@require_GET
 def conference_page(request: HttpRequest, case_id: UUID, conference_id: UUID) -> HttpResponse:
     user = request_user(request)
     case = case_selectors.case_get(user=user, case_id=case_id)

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from naungan.accounts.access import request_user
 from naungan.cases import selectors as case_selectors
@@ -80,6 +81,7 @@ def form_fields() -> set[str]:
 
 
 @login_required
+@require_GET
 def safety_plan_print(request: HttpRequest, case_id: UUID, safety_plan_id: UUID) -> HttpResponse:
     user = request_user(request)
     case = case_selectors.case_get(user=user, case_id=case_id)
