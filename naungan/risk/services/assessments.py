@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
 from naungan.accounts.models import User
@@ -117,8 +117,11 @@ def _moment(value: Any, case: Case) -> datetime:
     elif isinstance(value, str):
         try:
             moment = parse_datetime(value)
+            day = None if moment is not None else parse_date(value)
         except ValueError:
-            moment = None
+            moment = day = None
+        if day is not None:  # a date only: the start of that day where the case is
+            moment = datetime.combine(day, time.min)
     else:
         moment = None
     if moment is None:
