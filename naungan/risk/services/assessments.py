@@ -273,6 +273,16 @@ def _children_in_household(case: Case, given: bool | None) -> bool:
     )
 
 
+def _supervisor_of(case: Case) -> User | None:
+    """The supervisor who acts on a high result: one of the case's unit first, then the one
+    closest to the case's area (a kecamatan's before the kota's), then the longest serving."""
+    candidates = [s for s in supervisors_for({case.area.code}) if s.in_scope(case.area)]
+    candidates.sort(
+        key=lambda s: (s.organisation_id != case.organisation_id, -len(s.area.code), s.pk)
+    )
+    return candidates[0] if candidates else None
+
+
 def _follow_up(actor: User, case: Case, assessment: RiskAssessment) -> None:
     """Children in the household: a separate child-protection referral (DASH does not assess
     children). A high result: a task for the area's supervisor, due now."""
@@ -289,9 +299,7 @@ def _follow_up(actor: User, case: Case, assessment: RiskAssessment) -> None:
             source_rule="risk:children_in_household",
         )
     if assessment.level == Level.HIGH and not open_kind.filter(kind=TaskKind.RISK_HIGH).exists():
-        supervisor = next(
-            (s for s in supervisors_for({case.area.code}) if s.in_scope(case.area)), None
-        )
+        supervisor = _supervisor_of(case)
         task_create(
             case=case,
             kind=TaskKind.RISK_HIGH,
