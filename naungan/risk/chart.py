@@ -13,10 +13,20 @@ LEFT, RIGHT, TOP, BOTTOM = 44, 16, 16, 40
 SHAPES = {"high": "square", "medium": "triangle", "standard": "circle", "": "diamond"}
 
 
+def _n(value: float) -> str:
+    """A coordinate as SVG reads it (a point, never the page language's decimal comma)."""
+    return f"{value:.1f}"
+
+
 @dataclass(frozen=True)
 class Dot:
-    x: float
-    y: float
+    """One point. Every coordinate is a string already: templates localise numbers."""
+
+    x: str
+    y: str
+    box_x: str  # the square's corner
+    box_y: str
+    label_y: str
     shape: str
     label: str  # the score as read, e.g. "14/24"
     level: str
@@ -30,11 +40,13 @@ class Chart:
     height: int
     dots: list[Dot]
     line: str
-    gridlines: list[tuple[float, str]]  # y, label
-    threshold_y: float | None
-    bottom: float
-    left: int
-    right: float
+    gridlines: list[tuple[str, str]]  # y, label
+    threshold_y: str
+    bottom: str
+    axis_label_y: str
+    left: str
+    label_x: str
+    right: str
 
 
 def _poly(x: float, y: float, shape: str) -> str:
@@ -60,8 +72,11 @@ def risk_chart(points: list[RiskPoint], date_labels: list[str]) -> Chart | None:
         shape = SHAPES.get(p.level, "diamond")
         dots.append(
             Dot(
-                x=round(x, 1),
-                y=round(y, 1),
+                x=_n(x),
+                y=_n(y),
+                box_x=_n(x - 7),
+                box_y=_n(y - 7),
+                label_y=_n(y - 11),
                 shape=shape,
                 label=f"{p.score}/{p.max_score}",
                 level=p.level_label,
@@ -70,15 +85,17 @@ def risk_chart(points: list[RiskPoint], date_labels: list[str]) -> Chart | None:
             )
         )
     line = " ".join(f"{d.x},{d.y}" for d in dots)
-    grid = [(round(TOP + plot_h * (1 - f), 1), f"{int(f * 100)}%") for f in (0, 0.5, 1)]
+    grid = [(_n(TOP + plot_h * (1 - f)), f"{int(f * 100)}%") for f in (0, 0.5, 1)]
     return Chart(
         width=WIDTH,
         height=HEIGHT,
         dots=dots,
         line=line,
         gridlines=grid,
-        threshold_y=round(TOP + plot_h * (1 - 14 / 24), 1),
-        bottom=HEIGHT - BOTTOM,
-        left=LEFT,
-        right=WIDTH - RIGHT,
+        threshold_y=_n(TOP + plot_h * (1 - 14 / 24)),
+        bottom=_n(HEIGHT - BOTTOM),
+        axis_label_y=_n(HEIGHT - BOTTOM + 16),
+        left=_n(LEFT),
+        label_x=_n(LEFT - 6),
+        right=_n(WIDTH - RIGHT),
     )

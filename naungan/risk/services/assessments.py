@@ -278,7 +278,11 @@ def _supervisor_of(case: Case) -> User | None:
     closest to the case's area (a kecamatan's before the kota's), then the longest serving."""
     candidates = [s for s in supervisors_for({case.area.code}) if s.in_scope(case.area)]
     candidates.sort(
-        key=lambda s: (s.organisation_id != case.organisation_id, -len(s.area.code), s.pk)
+        key=lambda s: (
+            s.organisation_id != case.organisation_id,
+            -len(s.area.code if s.area else ""),
+            s.pk,
+        )
     )
     return candidates[0] if candidates else None
 

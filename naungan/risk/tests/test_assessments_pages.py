@@ -208,3 +208,17 @@ def test_pages_are_404_for_everyone_else(bpp_case, personas, who):
     c = personas[who].client
     for name in ("risk:case_risk", "risk:assess", "risk:conferences", "risk:safety_plans"):
         assert c.get(reverse(name, args=[bpp_case.public_id])).status_code == 404
+
+
+def test_chart_coordinates_are_never_localised(bpp_case, personas, settings):
+    """Indonesian writes 92,7 for 92.7: an SVG coordinate must keep the point."""
+    import re
+
+    c = personas["caseworker_bpp"].client
+    for yes in (5, 14):
+        c.post(reverse("risk:assess", args=[bpp_case.public_id]), _form(dash(yes)))
+    html = c.get(reverse("risk:case_risk", args=[bpp_case.public_id])).content.decode()
+    svg = html.split("<svg")[1].split("</svg>")[0]
+    assert not re.search(r'(?:x|y|x1|x2|y1|y2|cx|cy)="[^"]*,', svg)
+    assert "5/24 Standar" in svg
+    assert "14/24 Tinggi" in svg
