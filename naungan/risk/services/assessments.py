@@ -198,19 +198,33 @@ def _rank(level: str) -> int:
 
 
 def escalation_count(case: Case, assessed_at: datetime) -> int:
-    """Active incidents by a partner, former partner, family member or caregiver with
+    """Active incidents by a partner, former partner, family member or caregiver (the
+    incident's own answer, else the case's perpetrators when all are such) with
     ``occurred_on`` in the 12 months up to the assessment's day, both ends inclusive
     (assessed 2025-12-01: 2024-12-01 counts, 2024-11-30 does not)."""
     day = local_date(assessed_at, case)
+    relationships = set(ESCALATION_RELATIONSHIPS)
+    if _case_perpetrators_all_close(case):
+        relationships.add("")  # an incident without its own answer: the case's perpetrators
     return (
         case.incidents.active()
         .filter(
-            perpetrator_relationship__in=ESCALATION_RELATIONSHIPS,
+            perpetrator_relationship__in=relationships,
             occurred_on__gte=year_before(day),
             occurred_on__lte=day,
         )
         .count()
     )
+
+
+def _case_perpetrators_all_close(case: Case) -> bool:
+    """Whether the case names alleged perpetrators and each is a partner, former partner,
+    family member or caregiver: then an incident recorded without a relationship of its own
+    is theirs."""
+    found = list(
+        case.parties.filter(role=PartyRole.PERPETRATOR).values_list("relationship", flat=True)
+    )
+    return bool(found) and all(r in ESCALATION_RELATIONSHIPS for r in found)
 
 
 def last_conference_on(case: Case) -> Any:

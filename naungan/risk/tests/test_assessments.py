@@ -186,7 +186,7 @@ def test_a_new_version_is_used_and_old_results_keep_theirs(bpp_case, cw):
     assert (old.version, old.level, old.referral_reasons) == (v1, "medium", [])
 
 
-def test_a_version_is_never_edited_in_place():
+def test_a_version_is_never_edited_in_place(db):
     from django.core.exceptions import ValidationError
 
     v = InstrumentVersion.objects.get(instrument__key="dash", number=1)
@@ -198,7 +198,7 @@ def test_a_version_is_never_edited_in_place():
     assert InstrumentVersion.objects.get(pk=v.pk).bands[0] == ["high", 14]
 
 
-def test_shipped_instruments():
+def test_shipped_instruments(db):
     dash_v = InstrumentVersion.objects.get(instrument__key="dash")
     da_v = InstrumentVersion.objects.get(instrument__key="da")
     triage_v = InstrumentVersion.objects.get(instrument__key="triage")
@@ -224,3 +224,21 @@ def test_latest_risk_summary_is_a_plain_dict(bpp_case, cw):
         "score": 14,
         "level": "high",
     }
+
+
+def test_incidents_without_a_relationship_count_when_the_case_names_a_partner(bpp_case, cw):
+    for d in (date(2025, 2, 1), date(2025, 5, 1), date(2025, 9, 1)):
+        _incident(bpp_case, cw, d, "")
+    assert "escalation" in _assess(bpp_case, cw).referral_reasons  # the partner of conftest
+
+
+def test_incidents_without_a_relationship_do_not_count_for_a_stranger(personas, cw):
+    from naungan.cases.tests.factories import assign, make_case
+
+    case = make_case(
+        personas["intake_bpp"].user, perpetrators=[{"relationship": "stranger", "age": 30}]
+    )
+    assign(personas["supervisor_bpp"].user, case, cw)
+    for d in (date(2025, 2, 1), date(2025, 5, 1), date(2025, 9, 1)):
+        _incident(case, cw, d, "")
+    assert "escalation" not in _assess(case, cw).referral_reasons
