@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -55,9 +56,11 @@ def safety_plans(request: HttpRequest, case_id: UUID) -> HttpResponse:
         status = 422
     else:
         latest = plans[0] if plans else None
-        initial = {}
+        initial: dict[str, object] = {}
         if latest is not None:
             initial = {name: getattr(latest, name) for name in form_fields()}
+            if latest.review_on >= timezone.localdate():
+                initial["review_on"] = latest.review_on
         form = SafetyPlanForm(initial=initial)
     services.safety_plans_read_audit(actor=user, case=case, request=request)
     return render(
