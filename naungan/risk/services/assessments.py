@@ -203,7 +203,7 @@ def escalation_count(case: Case, assessed_at: datetime) -> int:
     ``occurred_on`` in the 12 months up to the assessment's day, both ends inclusive
     (assessed 2025-12-01: 2024-12-01 counts, 2024-11-30 does not)."""
     day = local_date(assessed_at, case)
-    relationships = set(ESCALATION_RELATIONSHIPS)
+    relationships: set[str] = set(ESCALATION_RELATIONSHIPS)
     if _case_perpetrators_all_close(case):
         relationships.add("")  # an incident without its own answer: the case's perpetrators
     return (
