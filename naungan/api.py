@@ -24,6 +24,7 @@ from naungan.orgs.api import router as orgs_router
 from naungan.referrals.api import router as referrals_router
 from naungan.reports.api import public_router as public_reports_router
 from naungan.reports.api import router as reports_router
+from naungan.risk.api import router as risk_router
 from naungan.services.api import router as services_router
 from naungan.stats.api import router as stats_router
 from naungan.training.api import router as training_router
@@ -134,3 +135,5 @@ api.add_router("/stats", stats_router)
 api.add_router("", orgs_router)
 # The community tier (/activities, /activities/summary, /sync).
 api.add_router("", community_router)
+# Risk assessment, conferences and safety plans (/cases/{id}/risk-assessments…).
+api.add_router("", risk_router)

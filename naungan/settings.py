@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "naungan.training",
     "naungan.stats",
     "naungan.community",
+    "naungan.risk",
     "naungan.demo",
 ]
 
@@ -428,6 +429,11 @@ SHELTER_MAX_DAYS = env.int("NAUNGAN_SHELTER_MAX_DAYS", default=7)
 # days [project default]; a new training's post-test pass mark [project default].
 TRAINING_EXPIRY_WARNING_DAYS = env.int("NAUNGAN_TRAINING_EXPIRY_WARNING_DAYS", default=60)
 TRAINING_PASS_MARK = env.int("NAUNGAN_TRAINING_PASS_MARK", default=70)
+# Risk assessment (DESIGN §8): incidents by a partner, family member or caregiver within 12
+# months that make an escalation referral [local default 3]; hours the supervisor has to act
+# on a high result [project default].
+RISK_ESCALATION_INCIDENTS = env.int("NAUNGAN_RISK_ESCALATION_INCIDENTS", default=3)
+RISK_HIGH_TASK_HOURS = env.int("NAUNGAN_RISK_HIGH_TASK_HOURS", default=1)
 OUTREACH_EMERGENCY_HOURS = env.int("NAUNGAN_OUTREACH_EMERGENCY_HOURS", default=12)
 # Referrals (DESIGN §9): clock hours a provider has to accept or decline before the caseworker's
 # reminder task is due (project default 24), and the version of the consent form in use.

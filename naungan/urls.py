@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("naungan.orgs.urls")),
     path("", include("naungan.community.urls")),
     path("", include("naungan.referrals.urls")),
+    path("", include("naungan.risk.urls")),
     path("accounts/tokens/", account_views.tokens, name="tokens"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

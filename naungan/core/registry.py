@@ -147,6 +147,22 @@ def case_sections() -> list[Callable[[HttpRequest, Any], dict[str, Any] | None]]
     return list(_CASE_SECTIONS)
 
 
+# Banners that later apps show at the top of the case page (e.g. a high risk result), each
+# ``fn(request, case) -> {"template": ..., ...} | None``.
+_CASE_BANNERS: list[Callable[[HttpRequest, Any], dict[str, Any] | None]] = []
+
+
+def register_case_banner(
+    fn: Callable[[HttpRequest, Any], dict[str, Any] | None],
+) -> Callable[..., Any]:
+    _CASE_BANNERS.append(fn)
+    return fn
+
+
+def case_banners() -> list[Callable[[HttpRequest, Any], dict[str, Any] | None]]:
+    return list(_CASE_BANNERS)
+
+
 # Called inside the transaction of a case's life event, ``fn(event=..., case=..., actor=...)``
 # with ``event`` one of ``CASE_EVENTS``, so that later apps (services) record what follows
 # (the complaint and case-management episodes). An explicit list called by the services that

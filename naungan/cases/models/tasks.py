@@ -31,6 +31,11 @@ class TaskKind(models.TextChoices):
     LPSK_REQUEST = "lpsk_request", _("Permohonan perlindungan ke LPSK")
     # The referral network (naungan.referrals): a provider that has not answered a referral.
     REFERRAL_REMINDER = "referral_reminder", _("Rujukan belum dijawab mitra")
+    # Risk assessment (naungan.risk): a high result for the supervisor now, a risk
+    # conference's actions, a safety plan's review date (DESIGN §8).
+    RISK_HIGH = "risk_high", _("Risiko tinggi: tindak segera")
+    CONFERENCE_ACTION = "conference_action", _("Tindakan rapat koordinasi")
+    SAFETY_PLAN_REVIEW = "safety_plan_review", _("Tinjau rencana keselamatan")
 
 
 class TaskStatus(models.TextChoices):

@@ -33,7 +33,7 @@ from naungan.cases.forms.workflow import ClosureForm, DecideForm, ReasonForm
 from naungan.cases.models import Case, CaseStatus, PartyRole
 from naungan.cases.services import TRANSITIONS
 from naungan.core.http import error_text, form_errors_add
-from naungan.core.registry import case_sections
+from naungan.core.registry import case_banners, case_sections
 
 PAGE_SIZE = 25
 PARTY_ORDER: dict[str, int] = {PartyRole.VICTIM: 0, PartyRole.PERPETRATOR: 1}
@@ -186,6 +186,7 @@ def render_detail(
         "now": timezone.now(),
         # What later apps add to the page (the services given on the case …).
         "case_sections": [s for fn in case_sections() if (s := fn(request, case)) is not None],
+        "case_banners": [b for fn in case_banners() if (b := fn(request, case)) is not None],
     }
     context |= forms
     return render(request, "cases/detail.html", context, status=status)

@@ -417,6 +417,35 @@ WEB: list[Rule] = [
             "categories": ["identity"],
         },
     ),
+    # risk assessment, conferences, safety plans (naungan/risk)
+    R("GET", "risk:case_risk", CASE_READERS),
+    R("GET", "risk:assess", CASE_WRITERS),
+    R("POST", "risk:assess", CASE_WRITERS, data={"instrumen": "dash", "q1": "yes"}),
+    R("GET", "risk:result", CASE_READERS),
+    R(
+        "POST",
+        "risk:judge",
+        CASE_WRITERS,
+        data={"professional_judgement": "high", "judgement_reason": "Ancaman baru"},
+    ),
+    R("GET", "risk:conferences", CASE_READERS),
+    R("GET", "risk:conference_new", CASE_WRITERS),
+    R("POST", "risk:conference_new", CASE_WRITERS, data={"held_on": "2026-01-05"}),
+    R("GET", "risk:conference", CASE_READERS),
+    R(
+        "POST",
+        "risk:conference_action",
+        CASE_WRITERS,
+        data={"description": "Rujuk psikolog", "owner": "{caseworker_pk}", "due_on": "2030-01-01"},
+    ),
+    R("GET", "risk:safety_plans", CASE_READERS),
+    R(
+        "POST",
+        "risk:safety_plans",
+        CASE_WRITERS,
+        data={"review_on": "2030-01-01", "code_word": "Mangga"},
+    ),
+    R("GET", "risk:safety_plan_print", CASE_READERS),
 ]
 
 # The API lines are in ``matrix_api.py``.

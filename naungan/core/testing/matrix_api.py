@@ -479,4 +479,28 @@ API: list[Rule] = [
     R("GET", "/api/v1/stats/simfoni.csv", STATS_READERS),
     R("GET", "/api/v1/stats/simfoni.xlsx", STATS_READERS),
     R("GET", "/api/v1/providers", "*"),
+    # risk assessment, conferences, safety plans (naungan/risk)
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/risk-assessments",
+        CASE_WRITERS,
+        data={"instrument": "dash", "answers": {"q1": "yes", "q2": "dont_know"}},
+    ),
+    R("GET", "/api/v1/cases/{case_id}/risk-assessments", CASE_READERS),
+    R("GET", "/api/v1/cases/{case_id}/risk-assessments/{assessment_id}", CASE_READERS),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/risk-assessments/{assessment_id}/judgement",
+        CASE_WRITERS,
+        data={"professional_judgement": "high", "judgement_reason": "Ancaman baru"},
+    ),
+    R("POST", "/api/v1/cases/{case_id}/conferences", CASE_WRITERS, data={"held_on": "2025-07-01"}),
+    R("GET", "/api/v1/cases/{case_id}/conferences", CASE_READERS),
+    R(
+        "POST",
+        "/api/v1/cases/{case_id}/safety-plans",
+        CASE_WRITERS,
+        data={"review_on": "2030-01-01", "code_word": "Mangga"},
+    ),
+    R("GET", "/api/v1/cases/{case_id}/safety-plans", CASE_READERS),
 ]

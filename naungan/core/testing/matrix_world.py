@@ -30,6 +30,8 @@ from naungan.orgs.services import org_create
 from naungan.referrals import services as referrals
 from naungan.reports import services as report_services
 from naungan.reports.services import ReportInput
+from naungan.risk import services as risk
+from naungan.risk.services.conferences import ConferenceIn
 from naungan.services import services as care
 from naungan.training import services as training_services
 
@@ -60,6 +62,9 @@ WORLD_IDS = {
     "brief_id": "brief",
     "group_slug": "group",
     "membership_id": "membership",
+    "assessment_id": "assessment",
+    "conference_id": "conference",
+    "safety_plan_id": "safety_plan",
 }
 # Other records of the world that ``ids`` of a rule may name.
 OTHER_RECORDS = {
@@ -269,6 +274,21 @@ def _build_world() -> World:
         ],
     )
 
+    # Risk on the case: an assessment, a conference, a safety plan.
+    assessment = risk.assessment_create(
+        actor=cw, case=case, data=risk.AssessmentIn(instrument="dash", answers={"q1": "yes"})
+    )
+    conference = risk.conference_record(
+        actor=cw, case=case, data=ConferenceIn(held_on=date(2026, 1, 5))
+    )
+    safety_plan = risk.safety_plan_save(
+        actor=cw,
+        case=case,
+        data=risk.SafetyPlanIn(
+            review_on=timezone.localdate() + timedelta(days=14), parts={"code_word": "Mangga"}
+        ),
+    )
+
     saved = bulk.saved_filter_save(actor=sup, name="Terbuka", query="status=open")
     token = ApiToken.objects.get(digest=ApiToken.hash(personas["intake_bpp"].token))
     # Notices are made by jobs and decisions (no service takes them from a caller): one by hand.
@@ -355,6 +375,9 @@ def _build_world() -> World:
         "participant": trained[cw.pk].public_id,
         "activist_participant": trained[user["activist_bpp"].pk].public_id,
         "provider_org": "t-posbakum-bpp",
+        "assessment": assessment.public_id,
+        "conference": conference.public_id,
+        "safety_plan": safety_plan.public_id,
     }
     for persona in personas.values():
         persona.token  # noqa: B018 - issue every token now, inside the world's transaction

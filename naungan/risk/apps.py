@@ -1,0 +1,35 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RiskConfig(AppConfig):
+    name = "naungan.risk"
+    label = "risk"
+    verbose_name = _("Risiko dan rencana keselamatan")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from naungan.core.registry import register_case_banner, register_case_section
+
+        from . import models
+        from .views import cases as case_views
+
+        register_case_section(case_views.case_risk_section)
+        register_case_banner(case_views.case_risk_banner)
+        auditlog.register(models.RiskAssessment, mask_fields=["judgement_reason", "answers"])
+        auditlog.register(
+            models.SafetyPlan,
+            mask_fields=[
+                "safe_places",
+                "contacts",
+                "code_word",
+                "emergency_bag",
+                "escape_routes",
+                "children",
+                "phone_safety",
+                "protection_steps",
+                "hotlines",
+            ],
+        )
+        auditlog.register(models.Conference, mask_fields=["outcome"])
