@@ -127,3 +127,20 @@ class PublicAPIMiddleware:
             request.user = AnonymousUser()
             return self.public._middleware_chain(request)  # type: ignore[no-any-return,return-value]
         return self.get_response(request)
+
+
+class PrivatePagesMiddleware:
+    """Nothing a signed-in person sees is kept by the browser or a proxy: every answer to a
+    signed-in request (case pages, second-factor enrolment with its secret, recovery codes,
+    exports) carries ``Cache-Control: no-store, private`` unless the view set its own. A shared
+    office computer's back button and disk cache then hold no case data."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "no-store, private"
+        return response

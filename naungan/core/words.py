@@ -103,3 +103,15 @@ def local_datetime(value: datetime | None, zone: str) -> str:
     if value is None:
         return ""
     return formats.date_format(timezone.localtime(value, ZoneInfo(zone)), "DATETIME_FORMAT")
+
+
+def area_datetime(value: datetime | None, area: Any) -> str:
+    """``value`` in ``area``'s zone followed by its label (WIB/WITA/WIT); without an area, in
+    the default zone (``TIME_ZONE``, Balikpapan's WITA)."""
+    if value is None:
+        return ""
+    from django.conf import settings
+
+    zone = getattr(area, "timezone", "") or settings.TIME_ZONE
+    label = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}.get(zone, "")
+    return f"{local_datetime(value, zone)} {label}".strip()

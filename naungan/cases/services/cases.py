@@ -39,7 +39,12 @@ from naungan.core.models import AuditAction
 from naungan.core.registry import case_listeners
 from naungan.orgs.models import OrgKind
 from naungan.reports.models import Report, ReporterRelation
-from naungan.reports.services import ReportError, report_mark_converted, triage_hours
+from naungan.reports.services import (
+    ReportError,
+    report_mark_converted,
+    triage_hours,
+    triage_is_below,
+)
 
 
 @transaction.atomic
@@ -159,7 +164,16 @@ def report_convert(
     reporter is not the victim, the reporter become parties. The case's triage clock, counted
     from the same ``received_at``, becomes its ``first_response`` task while still ahead
     (``case_create``). Callers: intake officers and supervisors who see the report (the caller
-    looked it up through ``report_get``)."""
+    looked it up through ``report_get``). A ``triage`` below the report's level is refused
+    (409): lowering a level is the triage action's, which only a supervisor may take and only
+    with a written reason (``report_triage``)."""
+    if triage is not None and triage_is_below(triage, report.triage):
+        raise TransitionNotAllowed(
+            _(
+                "Tingkat triase tidak dapat diturunkan saat membuat kasus. Supervisor dapat "
+                "menurunkannya dengan alasan lewat triase laporan."
+            )
+        )
     try:
         report_mark_converted(actor=actor, report=report)
     except ReportError as exc:

@@ -5,31 +5,17 @@ the supervisor approves the closure."""
 from __future__ import annotations
 
 import re
+from functools import partial
 
 import pyotp
 import pytest
 
-from naungan.core.testing.browser import AXE_JS, login
+from naungan.core.testing.browser import AXE_JS, create_staff, login, new_page
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Jalur-Kasus-2026!"
-
-
-def _staff(app_server, username: str, role: str) -> None:
-    app_server.manage(
-        "create_staff",
-        "--username", username,
-        "--password", PASSWORD,
-        "--role", role,
-        "--org", "uptd-ppa-balikpapan",
-        "--area", "64.71",
-    )  # fmt: skip
-
-
-def _page(browser, **kw):
-    context = browser.new_context(locale="id-ID", **kw)
-    context.set_default_timeout(15_000)
-    return context.new_page()
+_staff = partial(create_staff, password=PASSWORD)
+_page = new_page
 
 
 def test_case_from_creation_to_approved_closure(app_server, browser):

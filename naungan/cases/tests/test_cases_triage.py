@@ -9,7 +9,8 @@ import pytest
 from django.utils import timezone
 
 from naungan.cases import services
-from naungan.cases.models import Task
+from naungan.cases.exceptions import TransitionNotAllowed
+from naungan.cases.models import Case, Task
 from naungan.reports import services as report_services
 from naungan.reports.models import Report
 
@@ -76,3 +77,26 @@ def test_case_page_shows_the_time_left_and_late_only_past_the_deadline(personas)
     Task.objects.filter(case=case).update(due_at=timezone.now() - timedelta(minutes=3, seconds=5))
     html = intake.client.get(f"/kasus/{case.public_id}/").content.decode()
     assert '<span class="overdue" data-testid="task-time-left">terlambat 3 menit</span>' in html
+
+
+@pytest.mark.parametrize("role", ["intake_bpp", "supervisor_bpp"])
+def test_converting_cannot_lower_the_triage_level(personas, role):
+    """Lowering a level needs the triage action (a supervisor, with a reason); the convert
+    call that tries it stores nothing: the report stays open, no case is made."""
+    actor = personas[role].user
+    report = _report()
+    report_services.report_triage(actor=personas["intake_bpp"].user, report=report, level="high")
+    report.refresh_from_db()
+    with pytest.raises(TransitionNotAllowed):
+        services.report_convert(actor=actor, report=report, triage="low")
+    report.refresh_from_db()
+    assert report.is_open
+    assert report.triage == "high"
+    assert not Case.objects.filter(source_report=report).exists()
+    response = personas[role].api(
+        "POST", f"/api/v1/reports/{report.public_id}/convert", {"triage": "low"}
+    )
+    assert response.status_code == 409, response.content
+    assert "diturunkan" in response.json()["detail"]
+    case = services.report_convert(actor=actor, report=report, triage="emergency")
+    assert case.triage == "emergency"

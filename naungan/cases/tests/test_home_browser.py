@@ -11,7 +11,7 @@ import urllib.request
 import pyotp
 import pytest
 
-from naungan.core.testing.browser import login
+from naungan.core.testing.browser import create_staff, login
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Beranda-Kerja-2026!"
@@ -21,14 +21,7 @@ UNIT = "uptd-ppa-balikpapan"
 def _staff(app_server, username: str, role: str, name: str) -> str:
     """A staff account of the Balikpapan unit with a person's name; a supervisor gets TOTP
     (her role must have a second factor): returns its secret."""
-    app_server.manage(
-        "create_staff",
-        "--username", username,
-        "--password", PASSWORD,
-        "--role", role,
-        "--org", UNIT,
-        "--area", "64.71",
-    )  # fmt: skip
+    create_staff(app_server, username, role, password=PASSWORD, org=UNIT)
     first, last = name.split(" ", 1)
     secret = pyotp.random_base32() if role == "supervisor" else ""
     app_server.shell(

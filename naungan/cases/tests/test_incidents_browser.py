@@ -4,12 +4,15 @@ a reason; the case summary no longer shows it."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from naungan.core.testing.browser import login
+from naungan.core.testing.browser import create_staff, login
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Insiden-Benar-2026!"
+_staff = partial(create_staff, password=PASSWORD)
 QUESTIONS = (
     "penetration",
     "sexual_contact",
@@ -48,17 +51,6 @@ document = HTML(string=html).render(stylesheets=[CSS(string=summary.PDF_CSS)])
 print(' '.join(b.text for p in document.pages
                for b in p._page_box.descendants(placeholders=True) if isinstance(b, TextBox)))
 """
-
-
-def _staff(app_server, username: str, role: str) -> None:
-    app_server.manage(
-        "create_staff",
-        "--username", username,
-        "--password", PASSWORD,
-        "--role", role,
-        "--org", "uptd-ppa-balikpapan",
-        "--area", "64.71",
-    )  # fmt: skip
 
 
 def _answer(page, yes: str) -> None:

@@ -6,13 +6,15 @@ the summary kept."""
 from __future__ import annotations
 
 import re
+from functools import partial
 
 import pytest
 
-from naungan.core.testing.browser import login
+from naungan.core.testing.browser import create_staff, login
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Pihak-Kasus-2026!"
+_staff = partial(create_staff, password=PASSWORD)
 
 SETUP = """
 from naungan.accounts.models import User
@@ -27,17 +29,6 @@ services.case_assign(actor=User.objects.get(username='pk_sup'), case=case,
                      assignee=User.objects.get(username='pk_cw'), lead=True)
 print(case.public_id)
 """
-
-
-def _staff(app_server, username: str, role: str) -> None:
-    app_server.manage(
-        "create_staff",
-        "--username", username,
-        "--password", PASSWORD,
-        "--role", role,
-        "--org", "uptd-ppa-balikpapan",
-        "--area", "64.71",
-    )  # fmt: skip
 
 
 def test_adding_a_party_to_an_opened_case_and_a_refused_goals_met_closure(app_server, browser):

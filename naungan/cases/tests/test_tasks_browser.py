@@ -8,24 +8,16 @@ import json
 import re
 import urllib.request
 from datetime import date, timedelta
+from functools import partial
 
 import pytest
 
-from naungan.core.testing.browser import login
+from naungan.core.testing.browser import create_staff, login, new_page
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Kerja-Harian-2026!"
-
-
-def _staff(app_server, username: str, role: str) -> None:
-    app_server.manage(
-        "create_staff",
-        "--username", username,
-        "--password", PASSWORD,
-        "--role", role,
-        "--org", "uptd-ppa-balikpapan",
-        "--area", "64.71",
-    )  # fmt: skip
+_staff = partial(create_staff, password=PASSWORD)
+_page = new_page
 
 
 def _team(app_server, prefix: str) -> None:
@@ -56,12 +48,6 @@ print(case.public_id)
 
 def _case(app_server, prefix: str, code: str = "") -> str:
     return app_server.shell(SETUP.format(p=prefix, code=code)).splitlines()[-1]
-
-
-def _page(browser):
-    context = browser.new_context(locale="id-ID")
-    context.set_default_timeout(15_000)
-    return context.new_page()
 
 
 def test_plan_and_monitoring_dates_are_kept_in_indonesian(app_server, browser):

@@ -49,3 +49,11 @@ def audit_outcome(value: str) -> str:
 @register.filter
 def audit_object(event: Any) -> str:
     return words.audit_object(event)
+
+
+@register.filter
+def area_time(value: Any, area: Any) -> str:
+    """A moment in the zone of ``area`` (a report's or a case's), with the zone's name:
+    "5 Mei 2026 14:30 WIB" for Kalimantan Tengah; the unit's default zone when there is no
+    area. Statutory clocks are stored in UTC and shown where the work is (DESIGN §6)."""
+    return words.area_datetime(value, area)

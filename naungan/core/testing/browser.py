@@ -155,6 +155,46 @@ def page(browser: Any) -> Iterator[Any]:
     context.close()
 
 
+def create_staff(
+    app_server: AppServer,
+    username: str,
+    role: str,
+    *,
+    password: str,
+    org: str = "uptd-ppa-balikpapan",
+    area: str = "64.71",
+) -> None:
+    """A staff account on the served app, made by the operator's ``create_staff`` command."""
+    app_server.manage(
+        "create_staff",
+        "--username", username,
+        "--password", password,
+        "--role", role,
+        "--org", org,
+        "--area", area,
+    )  # fmt: skip
+
+
+def activate_totp(app_server: AppServer, username: str) -> str:
+    """Enrol a TOTP second factor for ``username`` on the served app; returns its secret."""
+    import pyotp
+
+    secret = pyotp.random_base32()
+    app_server.shell(
+        "from allauth.mfa.totp.internal.auth import TOTP\n"
+        "from naungan.accounts.models import User\n"
+        f"TOTP.activate(User.objects.get(username='{username}'), '{secret}')"
+    )
+    return secret
+
+
+def new_page(browser: Any, *, locale: str = "id-ID", timeout: int = 15_000, **kw: Any) -> Any:
+    """A page in a fresh browser context (no cookies), Indonesian unless told otherwise."""
+    context = browser.new_context(locale=locale, **kw)
+    context.set_default_timeout(timeout)
+    return context.new_page()
+
+
 def login(page: Any, base_url: str, username: str, password: str) -> None:
     """Fill the staff login form and submit it."""
     page.goto(f"{base_url}/accounts/login/")

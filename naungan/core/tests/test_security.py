@@ -28,3 +28,18 @@ def test_signup_is_closed(client, db):
     response = client.get("/accounts/signup/")
     assert response.status_code in {200, 302}
     assert b"id_password2" not in response.content
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/kasus/", "/accounts/tokens/", "/accounts/2fa/", "/accounts/2fa/totp/activate/"]
+)
+def test_signed_in_pages_are_never_kept_by_the_browser(personas, path):
+    response = personas["supervisor_bpp"].client.get(path)
+    assert response.status_code in (200, 302)
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_public_pages_keep_their_own_cache_rule(client, db):
+    response = client.get("/lapor/")
+    assert response.status_code == 200
+    assert "private" not in response.get("Cache-Control", "")

@@ -6,37 +6,20 @@ case is refused with the reason shown instead of its form."""
 from __future__ import annotations
 
 import re
+from functools import partial
 
 import pyotp
 import pytest
 
-from naungan.core.testing.browser import login
+from naungan.core.testing.browser import activate_totp, create_staff, login, new_page
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Jalur-Layanan-2026!"
+_staff = partial(create_staff, password=PASSWORD)
+_totp = activate_totp
+_page = new_page
 SHELTER = "ra-uji-peramban"
 ADDRESS = "Jl. Rahasia Peramban No. 3"
-
-
-def _staff(app_server, username: str, role: str) -> None:
-    app_server.manage(
-        "create_staff",
-        "--username", username,
-        "--password", PASSWORD,
-        "--role", role,
-        "--org", "uptd-ppa-balikpapan",
-        "--area", "64.71",
-    )  # fmt: skip
-
-
-def _totp(app_server, username: str) -> str:
-    secret = pyotp.random_base32()
-    app_server.shell(
-        "from allauth.mfa.totp.internal.auth import TOTP\n"
-        "from naungan.accounts.models import User\n"
-        f"TOTP.activate(User.objects.get(username='{username}'), '{secret}')"
-    )
-    return secret
 
 
 def _case(app_server, supervisor: str, caseworker: str, types: list[str]) -> str:
@@ -58,12 +41,6 @@ def _case(app_server, supervisor: str, caseworker: str, types: list[str]) -> str
         "print(case.public_id)"
     )
     return out.splitlines()[-1]
-
-
-def _page(browser):
-    context = browser.new_context(locale="id-ID")
-    context.set_default_timeout(15_000)
-    return context.new_page()
 
 
 def test_last_bed_refusal_extension_and_mediation_refused(app_server, browser):
