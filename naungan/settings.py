@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "naungan.cases",
     "naungan.services",
     "naungan.community",
+    "naungan.offline",
     "naungan.demo",
 ]
 
@@ -414,4 +415,6 @@ CASEWORKER_SEES_UNIT_CASES = env.bool("NAUNGAN_CASEWORKER_SEES_UNIT_CASES", defa
 # days; a longer stay needs an approved extension), and the clock of an emergency outreach,
 # counted from receipt (one SOP's "12 hours", local default).
 SHELTER_MAX_DAYS = env.int("NAUNGAN_SHELTER_MAX_DAYS", default=7)
+# The activists' offline queue (naungan.offline): wiped on the phone after this many days.
+NAUNGAN_OFFLINE_MAX_DAYS = env.int("NAUNGAN_OFFLINE_MAX_DAYS", default=7)
 OUTREACH_EMERGENCY_HOURS = env.int("NAUNGAN_OUTREACH_EMERGENCY_HOURS", default=12)
