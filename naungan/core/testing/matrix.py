@@ -294,6 +294,15 @@ WEB: list[Rule] = [
         data={"next_hearing_at": "2030-01-01T10:00"},
     ),
     R("GET", "services:occupancy", "caseworker supervisor"),
+    # the activists' offline field app (naungan/offline): the service worker (no record), the
+    # field report form of the app shell, the session sync (a form body is not JSON: 400),
+    # the devices that synced (an activist's own, a supervisor's area's) and their revocation
+    R("GET", "offline:sw", "public"),
+    R("GET", "offline:report_new", "activist"),
+    R("GET", "offline:sync", "activist"),
+    R("POST", "offline:sync", "activist", data={"items": "[]"}, note="not JSON: 400"),
+    R("GET", "offline:devices", "activist supervisor"),
+    R("POST", "offline:device_revoke", "activist_bpp supervisor_bpp"),
 ]
 
 # The API lines are in ``matrix_api.py``.

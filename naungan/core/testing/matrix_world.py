@@ -4,6 +4,7 @@ once per module inside a transaction that it rolls back)."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from naungan.cases.models import Notification
 from naungan.cases.services import documents, plans, transfers
 from naungan.cases.services import saved_filters as bulk
 from naungan.core.testing.matrix_api import CLASSIFICATION
+from naungan.offline.models import Device
 from naungan.orgs.models import Organisation
 from naungan.orgs.services import org_create
 from naungan.reports import services as report_services
@@ -49,6 +51,7 @@ WORLD_IDS = {
     "episode_id": "episode",
     "visit_id": "visit",
     "extension_id": "extension",
+    "device_id": "device",
 }
 # Other records of the world that ``ids`` of a rule may name.
 OTHER_RECORDS = {
@@ -222,7 +225,13 @@ def _build_world() -> World:
         user=cw, kind="assigned", case=case, message=f"Kasus {case.registration_number}"
     )
 
+    # A phone of the Balikpapan activist that synced its offline queue (naungan/offline).
+    device = Device.objects.create(
+        public_id=uuid.uuid4(), user=user["activist_bpp"], name="Ponsel uji"
+    )
+
     values = {
+        "device": device.public_id,
         "report": report.public_id,
         "activist_report": own.public_id,
         "attachment": report.attachments.get().public_id,

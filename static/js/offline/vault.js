@@ -113,7 +113,7 @@
       if (found && found.owner === self.owner) return found;
       var ua = navigator.userAgent || "";
       var m = ua.match(/\(([^;)]+)[;)]/);
-      var browser = /Firefox\//.test(ua) ? "Firefox" : /Chrome\//.test(ua) ? "Chrome" : "Browser";
+      var browser = /Firefox\//.test(ua) ? "Firefox" : /Chrome\//.test(ua) ? "Chrome" : "Peramban";
       var device = { id: uuid(), name: browser + (m ? " · " + m[1] : ""), owner: self.owner };
       return self._meta("device", device).then(function () { return device; });
     });
