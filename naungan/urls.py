@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("naungan.reports.urls")),
     path("", include("naungan.cases.urls")),
     path("", include("naungan.services.urls")),
+    path("", include("naungan.community.urls")),
     path("", include("naungan.offline.urls")),
     path("accounts/tokens/", account_views.tokens, name="tokens"),
     path("accounts/", include("allauth.urls")),

@@ -10,7 +10,16 @@ class CommunityConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from . import models
+        from naungan.core.registry import register_case_section, register_home_section
+        from naungan.demo.seed import register_seed_step
+
+        from . import models, seed
+        from .views import accompaniment, home
+
+        register_seed_step(seed.seed_community)
+
+        register_case_section(accompaniment.case_briefs_section)
+        register_home_section(home.home_section)
 
         auditlog.register(models.Membership)
         auditlog.register(models.Activity)

@@ -200,6 +200,9 @@ class ReportDetailOut(ReportItemOut):
     message_only: bool
     victim: dict[str, object]
     violence_types: list[str]
+    victim_consent: bool | None = Field(
+        None, description="Activists' reports: whether the victim agreed to the report."
+    )
     incident_date: dt.date | None
     location_detail: str
     organisation: str | None

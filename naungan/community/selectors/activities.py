@@ -18,7 +18,7 @@ from naungan.core.selectors import area_scope_q
 from naungan.orgs.models import Organisation, OrgKind
 
 from ..exceptions import NotFound
-from ..models import Activity
+from ..models import Activity, ActivityKind
 from ..models.activities import ATTENDANCE_FIELDS
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -66,6 +66,11 @@ class SummaryRow:
     @property
     def total(self) -> int:
         return sum(self.attendance.values())
+
+    @property
+    def by_kind_labels(self) -> list[tuple[str, int]]:
+        """The kinds held, by their label (never the code), with their counts."""
+        return [(str(ActivityKind(k).label), n) for k, n in sorted(self.by_kind.items())]
 
 
 def _totals(qs: QuerySet[Activity]) -> tuple[int, dict[str, int]]:

@@ -3,9 +3,11 @@
 audit event. Re-exported here."""
 
 from ._common import activist_group
+from .accompaniment import LogInput, brief_close, brief_create, brief_log, brief_read_audit
 from .activities import ActivityInput, activity_area, activity_create, activity_validate
 from .groups import (
     MemberIn,
+    group_create,
     group_profile_update,
     membership_add,
     membership_end,
@@ -16,6 +18,7 @@ from .sync import SyncResult, sync_apply
 
 __all__ = [
     "ActivityInput",
+    "LogInput",
     "MatterInput",
     "MemberIn",
     "SyncResult",
@@ -23,6 +26,11 @@ __all__ = [
     "activity_area",
     "activity_create",
     "activity_validate",
+    "brief_close",
+    "brief_create",
+    "brief_log",
+    "brief_read_audit",
+    "group_create",
     "group_profile_update",
     "matter_outcome",
     "membership_add",

@@ -30,6 +30,33 @@ def ensure_group_manager(actor: Any, group: Organisation) -> None:
         raise NotFound
 
 
+@transaction.atomic
+def group_create(*, actor: Any, kelurahan_code: str, name: str = "") -> Organisation:
+    """Form the PPATBM group of a kelurahan that has none (one per kelurahan, DESIGN §10).
+    Callers: supervisors whose area contains the kelurahan; anyone else, and a code that is
+    not a kelurahan in scope, NotFound. A kelurahan with a group already: MembershipConflict."""
+    from naungan.areas.models import Area, AreaLevel
+    from naungan.orgs.services import org_create
+
+    if not user_in(actor, GROUP_MANAGERS):
+        raise NotFound
+    area = Area.objects.filter(code=(kelurahan_code or "").strip()).first()
+    if area is None or area.level != AreaLevel.VILLAGE or not actor.in_scope(area):
+        raise NotFound
+    if Organisation.objects.filter(kind=OrgKind.PPATBM, area=area).exists():
+        raise MembershipConflict(_("Kelurahan ini sudah punya kelompok PPATBM."))
+    group = org_create(
+        actor=actor,
+        slug="ppatbm-" + area.code.replace(".", "-"),
+        name=(name or "").strip() or _("PPATBM Kelurahan %(name)s") % {"name": area.name},
+        kind=OrgKind.PPATBM,
+        area_code=area.code,
+    )
+    GroupProfile.objects.create(group=group)
+    audit(actor, AuditAction.CREATE, group, area.code)
+    return group
+
+
 @dataclass
 class MemberIn:
     user: User

@@ -24,6 +24,7 @@ from naungan.cases import services
 from naungan.cases.models import Notification
 from naungan.cases.services import documents, plans, transfers
 from naungan.cases.services import saved_filters as bulk
+from naungan.community import services as community
 from naungan.core.testing.matrix_api import CLASSIFICATION
 from naungan.offline.models import Device
 from naungan.orgs.models import Organisation
@@ -51,6 +52,9 @@ WORLD_IDS = {
     "episode_id": "episode",
     "visit_id": "visit",
     "extension_id": "extension",
+    "brief_id": "brief",
+    "group_slug": "group",
+    "membership_id": "membership",
     "device_id": "device",
 }
 # Other records of the world that ``ids`` of a rule may name.
@@ -230,8 +234,26 @@ def _build_world() -> World:
         public_id=uuid.uuid4(), user=user["activist_bpp"], name="Ponsel uji"
     )
 
+    # Community: activist_bpp chairs the Manggar group and accompanies the case.
+    group = Organisation.objects.get(slug="t-ppatbm-bpp")
+    membership = community.membership_add(
+        actor=sup,
+        group=group,
+        member=community.MemberIn(user=user["activist_bpp"], role="chair", rts=["1", "2"]),
+    )
+    brief = community.brief_create(
+        actor=cw,
+        case=case,
+        activist=user["activist_bpp"],
+        brief="Korban perlu ditemani ke Polres.",
+        task="Temani korban ke Polres hari Senin.",
+    )
+
     values = {
         "device": device.public_id,
+        "brief": brief.public_id,
+        "group": group.slug,
+        "membership": membership.public_id,
         "report": report.public_id,
         "activist_report": own.public_id,
         "attachment": report.attachments.get().public_id,

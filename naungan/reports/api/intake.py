@@ -97,6 +97,7 @@ def _detail_body(report: Report) -> dict[str, Any]:
         "message_only": report.message_only,
         "victim": {"name": report.victim_name, "age": report.victim_age, "sex": report.victim_sex},
         "violence_types": report.violence_types,
+        "victim_consent": report.victim_consent,
         "incident_date": report.incident_date,
         "location_detail": report.location_detail,
         "organisation": report.organisation.slug if report.organisation else None,

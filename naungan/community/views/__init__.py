@@ -1,0 +1,1 @@
+"""Pages of the community tier, one module per sub-domain."""

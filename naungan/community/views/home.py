@@ -1,0 +1,43 @@
+"""The activist's page (phone-first): what to record, the status of their reports, their
+accompaniment tasks; the chair also sees the group's counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from naungan.accounts.access import role_required
+from naungan.accounts.roles import ACTIVISTS, user_in
+
+from .. import selectors
+from ..models import BriefStatus
+
+RECENT_REPORTS = 20
+
+
+@role_required(ACTIVISTS)
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    membership = selectors.current_membership(user)
+    reports = [
+        (r, selectors.field_report_status(r))
+        for r in selectors.own_field_reports(user)[:RECENT_REPORTS]
+    ]
+    briefs = list(selectors.briefs_for_activist(user).filter(status=BriefStatus.OPEN))
+    return render(
+        request,
+        "community/home.html",
+        {"membership": membership, "reports": reports, "briefs": briefs},
+    )
+
+
+def home_section(request: HttpRequest) -> dict[str, Any] | None:
+    """On the staff home page of activists: open accompaniment tasks and the way to the
+    PPATBM page."""
+    user = request.user
+    if not user_in(user, ACTIVISTS):
+        return None
+    briefs = list(selectors.briefs_for_activist(user).filter(status=BriefStatus.OPEN)[:10])
+    return {"template": "community/partials/home_section.html", "briefs": briefs, "order": 10}
