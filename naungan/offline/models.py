@@ -43,3 +43,23 @@ class Device(TimeStampedModel):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+
+class EditReceipt(models.Model):
+    """An activity edit sent from the phone, by the id the phone made for it: a replay of the
+    same edit is a ``duplicate`` (never a conflict with itself, never applied twice)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    client_id = models.UUIDField(_("id dari perangkat"))
+    server_id = models.UUIDField(_("id di server"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tanda terima perubahan luring")
+        verbose_name_plural = _("tanda terima perubahan luring")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "client_id"], name="edit_receipt_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.client_id}"

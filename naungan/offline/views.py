@@ -20,11 +20,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from naungan.accounts.access import request_user, role_required
 from naungan.accounts.roles import ACTIVISTS
+from naungan.areas.models import Area, AreaLevel
+from naungan.community.forms.activities import PHOTO_WARNING, ActivityForm
 from naungan.core.exceptions import DomainError
 from naungan.core.http import error_text
 from naungan.reports.forms import StaffReportForm
 
-from . import selectors, services
+from . import edits, selectors, services
 from .exceptions import DeviceRevoked
 from .shell import asset_urls, shell_urls
 
@@ -135,3 +137,64 @@ def device_revoke(request: HttpRequest, device_id: uuid.UUID) -> HttpResponse:
         % {"name": device.name},
     )
     return redirect("offline:devices")
+
+
+@role_required(ACTIVISTS)
+@require_http_methods(["GET", "POST"])
+def activity_edit(request: HttpRequest, activity_id: uuid.UUID) -> HttpResponse:
+    """Change an activity the activist recorded, with the version it was based on: when it
+    changed on the server meanwhile, both versions are shown and nothing is overwritten
+    (``edits.activity_edit``). With JavaScript the page queues the edit (``activity_edit``
+    item) and the sync answers the same conflict."""
+    activity = edits.own_activity(actor=request.user, activity_id=activity_id)
+    choices = _kelurahan_choices(request.user)
+    version = request.POST.get("base_version") or edits.activity_version(activity)
+    form = ActivityForm(request.POST or None, kelurahan=choices, initial=_initial(activity))
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            edits.activity_edit(
+                actor=request.user,
+                activity=activity,
+                data=form.to_input(),
+                base_version=version,
+                request=request,
+            )
+            messages.success(request, _("Kegiatan diubah."))
+            return redirect("community:activities")
+        except edits.ActivityConflict as exc:
+            conflict = exc.extra["server"]
+            version = exc.extra["server_version"]
+            form.add_error(None, error_text(exc))
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                name = field.split(".")[-1]
+                form.add_error(name if name in form.fields else None, errors)
+        except DomainError as exc:
+            form.add_error(None, error_text(exc))
+    context = {
+        "form": form,
+        "activity": activity,
+        "base_version": version,
+        "conflict": conflict,
+        "photo_warning": PHOTO_WARNING,
+    }
+    return render(
+        request, "offline/activity_edit.html", context, status=422 if form.errors else 200
+    )
+
+
+def _initial(activity: Any) -> dict[str, Any]:
+    values = edits.activity_values(activity)
+    return {**values, **values.pop("attendance")}
+
+
+def _kelurahan_choices(user: Any) -> list[tuple[str, str]]:
+    """The kelurahan an activist works in (as the community's activity form offers them)."""
+    area = getattr(user, "area", None)
+    if area is None:
+        return []
+    if area.level == AreaLevel.VILLAGE:
+        return [(area.code, area.name)]
+    villages = Area.objects.filter(area.contains_q(), level=AreaLevel.VILLAGE).order_by("name")
+    return [(a.code, a.name) for a in villages]

@@ -325,6 +325,8 @@ WEB: list[Rule] = [
     R("POST", "offline:sync", "activist", data={"items": "[]"}, note="not JSON: 400"),
     R("GET", "offline:devices", "activist supervisor"),
     R("POST", "offline:device_revoke", "activist_bpp supervisor_bpp"),
+    R("GET", "offline:activity_edit", "activist_bpp", note="the activity's author only"),
+    R("POST", "offline:activity_edit", "activist_bpp", data={"topic": "Ubah"}),
 ]
 
 # The API lines are in ``matrix_api.py``.

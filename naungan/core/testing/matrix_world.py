@@ -25,6 +25,7 @@ from naungan.cases.models import Notification
 from naungan.cases.services import documents, plans, transfers
 from naungan.cases.services import saved_filters as bulk
 from naungan.community import services as community
+from naungan.community.models import Activity
 from naungan.core.testing.matrix_api import CLASSIFICATION
 from naungan.offline.models import Device
 from naungan.orgs.models import Organisation
@@ -56,6 +57,7 @@ WORLD_IDS = {
     "group_slug": "group",
     "membership_id": "membership",
     "device_id": "device",
+    "activity_id": "activity",
 }
 # Other records of the world that ``ids`` of a rule may name.
 OTHER_RECORDS = {
@@ -249,7 +251,17 @@ def _build_world() -> World:
         task="Temani korban ke Polres hari Senin.",
     )
 
+    # An activity recorded by the Balikpapan activist (the offline app's edit page).
+    activity = Activity.objects.create(
+        kind="komsos",
+        held_on=date(2026, 1, 10),
+        area=Area.objects.get(code="64.71.01.1001"),
+        topic="Sosialisasi uji",
+        created_by=user["activist_bpp"],
+    )
+
     values = {
+        "activity": activity.public_id,
         "device": device.public_id,
         "brief": brief.public_id,
         "group": group.slug,

@@ -86,6 +86,8 @@
     },
   };
 
+  BODIES.activity_edit = BODIES.activity;
+
   // The typed fields, to put back into the form when the activist corrects an item.
   function typed(form) {
     var out = [];
@@ -143,7 +145,7 @@
       if (items.expired) notice(fmt(T.expired, { d: cfg.maxDays }));
       var online = navigator.onLine;
       var n = items.length;
-      var errors = items.filter(function (i) { return i.status === "error"; });
+      var errors = items.filter(function (i) { return i.status === "error" || i.status === "conflict"; });
       var text;
       if (syncing) text = T.sending;
       else if (!online) text = n ? fmt(T.offlineWaiting, { n: n }) : T.offlineNone;
@@ -155,6 +157,7 @@
       errorsEl.textContent = "";
       errorsEl.hidden = !errors.length;
       errors.forEach(function (item) {
+        if (item.status === "conflict") { errorsEl.appendChild(conflictItem(item)); return; }
         var li = document.createElement("li");
         li.dataset.testid = "offline-error";
         var head = document.createElement("div");
@@ -176,6 +179,60 @@
       });
       return items;
     });
+  }
+
+  // Both versions of an activity changed on the server meanwhile: the activist chooses.
+  function conflictItem(item) {
+    var li = document.createElement("li");
+    li.dataset.testid = "offline-conflict";
+    var head = document.createElement("div");
+    head.className = "fw-semibold";
+    head.textContent = T.conflict;
+    li.appendChild(head);
+    var grid = document.createElement("div");
+    grid.className = "offline-conflict";
+    li.appendChild(grid);
+    function column(title, body) {
+      var box = document.createElement("div");
+      var h = document.createElement("div");
+      h.className = "fw-semibold mt-1";
+      h.textContent = title;
+      box.appendChild(h);
+      var dl = document.createElement("dl");
+      ["topic", "held_on", "rt", "partner"].forEach(function (name) {
+        var dt = document.createElement("dt");
+        dt.textContent = label("activity", name);
+        var dd = document.createElement("dd");
+        dd.textContent = body[name] || "—";
+        dl.appendChild(dt);
+        dl.appendChild(dd);
+      });
+      var a = body.attendance || {};
+      var dt = document.createElement("dt");
+      dt.textContent = [label("activity", "women"), label("activity", "men"),
+        label("activity", "girls"), label("activity", "boys")].join(" / ");
+      var dd = document.createElement("dd");
+      dd.textContent = [a.women, a.men, a.girls, a.boys].join(" / ");
+      dl.appendChild(dt);
+      dl.appendChild(dd);
+      box.appendChild(dl);
+      grid.appendChild(box);
+    }
+    vault.read(item).then(function (mine) {
+      column(T.mine, mine.body);
+      column(T.server, item.detail.server || {});
+      li.appendChild(button(T.keepMine, "btn-primary", function () {
+        // A deliberate overwrite: the same edit, now based on the server's version.
+        mine.base_version = item.detail.server_version;
+        vault.remove(item.id).then(function () {
+          return vault.put("activity_edit", mine);
+        }).then(sync);
+      }));
+      li.appendChild(button(T.keepServer, "btn-outline-secondary", function () {
+        vault.remove(item.id).then(render);
+      }));
+    });
+    return li;
   }
 
   function button(text, style, onclick) {
@@ -241,7 +298,11 @@
       }).then(getJson).then(function (hello) {
         if (hello.data.revoked) return { status: 403, data: { revoked: true } };
         return Promise.all(items.map(function (item) {
-          return vault.read(item).then(function (p) { return { id: item.id, type: item.type, body: p.body }; });
+          return vault.read(item).then(function (p) {
+            var out = { id: item.id, type: item.type, body: p.body };
+            if (p.activity) { out.activity = p.activity; out.base_version = p.base_version; }
+            return out;
+          });
         })).then(function (sent) {
           return fetch(cfg.syncUrl, {
             method: "POST",
@@ -268,7 +329,7 @@
             stored += 1;
             return vault.remove(r.id);
           }
-          return vault.mark(r.id, "error", r.detail);
+          return vault.mark(r.id, r.status === "conflict" ? "conflict" : "error", r.detail);
         })).then(function () {
           if (stored && stored === answer.data.results.length) notice(T.sent);
           else if (stored) notice("");
@@ -288,8 +349,14 @@
     var type = formType(form);
     if (!type || !vault) return; // no encrypted storage here: the form posts as usual
     event.preventDefault();
+    // The browser's own check of required fields first (the forms say novalidate).
+    if (!form.checkValidity()) { form.reportValidity(); return; }
     var savedAt = Date.now();
     var payload = { body: BODIES[type](form, savedAt), fields: typed(form) };
+    if (type === "activity_edit") {
+      payload.activity = form.dataset.activity;
+      payload.base_version = form.elements.base_version.value;
+    }
     vault.put(type, payload).then(function () {
       form.reset();
       notice(T.saved);
