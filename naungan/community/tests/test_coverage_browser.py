@@ -55,6 +55,11 @@ def test_coverage_shows_a_kelurahan_without_a_group_and_the_activist_records_an_
     desk.wait_for_url(f"{base}/ppatbm/cakupan/")
     _shots(desk, tmp_path, "coverage-city-desk")
     desk.goto(f"{base}/ppatbm/cakupan/?area=64.71.01")
+    cov_phone = _page(browser, PHONE)
+    login(cov_phone, base, "kom_analis", PASSWORD)
+    cov_phone.wait_for_url(f"{base}/")
+    cov_phone.goto(f"{base}/ppatbm/cakupan/?area=64.71.01")
+    _shots(cov_phone, tmp_path, "coverage-kecamatan-phone")
     rows = desk.get_by_test_id("kelurahan-row")
     manggar = rows.filter(has_text="Manggar").filter(has_text="PPATBM")
     assert manggar.count() == 1
@@ -92,6 +97,38 @@ def test_coverage_shows_a_kelurahan_without_a_group_and_the_activist_records_an_
     phone.goto(f"{base}/ppatbm/kelompok-saya/")
     assert phone.get_by_test_id("group-counts").is_visible()
     _shots(phone, tmp_path, "my-group-phone")
+
+    # A caseworker named the activist companion on a case: the brief, nothing else of the case.
+    brief = app_server.shell(
+        "from naungan.accounts.models import User\n"
+        "from naungan.areas.models import Area\n"
+        "from naungan.cases import services\n"
+        "from naungan.community.services import brief_create\n"
+        "sup = User.objects.get(username='supervisor_bpp')\n"
+        "cw = User.objects.get(username='pendamping_bpp')\n"
+        "case = services.case_create(actor=sup, area=Area.objects.get(code='64.71.01'),\n"
+        "    channel='walk_in', violence_types=['physical'], description='Kronologi rahasia',\n"
+        "    victims=[services.PersonIn(name='Melati Rahasia', age=30, sex='F')])\n"
+        "services.case_assign(actor=sup, case=case, assignee=cw, lead=True)\n"
+        "b = brief_create(actor=cw, case=case, activist=User.objects.get(username='aktivis_bpp'),\n"
+        "    brief='Ibu M perlu ditemani membuat laporan polisi.',\n"
+        "    task='Temani Ibu M ke Polres Balikpapan hari Senin pukul 09.00.')\n"
+        "print(b.public_id)"
+    ).splitlines()[-1]
+    phone.goto(f"{base}/ppatbm/")
+    phone.get_by_test_id("my-briefs").get_by_role("link").first.click()
+    phone.wait_for_url(f"{base}/ppatbm/pendampingan/{brief}/")
+    assert "Ibu M perlu ditemani" in phone.get_by_test_id("brief-text").inner_text()
+    assert "Melati Rahasia" not in phone.content()
+    assert "Kronologi rahasia" not in phone.content()
+    phone.get_by_label("Tanggal").fill("2026-11-30")
+    phone.get_by_label("Di mana").fill("Polres Balikpapan")
+    phone.get_by_label("Bersama siapa").fill("Ibu M")
+    phone.get_by_label("Apa yang terjadi").fill("Laporan polisi dibuat, korban tenang.")
+    phone.get_by_role("button", name="Simpan catatan").click()
+    phone.wait_for_url(f"{base}/ppatbm/pendampingan/{brief}/")
+    assert "Laporan polisi dibuat" in phone.get_by_test_id("brief-logs").inner_text()
+    _shots(phone, tmp_path, "brief-phone")
 
     desk.goto(f"{base}/ppatbm/ringkasan/?area=64.71.01&month=2026-11")
     assert "Disiplin positif" not in desk.content()  # a summary holds counts, not topics

@@ -182,6 +182,13 @@ WEB: list[Rule] = [
         ids={"report_id": "activist_report"},
         note="an activist's own report",
     ),
+    R(
+        "GET",
+        "reports:detail",
+        REPORT_READERS,
+        ids={"report_id": "other_activist_report"},
+        note="another activist's report of the same kelurahan: 404 for activist_bpp",
+    ),
     R("GET", "reports:attachment", REPORT_READERS),
     R("POST", "cases:convert_report", REPORT_READERS),
     # cases

@@ -83,6 +83,13 @@ API: list[Rule] = [
         ids={"report_id": "activist_report"},
         note="an activist's own report",
     ),
+    R(
+        "GET",
+        "/api/v1/reports/{report_id}",
+        REPORT_READERS,
+        ids={"report_id": "other_activist_report"},
+        note="another activist's report of the same kelurahan: 404 for activist_bpp",
+    ),
     R("POST", "/api/v1/reports/{report_id}/triage", REPORT_READERS, data={"level": "high"}),
     R("POST", "/api/v1/reports/{report_id}/messages", REPORT_READERS, data={"body": "Halo"}),
     R("POST", "/api/v1/reports/{report_id}/close", REPORT_READERS, data={"reason": "Selesai"}),

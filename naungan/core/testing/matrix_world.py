@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from conftest import build_orgs, build_personas
+from conftest import build_orgs, build_personas, build_user
 from naungan.accounts.models import ApiToken
 from naungan.areas.models import Area
 from naungan.cases import services
@@ -69,6 +69,7 @@ OTHER_RECORDS = {
     "stay_episode",
     "mediation_episode",
     "accompaniment_episode",
+    "other_activist_report",
 }
 # Placeholders that are not record ids: the same in the real and in the random call.
 FIXED = {"pin", "caseworker_pk"}
@@ -235,6 +236,18 @@ def _build_world() -> World:
     device = Device.objects.create(
         public_id=uuid.uuid4(), user=user["activist_bpp"], name="Ponsel uji"
     )
+    # A report of another activist of activist_bpp's kelurahan (and group): 404 for activist_bpp.
+    other_activist = build_user("activist", "bpp", username="activist2_bpp")
+    other_report = report_services.report_submit(
+        actor=other_activist,
+        data=ReportInput(
+            reporter_relation="witness",
+            violence_types=["psychological"],
+            description="Seorang ibu di RT 2 diancam suaminya setiap malam.",
+            area_code="64.71.01.1001",
+        ),
+    ).report
+    assert other_report is not None
 
     # Community: activist_bpp chairs the Manggar group and accompanies the case.
     group = Organisation.objects.get(slug="t-ppatbm-bpp")
@@ -264,6 +277,7 @@ def _build_world() -> World:
         "activity": activity.public_id,
         "device": device.public_id,
         "brief": brief.public_id,
+        "other_activist_report": other_report.public_id,
         "group": group.slug,
         "membership": membership.public_id,
         "report": report.public_id,
