@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "naungan.stats",
     "naungan.community",
     "naungan.risk",
+    "naungan.offline",
     "naungan.demo",
 ]
 
@@ -434,6 +435,8 @@ TRAINING_PASS_MARK = env.int("NAUNGAN_TRAINING_PASS_MARK", default=70)
 # on a high result [project default].
 RISK_ESCALATION_INCIDENTS = env.int("NAUNGAN_RISK_ESCALATION_INCIDENTS", default=3)
 RISK_HIGH_TASK_HOURS = env.int("NAUNGAN_RISK_HIGH_TASK_HOURS", default=1)
+# The activists' offline queue (naungan.offline): wiped on the phone after this many days.
+NAUNGAN_OFFLINE_MAX_DAYS = env.int("NAUNGAN_OFFLINE_MAX_DAYS", default=7)
 OUTREACH_EMERGENCY_HOURS = env.int("NAUNGAN_OUTREACH_EMERGENCY_HOURS", default=12)
 # Referrals (DESIGN §9): clock hours a provider has to accept or decline before the caseworker's
 # reminder task is due (project default 24), and the version of the consent form in use.

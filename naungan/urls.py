@@ -35,6 +35,7 @@ urlpatterns = [
     path("", include("naungan.community.urls")),
     path("", include("naungan.referrals.urls")),
     path("", include("naungan.risk.urls")),
+    path("", include("naungan.offline.urls")),
     path("accounts/tokens/", account_views.tokens, name="tokens"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

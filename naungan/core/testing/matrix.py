@@ -446,6 +446,17 @@ WEB: list[Rule] = [
         data={"review_on": "2030-01-01", "code_word": "Mangga"},
     ),
     R("GET", "risk:safety_plan_print", CASE_READERS),
+    # the activists' offline field app (naungan/offline): the service worker (no record), the
+    # field report form of the app shell, the session sync (a form body is not JSON: 400),
+    # the devices that synced (an activist's own, a supervisor's area's) and their revocation
+    R("GET", "offline:sw", "public"),
+    R("GET", "offline:report_new", "activist"),
+    R("GET", "offline:sync", "activist"),
+    R("POST", "offline:sync", "activist", data={"items": "[]"}, note="not JSON: 400"),
+    R("GET", "offline:devices", "activist supervisor"),
+    R("POST", "offline:device_revoke", "activist_bpp supervisor_bpp"),
+    R("GET", "offline:activity_edit", "activist_bpp", note="the activity's author only"),
+    R("POST", "offline:activity_edit", "activist_bpp", data={"topic": "Ubah"}),
 ]
 
 # The API lines are in ``matrix_api.py``.

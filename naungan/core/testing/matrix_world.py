@@ -4,6 +4,7 @@ once per module inside a transaction that it rolls back)."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,7 +25,9 @@ from naungan.cases.models import Notification
 from naungan.cases.services import documents, plans, transfers
 from naungan.cases.services import saved_filters as bulk
 from naungan.community import services as community
+from naungan.community.models import Activity
 from naungan.core.testing.matrix_api import CLASSIFICATION
+from naungan.offline.models import Device
 from naungan.orgs.models import Organisation
 from naungan.orgs.services import org_create
 from naungan.referrals import services as referrals
@@ -65,6 +68,8 @@ WORLD_IDS = {
     "assessment_id": "assessment",
     "conference_id": "conference",
     "safety_plan_id": "safety_plan",
+    "device_id": "device",
+    "activity_id": "activity",
 }
 # Other records of the world that ``ids`` of a rule may name.
 OTHER_RECORDS = {
@@ -308,6 +313,10 @@ def _build_world() -> World:
         pdf=PDF,
     )
 
+    # A phone of the Balikpapan activist that synced its offline queue (naungan/offline).
+    device = Device.objects.create(
+        public_id=uuid.uuid4(), user=user["activist_bpp"], name="Ponsel uji"
+    )
     # A report of another activist of activist_bpp's kelurahan (and group): 404 for activist_bpp.
     other_activist = build_user("activist", "bpp", username="activist2_bpp")
     other_report = report_services.report_submit(
@@ -336,8 +345,19 @@ def _build_world() -> World:
         task="Temani korban ke Polres hari Senin.",
     )
 
+    # An activity recorded by the Balikpapan activist (the offline app's edit page).
+    activity = Activity.objects.create(
+        kind="komsos",
+        held_on=date(2026, 1, 10),
+        area=Area.objects.get(code="64.71.01.1001"),
+        topic="Sosialisasi uji",
+        created_by=user["activist_bpp"],
+    )
+
     values = {
         "monthly_report": monthly.public_id,
+        "activity": activity.public_id,
+        "device": device.public_id,
         "brief": brief.public_id,
         "other_activist_report": other_report.public_id,
         "group": group.slug,
