@@ -10,13 +10,19 @@ class RiskConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from naungan.core.registry import register_case_banner, register_case_section
+        from naungan.core.registry import (
+            register_case_banner,
+            register_case_section,
+            register_referral_packet_section,
+        )
 
         from . import models
         from .views import cases as case_views
 
         register_case_section(case_views.case_risk_section)
         register_case_banner(case_views.case_risk_banner)
+        # A referral consented to share ``risk`` carries the latest result (DESIGN §9).
+        register_referral_packet_section("risk", _risk_for_referral)
         auditlog.register(models.RiskAssessment, mask_fields=["judgement_reason", "answers"])
         auditlog.register(
             models.SafetyPlan,
@@ -33,3 +39,9 @@ class RiskConfig(AppConfig):
             ],
         )
         auditlog.register(models.Conference, mask_fields=["outcome"])
+
+
+def _risk_for_referral(case: object, person: object) -> dict[str, object] | None:
+    from .selectors import latest_risk_summary
+
+    return latest_risk_summary(case)  # type: ignore[arg-type]
