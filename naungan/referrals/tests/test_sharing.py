@@ -78,6 +78,7 @@ def test_risk_and_documents_are_absent_until_an_app_provides_them(refer, adult_c
 def test_a_registered_section_fills_its_category(refer, adult_case, personas):
     from naungan.core import registry
 
+    before = registry.referral_packet_section("risk")  # the risk app's, restored after
     registry.register_referral_packet_section("risk", lambda case, person: {"level": "high"})
     try:
         referral = refer(adult_case, ["risk"])
@@ -85,6 +86,8 @@ def test_a_registered_section_fills_its_category(refer, adult_case, personas):
         assert packet == {"risk": {"level": "high"}}
     finally:
         registry._REFERRAL_PACKET_SECTIONS.pop("risk", None)
+        if before is not None:
+            registry.register_referral_packet_section("risk", before)
 
 
 @pytest.mark.parametrize("who", ["provider_kalteng", "analyst_bpp", "activist_bpp", "admin_bpp"])
