@@ -63,7 +63,9 @@ def test_synthetic_cases_carry_services_and_referrals_as_the_apps_record_them(db
         assert r.note == "Rujukan sintetis untuk uji beban."
         if r.status == "completed":
             assert r.outcome
-    assert {r.status for r in referrals} >= {"completed", "sent"}
+    statuses = {r.status for r in referrals}
+    assert "completed" in statuses
+    assert len(statuses) >= 3
     for shelter in Organisation.objects.filter(capacity__isnull=False):
         active = ShelterStay.objects.filter(
             shelter=shelter,

@@ -348,6 +348,9 @@
     var form = event.target;
     var type = formType(form);
     if (!type || !vault) return; // no encrypted storage here: the form posts as usual
+    // Online, a new activity posts as usual: the server's field errors show next to the
+    // fields at once. Only without a connection does it wait in the encrypted queue.
+    if (type === "activity" && navigator.onLine) return;
     event.preventDefault();
     // The browser's own check of required fields first (the forms say novalidate).
     if (!form.checkValidity()) { form.reportValidity(); return; }
