@@ -92,16 +92,15 @@ def render_conference(
     # Only the cases the reader sees are named; the others are counted.
     visible = case_selectors.cases_visible_to(user)
     cases = list(conference.cases.all())
-    shown = [c for c in cases if visible.filter(pk=c.pk).exists()]
+    seen = set(visible.filter(pk__in=[c.pk for c in cases]).values_list("pk", flat=True))
+    shown = [c for c in cases if c.pk in seen]
     context: dict[str, Any] = {
         "case": case,
         "zone": case.area.timezone,
         "conference": conference,
         "cases": shown,
         "hidden_cases": len(cases) - len(shown),
-        "actions": [
-            t for t in conference.actions.select_related("owner", "case") if t.case_id == case.pk
-        ],
+        "actions": list(conference.actions.filter(case=case).select_related("owner", "case")),
         "can_write": writer_of(user, case),
         "action_form": action_form or ActionForm(case=case),
     }
