@@ -60,4 +60,8 @@ def load_regions(area_model: Any, *, batch_size: int = 5000) -> int:
                 if len(rows) < 900
                 else dict(area_model.objects.values_list("code", "id"))
             )
+    if created:
+        from .signals import areas_changed
+
+        areas_changed.send(sender=area_model)
     return created

@@ -87,9 +87,19 @@ class ValidReport:
     area: Area | None
 
 
-# Areas never change at run time (they are loaded by migrations), so a lookup is cached per
-# process: the public hot path then needs no query for the area.
+# Areas hardly ever change at run time (they are loaded by migrations), so a lookup is cached
+# per process: the public hot path then needs no query for the area. A change of the area table
+# empties the cache (``area_caches_clear``, connected in ReportsConfig.ready).
 _AREA_CACHE: dict[str, Area | None] = {}
+
+
+def area_caches_clear(**_kwargs: object) -> None:
+    """Forget every cached area and every routing statement compiled from one (a reloaded
+    area table gives the same codes new ids)."""
+    from .store import _ROUTE_SQL
+
+    _AREA_CACHE.clear()
+    _ROUTE_SQL.clear()
 
 
 def _area_by_code(code: str) -> Area | None:

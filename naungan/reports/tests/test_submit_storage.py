@@ -162,3 +162,24 @@ def test_nothing_listens_to_the_stored_models() -> None:
     IdempotencyRecord or AuditEvent; registering one (e.g. with django-auditlog) silently
     moves public reporting to the slower ORM path (docs/performance.md)."""
     assert not services._signals_listen()
+
+
+def test_the_area_cache_forgets_a_reloaded_area(db: Any) -> None:
+    """The per-process area cache of the public hot path is emptied when the area table
+    changes: a reloaded area (same code, new id) is never routed by its old id."""
+    from naungan.areas.loader import load_regions
+    from naungan.areas.models import Area
+    from naungan.reports.services import validation
+
+    code = "64.71.01.1001"
+    first = validation._area_by_code(code)
+    assert first is not None
+    assert validation._AREA_CACHE[code] == first
+    Area.objects.filter(code=code).delete()
+    assert code not in validation._AREA_CACHE  # post_delete
+    validation._AREA_CACHE[code] = first  # as if another process path had kept it
+    assert load_regions(Area) == 1
+    assert code not in validation._AREA_CACHE  # areas_changed
+    again = validation._area_by_code(code)
+    assert again is not None
+    assert again.pk != first.pk

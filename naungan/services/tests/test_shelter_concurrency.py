@@ -25,17 +25,6 @@ from naungan.services.services import shelter as shelter_services
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(autouse=True)
-def _regions(transactional_db):
-    """An earlier transactional test's flush empties the regions table that the migration
-    loaded; the personas need their areas back (an autouse fixture runs first)."""
-    from naungan.areas.loader import load_regions
-    from naungan.areas.models import Area
-
-    if not Area.objects.filter(code="64.71").exists():
-        load_regions(Area)
-
-
 def test_two_admissions_to_the_last_bed_cannot_both_pass(
     make_bpp_case, personas, shelter, monkeypatch
 ):
