@@ -107,14 +107,19 @@ check-deploy: deps-test npm-deps
 	$(MANAGE) makemigrations --check --dry-run
 
 # Under CI=true the suite runs on PostgreSQL and fails when it cannot reach it.
+# Two pytest-xdist workers (a city's server and CI have 2 cores), each with its own test
+# database; every browser test runs on one of them (one app server). PYTEST_WORKERS=0 runs
+# the suite in one process.
+PYTEST_WORKERS ?= 2
+PYTEST_ARGS := -q $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist loadgroup)
 test: deps-test npm-deps chromium lint check-deploy staticfiles
 	@if [ "$(CI)" = "true" ]; then $(MAKE) --no-print-directory test-pg; \
-	else $(VENV)/bin/pytest -q; fi
+	else $(VENV)/bin/pytest $(PYTEST_ARGS); fi
 
 test-pg: deps-test
 	@$(VPY) -c "import psycopg, sys; psycopg.connect('$(PG_URL)', connect_timeout=5).close()" \
 	  || { echo "PostgreSQL is not reachable at $(PG_URL)" >&2; exit 1; }
-	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json
 	cd tools/lighthouse && npm install --no-audit --no-fund --loglevel=error

@@ -51,6 +51,53 @@ def _fast_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (``make test`` runs two workers) every browser test goes to one
+    worker, so that one app server (migrate + demo data) serves them all."""
+    for item in items:
+        if item.get_closest_marker("browser") is not None:
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
+    """After a transactional test's flush (which empties the regions table the migration
+    loaded), load the regions again at once, so that the next test finds them whatever kind
+    it is and in whatever order a worker runs the tests."""
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        blocker = item.session.config.stash.get(_DB_BLOCKER, None)
+        if blocker is not None:
+            with blocker.unblock():
+                from naungan.areas.loader import load_regions
+                from naungan.areas.models import Area
+
+                if not Area.objects.filter(code="64.71").exists():
+                    load_regions(Area)
+    return result
+
+
+_DB_BLOCKER = pytest.StashKey[Any]()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _keep_db_blocker(request: pytest.FixtureRequest, django_db_blocker: Any) -> None:
+    request.config.stash[_DB_BLOCKER] = django_db_blocker
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Any:
+    """Every test starts in the default language (Indonesian), whatever an earlier test on the
+    same worker activated."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture(autouse=True)
 def _regions_after_a_flush(request: pytest.FixtureRequest) -> None:
     """A transactional test ends with a flush that empties the regions table the migration

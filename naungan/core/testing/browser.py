@@ -47,7 +47,8 @@ def _database_url(tmp: Path) -> str:
         import psycopg
 
         base, _, _name = url.rpartition("/")
-        name = "naungan_browser"
+        # One database per pytest-xdist worker (gw0, gw1…), should two ever run browser tests.
+        name = "naungan_browser" + os.environ.get("PYTEST_XDIST_WORKER", "").replace("gw", "_")
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
             conn.execute(f"CREATE DATABASE {name}")
@@ -69,7 +70,7 @@ class AppServer:
             capture_output=True,
             text=True,
             check=check,
-            timeout=120,
+            timeout=300,  # migrate on a loaded 2-core machine can take minutes
         )
 
     def shell(self, code: str) -> str:

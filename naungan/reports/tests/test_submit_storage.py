@@ -172,14 +172,18 @@ def test_the_area_cache_forgets_a_reloaded_area(db: Any) -> None:
     from naungan.reports.services import validation
 
     code = "64.71.01.1001"
-    first = validation._area_by_code(code)
-    assert first is not None
-    assert validation._AREA_CACHE[code] == first
-    Area.objects.filter(code=code).delete()
-    assert code not in validation._AREA_CACHE  # post_delete
-    validation._AREA_CACHE[code] = first  # as if another process path had kept it
-    assert load_regions(Area) == 1
-    assert code not in validation._AREA_CACHE  # areas_changed
-    again = validation._area_by_code(code)
-    assert again is not None
-    assert again.pk != first.pk
+    try:
+        first = validation._area_by_code(code)
+        assert first is not None
+        assert validation._AREA_CACHE[code] == first
+        Area.objects.filter(code=code).delete()
+        assert code not in validation._AREA_CACHE  # post_delete
+        validation._AREA_CACHE[code] = first  # as if another process path had kept it
+        assert load_regions(Area) == 1
+        assert code not in validation._AREA_CACHE  # areas_changed
+        again = validation._area_by_code(code)
+        assert again is not None
+        assert again.pk != first.pk
+    finally:
+        # The reloaded row goes with this test's transaction: forget it too.
+        validation.area_caches_clear()
