@@ -224,3 +224,14 @@ def test_the_page_answers_in_time_and_stays_small(
     page = Client().get("/sertifikat/cek/", {"kode": p.verification_code})
     assert len(page.content) < 8_000
     assert page.content.decode().count("<link") == 2  # the icon (data:) and one style sheet
+
+
+def test_the_holder_finds_the_code_on_their_competencies_page(
+    personas: dict[str, Any], training: Training
+) -> None:
+    p = _passed(personas, training)
+    page = personas["caseworker_bpp"].client.get("/kompetensi/saya/")
+    assert page.status_code == 200
+    assert p.verification_code in page.content.decode()
+    other = personas["activist_bpp"].client.get("/kompetensi/saya/")
+    assert p.verification_code not in other.content.decode()
