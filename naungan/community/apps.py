@@ -20,6 +20,7 @@ class CommunityConfig(AppConfig):
 
         register_case_section(accompaniment.case_briefs_section)
         register_home_section(home.home_section)
+        register_home_section(home.coordination_section)
 
         auditlog.register(models.Membership)
         auditlog.register(models.Activity)

@@ -7,9 +7,10 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from naungan.accounts.access import role_required
-from naungan.accounts.roles import ACTIVISTS, user_in
+from naungan.accounts.roles import ACTIVISTS, PREVENTION_COORDINATORS, user_in
 
 from .. import selectors
 from ..models import BriefStatus
@@ -41,3 +42,20 @@ def home_section(request: HttpRequest) -> dict[str, Any] | None:
         return None
     briefs = list(selectors.briefs_for_activist(user).filter(status=BriefStatus.OPEN)[:10])
     return {"template": "community/partials/home_section.html", "briefs": briefs, "order": 10}
+
+
+def coordination_section(request: HttpRequest) -> dict[str, Any] | None:
+    """On the home page of a coordinator (the kecamatan's Kasi Kessos, the dinas' data staff):
+    the coverage gaps of their area and this month's prevention activities, with the way to the
+    coverage view, the monthly summary and the kecamatan's printable report."""
+    user = request.user
+    if not user_in(user, PREVENTION_COORDINATORS):
+        return None
+    overview = selectors.coordination_of(user, today=timezone.localdate())
+    if overview is None:
+        return None
+    return {
+        "template": "community/partials/coordination_section.html",
+        "overview": overview,
+        "order": 20,
+    }
