@@ -40,6 +40,7 @@ class StaffChangeForm(forms.ModelForm):
             "first_name",
             "last_name",
             "email",
+            "language",
             "role",
             "organisation",
             "area",
@@ -62,7 +63,7 @@ class UserAdmin(BaseUserAdmin):
     autocomplete_fields = ("organisation", "area")
     fieldsets = (
         (None, {"fields": ("username",)}),
-        (_("Data pribadi"), {"fields": ("first_name", "last_name", "email")}),
+        (_("Data pribadi"), {"fields": ("first_name", "last_name", "email", "language")}),
         (_("Akses"), {"fields": ("role", "organisation", "area", "competencies", "is_active")}),
         (
             _("Status"),
