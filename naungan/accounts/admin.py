@@ -48,6 +48,14 @@ class StaffChangeForm(forms.ModelForm):
             "is_active",
         ]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "language" in self.fields:
+            self.fields["language"].required = False  # left out: the account keeps its own
+
+    def clean_language(self) -> str:
+        return str(self.cleaned_data.get("language") or self.instance.language)
+
     def clean_email(self) -> str:
         email: str = (self.cleaned_data.get("email") or "").strip()
         if email and User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
