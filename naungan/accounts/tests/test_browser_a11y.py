@@ -97,8 +97,10 @@ def test_second_factor_pages_and_a_supervisors_pages_have_no_serious_violations(
     axe_page.wait_for_url(f"{base}/accounts/2fa/authenticate/")
     assert axe_violations(axe_page) == []
     axe_page.fill("#id_code", pyotp.TOTP(secret).now())
-    axe_page.get_by_role("button", name="Masuk", exact=True).click()
-    axe_page.wait_for_url(f"{base}/")
+    axe_page.locator("form[action*='2fa/authenticate'] button[type=submit]").first.click()
+    axe_page.wait_for_load_state()
+    assert axe_page.locator("#id_code").count() == 0, axe_page.locator("#main").inner_text()
+    axe_page.wait_for_url(f"{base}/", timeout=30_000)
     assert _findings(axe_page, base, (*STAFF_PAGES, "/accounts/2fa/")) == {}
 
 
