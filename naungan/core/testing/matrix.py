@@ -137,7 +137,7 @@ EXCLUDED_PREFIXES: dict[str, str] = {
     "api/v1/": "the API is enumerated from its OpenAPI document (see API below)",
 }
 # Routes under an excluded prefix that are ours and classified all the same.
-INCLUDED_DESPITE_PREFIX = {"accounts/tokens/"}
+INCLUDED_DESPITE_PREFIX = {"accounts/tokens/", "accounts/pengaturan/"}
 
 # API URL patterns that are not operations of the OpenAPI document.
 API_NON_OPERATIONS: dict[str, str] = {
@@ -155,6 +155,8 @@ WEB: list[Rule] = [
     R("GET", "audit_log", "supervisor admin"),
     R("GET", "tokens", "*"),
     R("POST", "tokens", "intake_bpp", data={"revoke": "{token_id}"}, note="revoke a token"),
+    R("GET", "preferences", "*"),
+    R("POST", "preferences", "*", data={"language": "id"}, note="one's own language"),
     # reports
     R("GET", "reports:lapor", "public"),
     R("POST", "reports:lapor", "public"),
