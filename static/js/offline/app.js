@@ -264,7 +264,15 @@
   }
 
   function findForm(type) {
-    return Array.prototype.find.call(document.forms, function (f) { return formType(f) === type; });
+    return Array.prototype.find.call(document.forms, function (f) {
+      if (formType(f) !== type) return false;
+      // A log is corrected in the offline log form, where its brief is chosen: the brief
+      // page's form belongs to that page's brief (it would post the log there).
+      if (type === "accompaniment_log") {
+        return !!f.elements.brief && f.elements.brief.tagName === "SELECT";
+      }
+      return true;
+    });
   }
 
   function edit(item, form) {
