@@ -262,3 +262,22 @@ def test_the_offline_log_form_posted_twice_stores_once(personas: Any, brief: Any
     other = personas["activist_kalteng"].client.post("/ppatbm/pendampingan/catat/", form)
     assert other.status_code in (200, 422)
     assert AccompanimentLog.objects.count() == 1
+
+
+def test_a_transferred_case_keeps_the_activists_task(personas: Any, brief: Any) -> None:
+    from naungan.cases.services.transfers import transfer_accept, transfer_request
+    from naungan.orgs.models import Organisation
+
+    transfer = transfer_request(
+        actor=personas["supervisor_bpp"].user,
+        case=brief.case,
+        to_organisation=Organisation.objects.get(slug="t-uptd-kalteng"),
+        reason="Korban pindah ke Palangka Raya",
+    )
+    transfer_accept(actor=personas["supervisor_kalteng"].user, transfer=transfer)
+    task = Task.objects.get(pk=brief.case_task_id)
+    assert task.owner == personas["activist_bpp"].user
+    assert task.status == TaskStatus.OPEN
+    # The other open tasks wait for the receiving unit's lead, as before.
+    others = Task.objects.filter(case=brief.case, status=TaskStatus.OPEN).exclude(pk=task.pk)
+    assert all(t.owner_id is None for t in others)
