@@ -132,7 +132,9 @@ def brief_close(
     if status not in (BriefStatus.DONE, BriefStatus.WITHDRAWN):
         raise ValidationError({"status": _("Pilihan tidak dikenal.")})
     brief = (
-        AccompanimentBrief.objects.select_for_update().select_related("case__area").get(pk=brief.pk)
+        AccompanimentBrief.objects.select_for_update(of=("self",))
+        .select_related("case__area")
+        .get(pk=brief.pk)
     )
     if brief.status != BriefStatus.OPEN:
         raise BriefClosed
@@ -163,7 +165,7 @@ def brief_log(
     that is done or withdrawn: BriefClosed (409). The brief row is locked, so a log never
     lands on a brief withdrawn at the same moment."""
     locked = (
-        AccompanimentBrief.objects.select_for_update()
+        AccompanimentBrief.objects.select_for_update(of=("self",))
         .select_related("case__area")
         .filter(pk=brief.pk)
         .first()
