@@ -31,6 +31,7 @@ from ..models import (
     Notification,
     NotificationKind,
     Task,
+    TaskKind,
     TaskStatus,
     TransferStatus,
 )
@@ -160,7 +161,10 @@ def transfer_accept(*, actor: User, transfer: CaseTransfer) -> CaseTransfer:
             for u in released
         ]
     )
-    Task.objects.filter(case=case, status=TaskStatus.OPEN).update(owner=None)
+    # An activist named companion keeps their accompaniment task: the brief goes on.
+    Task.objects.filter(case=case, status=TaskStatus.OPEN).exclude(
+        kind=TaskKind.ACTIVIST_ACCOMPANIMENT
+    ).update(owner=None)
     if case.restricted:
         named = list(case.restricted_to.select_related("area"))
         case.restricted_to.remove(*[u for u in named if not u.in_scope(transfer.to_area)])

@@ -13,6 +13,7 @@ from naungan.accounts.access import role_required
 from naungan.accounts.roles import ACTIVISTS, PREVENTION_COORDINATORS, user_in
 
 from .. import selectors
+from ..forms.accompaniment import brief_ref
 from ..models import BriefStatus
 
 RECENT_REPORTS = 20
@@ -26,7 +27,7 @@ def home(request: HttpRequest) -> HttpResponse:
         (r, selectors.field_report_status(r))
         for r in selectors.own_field_reports(user)[:RECENT_REPORTS]
     ]
-    briefs = list(selectors.briefs_for_activist(user).filter(status=BriefStatus.OPEN))
+    briefs = _open_tasks(user)
     return render(
         request,
         "community/home.html",
@@ -40,7 +41,7 @@ def home_section(request: HttpRequest) -> dict[str, Any] | None:
     user = request.user
     if not user_in(user, ACTIVISTS):
         return None
-    briefs = list(selectors.briefs_for_activist(user).filter(status=BriefStatus.OPEN)[:10])
+    briefs = _open_tasks(user, limit=10)
     return {"template": "community/partials/home_section.html", "briefs": briefs, "order": 10}
 
 
@@ -59,3 +60,17 @@ def coordination_section(request: HttpRequest) -> dict[str, Any] | None:
         "overview": overview,
         "order": 20,
     }
+
+
+def _open_tasks(user: Any, limit: int = 50) -> list[Any]:
+    """The activist's open accompaniments with their case Task (its due time, overdue), the
+    soonest due first; each carries its short reference."""
+    rows = list(
+        selectors.briefs_for_activist(user)
+        .filter(status=BriefStatus.OPEN)
+        .select_related("case_task")
+        .order_by("case_task__due_at", "created_at")[:limit]
+    )
+    for brief in rows:
+        brief.ref = brief_ref(brief)  # type: ignore[attr-defined]
+    return rows

@@ -465,6 +465,9 @@ WEB: list[Rule] = [
     # the devices that synced (an activist's own, a supervisor's area's) and their revocation
     R("GET", "offline:sw", "public"),
     R("GET", "offline:report_new", "activist"),
+    # the accompaniment log of the app shell: every activist (it lists their own open briefs)
+    R("GET", "offline:accompaniment_log_new", "activist"),
+    R("POST", "offline:accompaniment_log_new", "activist", data={"place": "Polres"}),
     R("GET", "offline:sync", "activist"),
     R("POST", "offline:sync", "activist", data={"items": "[]"}, note="not JSON: 400"),
     R("GET", "offline:devices", "activist supervisor"),
