@@ -188,14 +188,18 @@ def _stream(qs: Any, using: str) -> Iterator[tuple[Any, ...]]:
     if connection.vendor != "postgresql":
         yield from qs.iterator(chunk_size=CHUNK)
         return
+    from django.db import transaction
+
     sql, params = qs.query.sql_with_params()
-    connection.ensure_connection()
-    raw = connection.connection
-    name = f"simfoni_{uuid.uuid4().hex}"
-    with raw.cursor(name=name, withhold=raw.autocommit) as cursor:
-        cursor.itersize = CHUNK
-        cursor.execute(sql, params)
-        yield from cursor
+    with transaction.atomic(using=using):
+        connection.ensure_connection()
+        raw = connection.connection
+        raw.execute("SET LOCAL cursor_tuple_fraction = 1.0")  # see _formatted_lines
+        raw.execute("SET LOCAL jit = off")
+        with raw.cursor(name=f"simfoni_{uuid.uuid4().hex}") as cursor:
+            cursor.itersize = CHUNK
+            cursor.execute(sql, params)
+            yield from cursor
 
 
 class _Labels:
