@@ -8,8 +8,9 @@ incident (months only), and never another organisation's identifier (no registra
 no tracking code).
 
 * Streamed (CSV): rows are read with a server-side cursor in chunks of ``CHUNK`` and written
-  as they come, so memory stays flat however many rows there are. The services of each chunk's
-  cases come in one query per chunk.
+  as they come, so memory stays flat however many rows there are; the services of each row are
+  aggregated in SQL. On PostgreSQL one SELECT gives the rows already as CSV text
+  (``formatted_sql``); elsewhere each row is made in Python. Both write the same bytes.
 * XLSX: the same rows in a write-only workbook.
 * Formula-safe cells (OWASP CSV injection), the BOM for Excel, ISO months.
 * Audited as ``export`` before the first byte is sent, with the area, period, format and
