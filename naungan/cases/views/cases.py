@@ -44,13 +44,17 @@ def case_list(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
     form, filters = filter_form(request.GET or None)
     qs = selectors.case_list(user=user, filters=filters)
+    invalid = form.is_bound and not form.is_valid()
+    if invalid:  # a filter that cannot be read: say which, and list nothing rather than all
+        qs = qs.none()
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     services.case_list_audit(actor=user, count=len(page.object_list), request=request)
     template = "cases/list.html#results" if getattr(request, "htmx", False) else "cases/list.html"
     return render(
         request,
         template,
-        {"form": form, "page": page, "filtered": bool(filters)},
+        {"form": form, "page": page, "filtered": bool(filters) or invalid},
+        status=422 if invalid and not getattr(request, "htmx", False) else 200,
     )
 
 

@@ -26,14 +26,28 @@ from naungan.core.registry import stats_sources
 
 from ..exceptions import BadParameter
 from ..queries import counting
-from ..queries.counting import BASES, REPORT, Period
+from ..queries.counting import BASES, INCIDENT, REPORT, Period
 from ..queries.dimensions import DIMENSIONS, dimension_keys
 from ..queries.suppression import suppress_cells, suppress_value
 from ..router import stats_reads
 
 FIRST_YEAR = 2000
-# Dimensions whose key the case list can filter on (``cases.selectors.CaseFilters``).
-CASE_LIST_FILTER = {"area": "area", "violence_type": "violence_type"}
+# The case list's filter (``cases.forms.CaseFilterForm``, same name in ``GET /api/v1/cases``)
+# for each dimension a dashboard number links by; ``area`` and ``month`` narrow the area and
+# the dates. The service dimension counts service episodes, not cases: it has no link.
+CASE_LIST_FILTER = {
+    "area": "area",
+    "violence_type": "violence_type",
+    "gbv_type": "gbv_type",
+    "tpks_type": "tpks_type",
+    "age_group": "age_group",
+    "sex": "sex",
+    "disability": "disability",
+    "place": "place",
+    "relationship": "relationship",
+    "perpetrator_age_group": "perpetrator_age_group",
+    "channel": "channel",
+}
 
 
 def reads_unsuppressed(user: User) -> bool:
@@ -88,7 +102,8 @@ class Cell:
     key: str
     label: str
     value: int | None  # None: hidden ("<5")
-    url: str = ""  # the case list behind the number (supervisors only)
+    url: str = ""  # the case list behind ``cases`` (supervisors only)
+    cases: int | None = None  # the cases behind the counted incidents (supervisors only)
     drill: str = ""  # the dashboard one level down (an area, a month)
 
 
@@ -100,14 +115,34 @@ class Table:
     total: int | None = None
     total_url: str = ""
     partition: bool = True
+    cases_total: int | None = None  # the period's cases (supervisors only), linked to total_url
 
     @property
     def max_value(self) -> int:
         return max([c.value or 0 for c in self.cells] + [1])
 
 
-def _case_list_url(area_code: str, **filters: str) -> str:
-    return reverse("cases:list") + "?" + urlencode({"area": area_code, **filters})
+def case_list_filters(period: Period, dimension: str = "", key: str = "") -> dict[str, str]:
+    """The case list's query for one number: the counted incidents of ``period``'s area and
+    dates, narrowed to ``key`` of ``dimension`` (none: the period's total). The list then shows
+    exactly the cases behind the number (those the reader may see)."""
+    from datetime import timedelta
+
+    start, end = period.bounds()
+    if dimension == "month":
+        year, month = (int(part) for part in key.split("-"))
+        start, end = Period(area=period.area, year=year, month=month).bounds()
+    params = {"area": period.area.code, "counted": "on"}
+    prefix = "occurred" if period.basis == INCIDENT else "received"
+    params[f"{prefix}_from"] = start.isoformat()
+    params[f"{prefix}_to"] = (end - timedelta(days=1)).isoformat()
+    if dimension in CASE_LIST_FILTER:
+        params[CASE_LIST_FILTER[dimension]] = key
+    return params
+
+
+def _case_list_url(params: dict[str, str]) -> str:
+    return reverse("cases:list") + "?" + urlencode(params)
 
 
 def summary(*, user: User, period: Period) -> dict[str, Any]:
@@ -163,25 +198,32 @@ def breakdown(*, user: User, period: Period, dimension: str, total: int) -> Tabl
         total=total if dimension != "service" else None,
         partition=spec.partition,
     )
-    area = period.area
+    linked = not hide and (dimension in CASE_LIST_FILTER or dimension == "month")
+    cases: dict[str, int] = {}
+    cases_total: int | None = None
+    if linked:  # the cases behind each number: what the supervisor clicks
+        with stats_reads() as using:
+            cases = counting.dimension_case_counts(dimension, period, using=using)
+            cases_total = counting.cases_counted(period, using=using)
     cells = []
     for key, label in keys:
-        url = ""
-        if not hide:
+        cell = Cell(key=key, label=label, value=shown[key])
+        if linked:
+            cell.cases = cases.get(key, 0)
             if dimension == "area":
-                url = _case_list_url(key)
-            elif dimension == "violence_type":
-                url = _case_list_url(area.code, violence_type=key)
+                params = {**case_list_filters(period), "area": key}
             else:
-                url = _case_list_url(area.code)
-        cells.append(Cell(key=key, label=label, value=shown[key], url=url))
+                params = case_list_filters(period, dimension, key)
+            cell.url = _case_list_url(params)
+        cells.append(cell)
     table = Table(
         name=dimension,
         title=str(spec.title),
         cells=cells,
         total=suppress_value(total, suppress=hide) if dimension != "service" else None,
-        total_url="" if hide else _case_list_url(area.code),
+        total_url=_case_list_url(case_list_filters(period)) if linked else "",
         partition=spec.partition,
+        cases_total=cases_total,
     )
     return table
 

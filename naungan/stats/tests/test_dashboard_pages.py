@@ -21,8 +21,8 @@ def test_supervisor_sees_every_number_linked_to_the_case_list(personas: Any, wor
     assert r.status_code == 200
     html = r.content.decode()
     assert 'data-testid="case-link"' in html
-    assert "/kasus/?area=64.71.02" in html
-    assert "/kasus/?area=64.71&amp;violence_type=physical" in html
+    assert "/kasus/?area=64.71.02&amp;counted=on" in html
+    assert "violence_type=physical" in html
     assert 'data-testid="hidden-cell"' not in html
     # the ranked list of kecamatan and the drill-down links
     assert 'data-testid="stats-ranked"' in html
