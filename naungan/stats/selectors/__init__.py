@@ -167,6 +167,17 @@ def summary(*, user: User, period: Period) -> dict[str, Any]:
         ),
         "by_age_group": suppress_cells(full("age_group", ages), suppress=hide, total=total),
         "by_sex": suppress_cells(full("sex", sexes), suppress=hide, total=total),
+        # Beyond the contract: the sections other apps register (referrals, risk, community,
+        # training), suppressed alike.
+        "sections": [
+            {
+                "source": s["source"],
+                "title": s["title"],
+                "rows": [{"label": label, "count": n} for label, n in s["rows"]],
+                "total": s["total"],
+            }
+            for s in extra_sections(user=user, period=period)
+        ],
     }
 
 
@@ -293,22 +304,25 @@ def extra_sections(*, user: User, period: Period) -> list[dict[str, Any]]:
     hide = not reads_unsuppressed(user)
     out = []
     with stats_reads() as using:
-        for _name, source in sorted(stats_sources().items()):
-            section = source(area=period.area, year=period.year, month=period.month, using=using)
-            if section is None:
-                continue
-            cells = suppress_cells(
-                dict(section.rows), suppress=hide, total=section.total, partition=True
-            )
-            out.append(
-                {
-                    "title": section.title,
-                    "rows": [(label, cells[label]) for label, _n in section.rows],
-                    "total": None
-                    if section.total is None
-                    else suppress_value(section.total, suppress=hide),
-                }
-            )
+        for name, source in sorted(stats_sources().items()):
+            answer = source(area=period.area, year=period.year, month=period.month, using=using)
+            sections = answer if isinstance(answer, list) else [answer]
+            for section in sections:
+                if section is None:
+                    continue
+                cells = suppress_cells(
+                    dict(section.rows), suppress=hide, total=section.total, partition=True
+                )
+                out.append(
+                    {
+                        "source": name,
+                        "title": str(section.title),
+                        "rows": [(label, cells[label]) for label, _n in section.rows],
+                        "total": None
+                        if section.total is None
+                        else suppress_value(section.total, suppress=hide),
+                    }
+                )
     return out
 
 
