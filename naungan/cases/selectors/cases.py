@@ -197,33 +197,35 @@ class CaseFilters:
     gbv_type: str = ""
     tpks_type: str = ""
     counted: bool = False
+    invalid: bool = False  # the filters could not be read: nothing matches
 
     @classmethod
     def from_form(cls, cleaned: Mapping[str, Any]) -> CaseFilters:
         """From the cleaned data of ``CaseFilterForm`` (empty when the form is invalid)."""
-        text = (
-            "channel",
-            "age_group",
-            "sex",
-            "disability",
-            "place",
-            "relationship",
-            "perpetrator_age_group",
-            "gbv_type",
-            "tpks_type",
-        )
+
+        def text(name: str) -> str:
+            return str(cleaned.get(name) or "")
+
         return cls(
-            status=str(cleaned.get("status") or ""),
-            area_code=str(cleaned.get("area") or ""),
-            violence_type=str(cleaned.get("violence_type") or ""),
-            q=str(cleaned.get("q") or ""),
+            status=text("status"),
+            area_code=text("area"),
+            violence_type=text("violence_type"),
+            q=text("q"),
             overdue=bool(cleaned.get("overdue")),
             received_from=cleaned.get("received_from"),
             received_to=cleaned.get("received_to"),
             occurred_from=cleaned.get("occurred_from"),
             occurred_to=cleaned.get("occurred_to"),
             counted=bool(cleaned.get("counted")),
-            **{name: str(cleaned.get(name) or "") for name in text},
+            channel=text("channel"),
+            age_group=text("age_group"),
+            sex=text("sex"),
+            disability=text("disability"),
+            place=text("place"),
+            relationship=text("relationship"),
+            perpetrator_age_group=text("perpetrator_age_group"),
+            gbv_type=text("gbv_type"),
+            tpks_type=text("tpks_type"),
         )
 
     def __bool__(self) -> bool:
@@ -244,6 +246,8 @@ def case_list(*, user: User, filters: CaseFilters | None = None) -> QuerySet[Cas
         f.overdue,
     )
     qs = cases_visible_to(user)
+    if f.invalid:
+        return qs.none()
     if status:
         qs = qs.filter(status=status)
     if area_code:

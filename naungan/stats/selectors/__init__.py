@@ -271,6 +271,34 @@ def services_by_unit(*, user: User, period: Period) -> list[dict[str, Any]]:
     return out
 
 
+def services_by_month(*, user: User, period: Period) -> list[dict[str, Any]]:
+    """Services given (episodes started) in each month of the period, by service; hidden
+    cells for analysts (no total beside them: one case may have several)."""
+    from naungan.services.models import Service
+
+    from ..queries.dimensions import month_label
+
+    hide = not reads_unsuppressed(user)
+    with stats_reads() as using:
+        rows = counting.service_counts(period, using=using)
+    per: dict[tuple[str, str], int] = {}
+    for r in rows:
+        k = (r["month"], r["service"])
+        per[k] = per.get(k, 0) + r["n"]
+    labels = dict(Service.choices)
+    out = []
+    for (month, service), n in sorted(per.items()):
+        year, _sep, m = month.partition("-")
+        out.append(
+            {
+                "month": month_label(int(year), int(m)) if m else month,
+                "service": str(labels.get(service, service)),
+                "count": suppress_value(n, suppress=hide),
+            }
+        )
+    return out
+
+
 def clocks(*, user: User, period: Period) -> list[dict[str, Any]]:
     """Clocks due in the period: met, missed, running (hidden cells for analysts; the three
     add up to the clocks due, which is shown, so the complementary cell is hidden too)."""

@@ -70,3 +70,19 @@ def test_a_bad_parameter_is_named(personas: Any, query: str, word: str) -> None:
 def test_the_analyst_never_reaches_a_case_list(personas: Any) -> None:
     assert personas["analyst_bpp"].client.get("/kasus/").status_code == 404
     assert personas["analyst_bpp"].api("get", "/api/v1/cases").status_code == 404
+
+
+def test_services_by_month(personas: Any, world: None) -> None:
+    from naungan.services.models import ServiceEpisode
+
+    episodes = ServiceEpisode.objects.filter(case__area_regency_code="64.71")
+    sup = personas["supervisor_bpp"].client.get(f"/statistik/?year={YEAR}")
+    rows = sup.context["services_by_month"]
+    expected = episodes.filter(started_at__year=YEAR).count()
+    assert sum(r["count"] for r in rows) == expected
+    if expected:
+        assert 'data-testid="table-service-months"' in sup.content.decode()
+    ana = personas["analyst_bpp"].client.get(f"/statistik/?year={YEAR}")
+    small = [r for r in rows if r["count"] < 5]
+    hidden = [r for r in ana.context["services_by_month"] if r["count"] is None]
+    assert len(hidden) == len(small)

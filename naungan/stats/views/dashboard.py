@@ -123,6 +123,7 @@ def dashboard_context(user: User, period: Period) -> dict[str, Any]:
         "months_chart": _bars(months),
         "charts": [(t, _bars(t)) for t in charts],
         "services_by_unit": selectors.services_by_unit(user=user, period=period),
+        "services_by_month": selectors.services_by_month(user=user, period=period),
         "clocks": selectors.clocks(user=user, period=period),
         "extra": selectors.extra_sections(user=user, period=period),
         "month_name": month_label(period.year, period.month) if period.month else "",
