@@ -189,7 +189,9 @@ def totals(*, user: User, period: Period) -> dict[str, int | None]:
     return {k: suppress_value(v, suppress=hide) for k, v in raw.items()}
 
 
-def breakdown(*, user: User, period: Period, dimension: str, total: int) -> Table:
+def breakdown(
+    *, user: User, period: Period, dimension: str, total: int, cases_total: int | None = None
+) -> Table:
     """Counted incidents of ``period`` by ``dimension`` (services: episodes by service)."""
     dimension_check(dimension)
     spec = DIMENSIONS[dimension]
@@ -211,11 +213,13 @@ def breakdown(*, user: User, period: Period, dimension: str, total: int) -> Tabl
     )
     linked = not hide and (dimension in CASE_LIST_FILTER or dimension == "month")
     cases: dict[str, int] = {}
-    cases_total: int | None = None
-    if linked:  # the cases behind each number: what the supervisor clicks
+    if not linked:
+        cases_total = None
+    else:  # the cases behind each number: what the supervisor clicks
         with stats_reads() as using:
             cases = counting.dimension_case_counts(dimension, period, using=using)
-            cases_total = counting.cases_counted(period, using=using)
+            if cases_total is None:
+                cases_total = counting.cases_counted(period, using=using)
     cells = []
     for key, label in keys:
         cell = Cell(key=key, label=label, value=shown[key])
