@@ -233,7 +233,9 @@ class StatsSection:
     total: int | None = None
 
 
-StatsSource = Callable[..., StatsSection | None]
+# A source answers one section, several (a list, shown in that order) or None (nothing to
+# show); it is called as ``source(area=, year=, month=, using=)`` and must answer aggregates.
+StatsSource = Callable[..., StatsSection | list[StatsSection] | None]
 _STATS_SOURCES: dict[str, StatsSource] = {}
 
 

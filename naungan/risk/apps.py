@@ -8,6 +8,12 @@ class RiskConfig(AppConfig):
     verbose_name = _("Risiko dan rencana keselamatan")
 
     def ready(self) -> None:
+        from naungan.core.registry import register_stats_source
+
+        from .stats import risk_sections
+
+        # The app's counts on /statistik/ and in stats/summary (issue 15).
+        register_stats_source("risk", risk_sections)
         from auditlog.registry import auditlog
 
         from naungan.core.registry import (
