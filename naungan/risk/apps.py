@@ -11,13 +11,21 @@ class RiskConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from naungan.core.registry import (
+            register_audit_kind,
             register_case_banner,
             register_case_section,
             register_referral_packet_section,
         )
 
         from . import models
+        from .selectors import audit
         from .views import cases as case_views
+
+        # The audit log names assessments, judgements, conferences and safety plans by their
+        # kind and case, linked for a reader who sees the case; searchable by the case number.
+        register_audit_kind(
+            audit.AUDIT_TYPES, describe=audit.audit_describe, search=audit.audit_search
+        )
 
         register_case_section(case_views.case_risk_section)
         register_case_banner(case_views.case_risk_banner)
