@@ -46,6 +46,7 @@ def risk_page(request: HttpRequest, case_id: UUID) -> HttpResponse:
         "assessments": list(selectors.case_assessments(case=case)),
         "rows": list(zip(points, dates, strict=True))[::-1],
         "chart": risk_chart(points, dates),
+        "chart_narrow": risk_chart(points, dates, narrow=True),
         "conferences": list(selectors.case_conferences(case=case)[:5]),
         "plans": list(selectors.case_safety_plans(case=case)[:3]),
         "instruments": Instrument.objects.filter(key__in=ASSESSMENT_INSTRUMENTS),
