@@ -109,7 +109,7 @@ class InstrumentVersion(TimeStampedModel):
                     {"questions": _("Setiap pertanyaan perlu teks Indonesia dan Inggris.")}
                 )
         if self.rule == Rule.TRIAGE:
-            self._clean_triage(set(keys))
+            self._clean_triage({str(k) for k in keys})
 
     def _clean_triage(self, keys: set[str]) -> None:
         """A triage version's ``bands`` are ``[[level, [item, …]], …]``, most urgent first:
