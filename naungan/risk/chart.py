@@ -13,7 +13,7 @@ LEFT, RIGHT, TOP, BOTTOM = 44, 16, 16, 40
 # The phone's chart (shown below 576 px instead of the wide one): drawn about as wide as a
 # 360 px screen shows it, so a text of 14 units reads as about 13-14 px, and each point's
 # level is written on its own line above its score.
-NARROW = {"width": 340, "height": 280, "left": 46, "right": 8, "top": 44, "bottom": 36}
+NARROW = {"width": 340, "height": 300, "left": 46, "right": 8, "top": 62, "bottom": 36}
 SHAPES = {"high": "square", "medium": "triangle", "standard": "circle", "": "diamond"}
 
 
@@ -55,6 +55,11 @@ class Chart:
     narrow: bool = False
     axis_font: int = 11  # gridline, threshold and row-number texts
     point_font: int = 12  # the score and level beside each point
+    # The phone's key of the dashed line, above the plot (the labels of a 100 % point end
+    # below it).
+    key_y: str = "12.0"
+    key_line_x: str = ""
+    key_text_x: str = ""
 
 
 def _poly(x: float, y: float, shape: str) -> str:
@@ -118,6 +123,8 @@ def risk_chart(
         label_x=_n(left - 6),
         right=_n(width - right),
         narrow=narrow,
+        key_line_x=_n(left + 24),
+        key_text_x=_n(left + 30),
         axis_font=axis_font,
         point_font=point_font,
     )
