@@ -2,8 +2,9 @@
 LPSK and Densus 88 as resource persons, attended and passed by the demo caseworker
 (``pendamping_bpp``) and activist (``aktivis_bpp``); a directly recorded competency of the
 caseworker and one of the activist that expire within the warning window, so the expiry view
-shows lines (the activist's also to the kecamatan's Kasi Kessos); and the
-UPTD PPA's requirement of KDRT risk assessment for signing off a DASH assessment."""
+shows lines (the activist's also to the kecamatan's Kasi Kessos); the UPTD PPA's requirement
+of KDRT risk assessment for signing off a DASH assessment, held by the caseworker (the
+training) and the supervisor (recorded directly)."""
 
 from __future__ import annotations
 
@@ -49,6 +50,19 @@ def seed_training() -> None:
             source=GrantSource.DIRECT,
             recorded_by=users["supervisor_bpp"],
             note="Pelatihan Kecamatan Balikpapan Timur, sebelum Naungan",
+        )
+    # The UPTD's supervisor signs DASH assessments too (a judgement on a result): a competency
+    # recorded by the dinas from an earlier provincial training, valid for two more years.
+    if not CompetencyGrant.objects.filter(
+        user=users["supervisor_bpp"], competency=Competency.KDRT_RISK_ASSESSMENT
+    ).exists():
+        CompetencyGrant.objects.create(
+            user=users["supervisor_bpp"],
+            competency=Competency.KDRT_RISK_ASSESSMENT,
+            granted_on=today - timedelta(days=365),
+            expires_on=today + timedelta(days=730),
+            source=GrantSource.DIRECT,
+            note="Pelatihan Dinas P3APPKB Provinsi, sebelum Naungan",
         )
     if Training.objects.filter(title=TITLE, organiser=dinas).exists():
         return
