@@ -125,9 +125,14 @@ tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json
 	cd tools/lighthouse && npm install --no-audit --no-fund --loglevel=error
 	@touch $@
 
-# Lighthouse on the public pages of a running server (make run in another terminal).
+# Lighthouse on the public pages of a running server with the demo data (make run in another
+# terminal): the pages a URL reaches, then those a form leads to (tools/lighthouse/flow.mjs:
+# refused form, code and PIN, status, field app, second factor). bench/axe_pages.py runs
+# axe-core over the same pages and the staff pages at phone width.
 lighthouse: deps-base chromium tools/lighthouse/node_modules/.installed
-	$(VPY) bench/lighthouse.py http://127.0.0.1:$(PORT) /lapor/ /lapor/status/ /accounts/login/
+	$(VPY) bench/lighthouse.py http://127.0.0.1:$(PORT) /lapor/ /lapor/status/ /accounts/login/ \
+	  /accounts/password/reset/
+	NAUNGAN_CHROMIUM=$(CHROMIUM) node tools/lighthouse/flow.mjs http://127.0.0.1:$(PORT)
 
 clean:
 	rm -rf var/static var/naungan.sqlite3

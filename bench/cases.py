@@ -58,6 +58,79 @@ def prepare(db: str, cases: int, reuse: bool, env: dict[str, str]) -> None:
         conn.execute("VACUUM ANALYZE")
 
 
+# The tables a copy of the synthetic cases consists of (what statistics, case lists and clocks
+# read), in an order where every row a copy points at is copied first.
+COPIED = (
+    "cases_person",
+    "cases_case",
+    "cases_caseparty",
+    "cases_incident",
+    "services_serviceepisode",
+    "cases_task",
+)
+
+
+def multiply(dsn: str, factor: int) -> None:
+    """Grow the generated cases ``factor`` times in SQL: ``factor - 1`` copies of every row of
+    ``COPIED``, each with fresh ids (``id + k × max(id)``, so that references between copied
+    rows move with them), fresh public ids (``gen_random_uuid()``) and unique registration
+    numbers; references to rows not copied (areas, units, users) stay, a case's source report
+    is dropped (one report, one case). Every column is copied as it is, so every dimension the
+    generator fills stays filled, in the same proportions. Much faster than generating: a
+    million cases in minutes instead of twenty or more on this shared machine."""
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        fks = conn.execute(
+            """SELECT c.conrelid::regclass::text, a.attname, c.confrelid::regclass::text
+               FROM pg_constraint c JOIN pg_attribute a
+                 ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+               WHERE c.contype = 'f' AND c.conrelid::regclass::text = ANY (%s)""",
+            [list(COPIED)],
+        ).fetchall()
+        points = {(t, col): target for t, col, target in fks}
+        offset = {
+            t: conn.execute(f"SELECT COALESCE(max(id), 0) FROM {t}").fetchone()[0] for t in COPIED
+        }
+        for k in range(1, factor):
+            t0 = time.monotonic()
+            with conn.transaction():
+                for table in COPIED:
+                    cols = [
+                        r[0]
+                        for r in conn.execute(
+                            "SELECT column_name FROM information_schema.columns "
+                            "WHERE table_name = %s AND table_schema = 'public' "
+                            "ORDER BY ordinal_position",
+                            [table],
+                        )
+                    ]
+                    exprs = []
+                    for col in cols:
+                        target = points.get((table, col))
+                        if col == "id":
+                            exprs.append(f"id + {k * offset[table]}")
+                        elif col == "public_id":
+                            exprs.append("gen_random_uuid()")
+                        elif col == "registration_number":
+                            exprs.append(f"registration_number || '/{k}'")
+                        elif col == "source_report_id":
+                            exprs.append("NULL")
+                        elif target in offset:
+                            exprs.append(f"{col} + {k * offset[target]}")
+                        else:
+                            exprs.append(col)
+                    conn.execute(
+                        f"INSERT INTO {table} ({', '.join(cols)}) OVERRIDING SYSTEM VALUE "
+                        f"SELECT {', '.join(exprs)} FROM {table} WHERE id <= {offset[table]}"
+                    )
+            print(f"copy {k}/{factor - 1} in {time.monotonic() - t0:.1f} s", flush=True)
+        for table in COPIED:
+            conn.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT max(id) FROM {table}))"
+            )
+        conn.execute("VACUUM ANALYZE")
+
+
 def measure(runs: int, sql: bool) -> None:
     import django
 

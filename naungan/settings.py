@@ -109,6 +109,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "naungan.accounts.middleware.UserLanguageMiddleware",
     "naungan.core.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -430,6 +431,10 @@ SHELTER_MAX_DAYS = env.int("NAUNGAN_SHELTER_MAX_DAYS", default=7)
 # days [project default]; a new training's post-test pass mark [project default].
 TRAINING_EXPIRY_WARNING_DAYS = env.int("NAUNGAN_TRAINING_EXPIRY_WARNING_DAYS", default=60)
 TRAINING_PASS_MARK = env.int("NAUNGAN_TRAINING_PASS_MARK", default=70)
+# Lookups of an unknown certificate code on the public page /sertifikat/cek/, per client address
+# ("events/seconds", "0" = off; a code found gives its unit back); beyond it every lookup answers
+# 429 until the window is over.
+TRAINING_VERIFY_RATE = env.str("NAUNGAN_TRAINING_VERIFY_RATE", default="30/600")
 # Risk assessment (DESIGN §8): incidents by a partner, family member or caregiver within 12
 # months that make an escalation referral [local default 3]; hours the supervisor has to act
 # on a high result [project default].

@@ -37,6 +37,7 @@ urlpatterns = [
     path("", include("naungan.risk.urls")),
     path("", include("naungan.offline.urls")),
     path("accounts/tokens/", account_views.tokens, name="tokens"),
+    path("accounts/pengaturan/", account_views.preferences, name="preferences"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

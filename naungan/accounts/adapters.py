@@ -5,6 +5,7 @@ from typing import Any
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.http import HttpRequest
+from django.utils import translation
 
 from naungan.core import crypto
 
@@ -19,6 +20,29 @@ class StaffAccountAdapter(DefaultAccountAdapter):
 
     def get_login_redirect_url(self, request: HttpRequest) -> Any:
         return "/"
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        """Every allauth e-mail to an account (password reset, security notices) in that
+        account's language (``User.language``), not the language of the request that caused
+        it (an administrator's forced reset, say). Mail to an address without an account
+        keeps the request's language."""
+        user = context.get("user")
+        language = getattr(user, "preferred_language", None) or translation.get_language()
+        with translation.override(language):
+            super().send_mail(template_prefix, email, context)
+
+    def send_notification_mail(
+        self,
+        template_prefix: str,
+        user: Any,
+        context: dict[str, Any] | None = None,
+        email: str | None = None,
+    ) -> None:
+        """allauth's security notices (password changed, second factor added …) give the
+        account apart from the context: in its language too."""
+        language = getattr(user, "preferred_language", None) or translation.get_language()
+        with translation.override(language):
+            super().send_notification_mail(template_prefix, user, context, email)
 
     def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
         """allauth (65.x) counts only its own reauthentication pages as "recent", never the

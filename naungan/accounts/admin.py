@@ -40,12 +40,21 @@ class StaffChangeForm(forms.ModelForm):
             "first_name",
             "last_name",
             "email",
+            "language",
             "role",
             "organisation",
             "area",
             "competencies",
             "is_active",
         ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "language" in self.fields:
+            self.fields["language"].required = False  # left out: the account keeps its own
+
+    def clean_language(self) -> str:
+        return str(self.cleaned_data.get("language") or self.instance.language)
 
     def clean_email(self) -> str:
         email: str = (self.cleaned_data.get("email") or "").strip()
@@ -62,7 +71,7 @@ class UserAdmin(BaseUserAdmin):
     autocomplete_fields = ("organisation", "area")
     fieldsets = (
         (None, {"fields": ("username",)}),
-        (_("Data pribadi"), {"fields": ("first_name", "last_name", "email")}),
+        (_("Data pribadi"), {"fields": ("first_name", "last_name", "email", "language")}),
         (_("Akses"), {"fields": ("role", "organisation", "area", "competencies", "is_active")}),
         (
             _("Status"),

@@ -3,8 +3,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils import translation
 
 # The only views a user without the required second factor may reach, by exact URL name: the
 # enrolment (and allauth's reauthentication before it), logout, the language switch and the
@@ -70,3 +72,26 @@ class RequireSecondFactorMiddleware:
         if user_has_second_factor(user):  # type: ignore[arg-type]
             return None
         return redirect("mfa_activate_totp")
+
+
+class UserLanguageMiddleware:
+    """A signed-in user's pages in their own language (``User.language``), unless the language
+    switch chose one for this browser session (its cookie, which ``DefaultLanguageMiddleware``
+    has already applied). Comes after authentication; anonymous visitors, the public reporter
+    among them, keep Indonesian-first (no session is opened to find out)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        codes = {code for code, _name in settings.LANGUAGES}
+        user = getattr(request, "user", None)
+        if (
+            request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "") not in codes
+            and user is not None
+            and user.is_authenticated
+        ):
+            language = getattr(user, "preferred_language", settings.LANGUAGE_CODE)
+            translation.activate(language)
+            request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        return self.get_response(request)

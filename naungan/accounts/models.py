@@ -44,6 +44,15 @@ class User(AbstractUser):
         verbose_name=_("wilayah tugas"),
     )
     competencies = models.JSONField(_("kompetensi"), default=list, blank=True)
+    # The language of the pages once signed in and of every e-mail to this user (notices,
+    # password reset). The header's language switch still wins for the browser session.
+    language = models.CharField(
+        _("bahasa"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("Bahasa halaman dan e-mail untuk akun ini."),
+    )
 
     class Meta:
         verbose_name = _("pengguna")
@@ -54,6 +63,12 @@ class User(AbstractUser):
                 name="user_role_valid",
             )
         ]
+
+    @property
+    def preferred_language(self) -> str:
+        """The user's language if the installation still offers it, else its default."""
+        codes = {code for code, _name in settings.LANGUAGES}
+        return self.language if self.language in codes else settings.LANGUAGE_CODE
 
     @property
     def requires_second_factor(self) -> bool:

@@ -58,6 +58,18 @@ COMMUNITY_COORDINATORS = frozenset({Role.SUPERVISOR, Role.ANALYST})
 GROUP_MANAGERS = frozenset({Role.SUPERVISOR})
 # Monthly prevention summaries: activists (their kelurahan), supervisors and analysts (area).
 ACTIVITY_SUMMARY_READERS = frozenset({Role.ACTIVIST, Role.SUPERVISOR, Role.ANALYST})
+# The coordinators of the community tier who are no case worker: analysts, the dinas' data staff
+# and the kecamatan's Kasi Kessos (an analyst account of the kecamatan office whose area is the
+# kecamatan, docs/community.md). Their home page shows the coordination work of their area.
+PREVENTION_COORDINATORS = frozenset({Role.ANALYST})
+# Who records a new partner of a PPATBM group of their area ("the kecamatan connects new
+# partners", DESIGN §10): the group's supervisors and the coordinators (partners are public
+# organisations, no personal or case data).
+PARTNER_CONNECTORS = GROUP_MANAGERS | PREVENTION_COORDINATORS
+# Who sees which activists of their area need a training before a competency expires: the
+# training managers (everyone who holds competencies in their area) and the coordinators (the
+# activists of their area only: the names of volunteers, never of anyone in a case).
+COMPETENCY_EXPIRY_READERS = TRAINING_MANAGERS | PREVENTION_COORDINATORS
 
 ROLE_SETS: dict[str, frozenset[str]] = {
     "CASE_ROLES": CASE_ROLES,
@@ -81,6 +93,9 @@ ROLE_SETS: dict[str, frozenset[str]] = {
     "COMMUNITY_COORDINATORS": COMMUNITY_COORDINATORS,
     "GROUP_MANAGERS": GROUP_MANAGERS,
     "ACTIVITY_SUMMARY_READERS": ACTIVITY_SUMMARY_READERS,
+    "PREVENTION_COORDINATORS": PREVENTION_COORDINATORS,
+    "PARTNER_CONNECTORS": PARTNER_CONNECTORS,
+    "COMPETENCY_EXPIRY_READERS": COMPETENCY_EXPIRY_READERS,
 }
 
 

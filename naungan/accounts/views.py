@@ -8,13 +8,33 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from naungan.core.http import remember_language
+
 from .access import signed_in_recently
+from .forms import PreferencesForm
 from .models import ApiToken, User
 from .selectors import tokens_of, user_has_second_factor
-from .services import token_issue, token_revoke
+from .services import token_issue, token_revoke, user_language_set
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def preferences(request: HttpRequest) -> HttpResponse:
+    """The user's own settings: the language of their pages and of every e-mail sent to them.
+    Saving also sets this browser session's language (the switch's cookie), so the choice
+    shows at once even where the header switch had chosen the other language."""
+    user = cast(User, request.user)
+    form = PreferencesForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        user_language_set(user=user, language=form.cleaned_data["language"])
+        translation.activate(user.preferred_language)
+        messages.success(request, _("Pengaturan disimpan."))
+        return remember_language(redirect("preferences"), user.preferred_language)
+    return render(request, "accounts/preferences.html", {"form": form})
 
 
 @login_required

@@ -3,6 +3,8 @@ edge (API or view) answers with."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from naungan.core.exceptions import DomainError
@@ -83,3 +85,18 @@ class IncidentWithdrawn(CaseError):
 
 class PartyRemovalRefused(CaseError):
     default_message = _("Pihak ini tidak dapat dihapus dari kasus.")
+
+
+class BadFilter(DomainError):
+    """A case-list filter that cannot be read (an unknown age group, a date that is not one,
+    a range backwards): 422 naming the parameter, in the API's ``detail`` shape."""
+
+    status = 422
+    default_message = _("Saringan tidak sah.")
+
+    def __init__(self, parameter: str, message: object | None = None) -> None:
+        self.parameter = parameter
+        super().__init__(message)
+
+    def body(self) -> dict[str, Any]:
+        return {"detail": [{"loc": ["query", self.parameter], "msg": self.message}]}

@@ -8,6 +8,12 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Jaringan PPATBM")
 
     def ready(self) -> None:
+        from naungan.core.registry import register_stats_source
+
+        from .stats import community_sections
+
+        # The app's counts on /statistik/ and in stats/summary (issue 15).
+        register_stats_source("community", community_sections)
         from auditlog.registry import auditlog
 
         from naungan.core.registry import register_case_section, register_home_section
@@ -20,6 +26,7 @@ class CommunityConfig(AppConfig):
 
         register_case_section(accompaniment.case_briefs_section)
         register_home_section(home.home_section)
+        register_home_section(home.coordination_section)
 
         auditlog.register(models.Membership)
         auditlog.register(models.Activity)

@@ -80,6 +80,7 @@ PUBLIC_API_SKIPPED = frozenset(
         "naungan.core.middleware.AuditlogMiddleware",
         "naungan.accounts.lockout.LoginLockoutMiddleware",
         "naungan.accounts.middleware.RequireSecondFactorMiddleware",
+        "naungan.accounts.middleware.UserLanguageMiddleware",  # nobody signs in there
         "axes.middleware.AxesMiddleware",
     }
 )

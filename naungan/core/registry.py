@@ -233,7 +233,9 @@ class StatsSection:
     total: int | None = None
 
 
-StatsSource = Callable[..., StatsSection | None]
+# A source answers one section, several (a list, shown in that order) or None (nothing to
+# show); it is called as ``source(area=, year=, month=, using=)`` and must answer aggregates.
+StatsSource = Callable[..., StatsSection | list[StatsSection] | None]
 _STATS_SOURCES: dict[str, StatsSource] = {}
 
 
@@ -245,3 +247,33 @@ def register_stats_source(name: str, fn: StatsSource) -> StatsSource:
 
 def stats_sources() -> dict[str, StatsSource]:
     return dict(_STATS_SOURCES)
+
+
+# The quick triage checklist (DESIGN §8) as data: the risk app registers its active
+# ``triage`` instrument version, so the intake desk's suggestion follows a new version without
+# the reports app importing the risk app. ``fn() -> TriageChecklist | None`` (None: no version
+# loaded; the reports app then keeps its own built-in rule).
+
+
+@dataclass(frozen=True)
+class TriageChecklist:
+    """One version of the checklist: ``version`` names it where a suggestion is stored
+    (``"triage v2"``); ``items`` are ``(key, text in the reader's language)`` in the order
+    asked; ``levels`` maps each item to the triage level a "yes" to it suggests. The suggestion
+    for ticked items is the most urgent of their levels."""
+
+    version: str
+    items: list[tuple[str, str]]
+    levels: dict[str, str]
+
+
+_TRIAGE_CHECKLIST: list[Callable[[], TriageChecklist | None]] = []
+
+
+def register_triage_checklist(fn: Callable[[], TriageChecklist | None]) -> Callable[..., Any]:
+    _TRIAGE_CHECKLIST[:] = [fn]
+    return fn
+
+
+def triage_checklist() -> TriageChecklist | None:
+    return _TRIAGE_CHECKLIST[0]() if _TRIAGE_CHECKLIST else None

@@ -44,3 +44,24 @@ class Triage(models.TextChoices):
 class Sex(models.TextChoices):
     FEMALE = "F", _("Perempuan")
     MALE = "M", _("Laki-laki")
+
+
+# Age groups of DESIGN §7a: (key, lowest age, highest age or None). Statistics count by them and
+# the case list filters by them, from this one list.
+VICTIM_AGE_GROUPS: list[tuple[str, int, int | None]] = [
+    ("0-5", 0, 5),
+    ("6-12", 6, 12),
+    ("13-17", 13, 17),
+    ("18-24", 18, 24),
+    ("25-44", 25, 44),
+    ("45-59", 45, 59),
+    ("60+", 60, None),
+]
+PERPETRATOR_AGE_GROUPS: list[tuple[str, int, int | None]] = [
+    ("0-11", 0, 11),
+    ("12-17", 12, 17),
+    ("18-25", 18, 25),
+    ("26-40", 26, 40),
+    ("41-60", 41, 60),
+    ("61+", 61, None),
+]

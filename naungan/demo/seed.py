@@ -41,6 +41,8 @@ ORGS: list[OrgSpec] = [
         "64.71",
         ("complaint", "outreach", "case_management", "shelter", "mediation", "accompaniment"),
     ),
+    # The kecamatan office: its Kasi Kessos coordinates the PPATBM groups of the kecamatan.
+    OrgSpec("kecamatan-balikpapan-timur", "Kecamatan Balikpapan Timur", "dinas", "64.71.01"),
     OrgSpec("ppatbm-manggar", "PPATBM Kelurahan Manggar", "ppatbm", "64.71.01.1001"),
     OrgSpec(
         "ppatbm-gunung-sari-ilir", "PPATBM Kelurahan Gunung Sari Ilir", "ppatbm", "64.71.04.1001"
@@ -165,6 +167,8 @@ USERS: list[tuple[str, str, str, str]] = [
     ("supervisor_bpp", "supervisor", "uptd-ppa-balikpapan", "64.71"),
     ("mitra_posbakum", "provider", "posbakum-aisyiyah", "64.71"),
     ("analis_bpp", "analyst", "dp3akb-balikpapan", "64.71"),
+    # The Kasi Kessos of Kecamatan Balikpapan Timur: an analyst of the kecamatan (numbers only).
+    ("kessos_bpp_timur", "analyst", "kecamatan-balikpapan-timur", "64.71.01"),
     ("admin_bpp", "admin", "dp3akb-balikpapan", "64.71"),
     ("aktivis_kalteng", "activist", "ppatbm-pahandut", "62.71.01.1001"),
     ("intake_kalteng", "intake", "uptd-ppa-kalteng", "62"),
@@ -183,6 +187,7 @@ NAMES: dict[str, tuple[str, str]] = {
     "supervisor_bpp": ("Hendra", "Gunawan"),
     "mitra_posbakum": ("Yusuf", "Hakim"),
     "analis_bpp": ("Maya", "Putri"),
+    "kessos_bpp_timur": ("Siti", "Rahmawati"),
     "admin_bpp": ("Budi", "Santoso"),
     "aktivis_kalteng": ("Nur", "Aini"),
     "intake_kalteng": ("Rahmat", "Hidayat"),

@@ -62,6 +62,13 @@ RELATIONSHIP = [("intimate_partner", 30), ("family", 20), ("primary_caregiver", 
                 ("neighbour_friend", 15), ("former_partner", 8), ("teacher", 3), ("stranger", 6),
                 ("schoolmate", 4), ("unknown", 4)]  # fmt: skip
 TRIAGE = [("emergency", 10), ("high", 25), ("medium", 45), ("low", 20)]
+PLACE = [("household", 55), ("public_facility", 15), ("school", 10), ("workplace", 8),
+         ("short_course", 2), ("other", 10)]  # fmt: skip
+# UU TPKS category of a sexual-violence incident, by GBVIMS type.
+TPKS_RAPE = [("rape", 80), ("sexual_exploitation", 10), ("other", 10)]
+TPKS_ASSAULT = [("physical_harassment", 45), ("obscene_act", 25), ("nonphysical_harassment", 15),
+                ("electronic", 10), ("other", 5)]  # fmt: skip
+DISABILITY_SHARE = 0.04
 # Lead caseworkers per unit: one per this many cases (open and closed over three years).
 CASES_PER_CASEWORKER = 200
 
@@ -243,7 +250,14 @@ def _batch(*, rng: random.Random, units: list[Unit], first: int, n: int, now: da
         )
         case.fill_derived()
         case_rows.append(case)
-        plans.append({"victim": victim, "perp": perp, "child": child, "age": victim_age})
+        # The dimensions added later (disability, place, UU TPKS category) come from a
+        # generator of their own, seeded by the case: the main stream, and so every other
+        # synthetic row of a seed, stays what it was before they were added.
+        dims = random.Random(case.public_id.int)  # noqa: S311 - synthetic data
+        victim.disability = dims.random() < DISABILITY_SHARE
+        plans.append(
+            {"victim": victim, "perp": perp, "child": child, "age": victim_age, "dims": dims}
+        )
 
     insert_rows(Report, reports, with_ids=True)
     for case in case_rows:  # the reports got their ids only now
@@ -298,6 +312,12 @@ def _batch(*, rng: random.Random, units: list[Unit], first: int, n: int, now: da
                 "psychological_abuse": "psychological" in case.violence_types,
             }
             result = classification.classify(answers)
+            dims = plan["dims"]
+            tpks = ""
+            if result.gbv_type == "rape":
+                tpks = _weighted(dims, TPKS_RAPE)
+            elif result.gbv_type == "sexual_assault":
+                tpks = _weighted(dims, TPKS_ASSAULT)
             money = "exploitation" in case.violence_types
             abduction = "trafficked" if "trafficking" in case.violence_types else "none"
             incidents.append(
@@ -310,6 +330,8 @@ def _batch(*, rng: random.Random, units: list[Unit], first: int, n: int, now: da
                     perpetrator_relationship=rel,
                     perpetrator_age=plan["perp"].age,
                     gbv_type=result.gbv_type,
+                    tpks_type=tpks,
+                    place=_weighted(dims, PLACE),
                     answer_trace=[
                         {
                             "by": actor.username,

@@ -13,6 +13,7 @@ from django.urls import NoReverseMatch, reverse
 SHELL_PAGES = (
     ("offline:report_new", "report"),
     ("community:activity_new", "activity"),
+    ("offline:accompaniment_log_new", "accompaniment_log"),
 )
 ASSETS = (
     "vendor/bootstrap/css/bootstrap.min.css",

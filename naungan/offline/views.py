@@ -21,9 +21,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from naungan.accounts.access import request_user, role_required
 from naungan.accounts.roles import ACTIVISTS
 from naungan.areas.models import Area, AreaLevel
+from naungan.community.exceptions import NotFound
+from naungan.community.forms.accompaniment import OfflineLogForm
 from naungan.community.forms.activities import PHOTO_WARNING, ActivityForm
+from naungan.community.models import BriefStatus
+from naungan.community.selectors import briefs_for_activist
+from naungan.community.services import accompaniment_log_once
+from naungan.community.views.accompaniment import log_saved_text
 from naungan.core.exceptions import DomainError
-from naungan.core.http import error_text
+from naungan.core.http import error_text, form_errors_add
 from naungan.reports.forms import StaffReportForm
 
 from . import edits, selectors, services
@@ -67,6 +73,46 @@ def report_new(request: HttpRequest) -> HttpResponse:
     whose hidden submission key stores it once."""
     form = StaffReportForm(actor=request.user)
     return render(request, "offline/report_new.html", {"form": form})
+
+
+@role_required(ACTIVISTS)
+@require_http_methods(["GET", "POST"])
+def accompaniment_log_new(request: HttpRequest) -> HttpResponse:
+    """The accompaniment log of the app shell: it opens without a connection. It names the
+    activist's open accompaniments by reference and dates only (the brief itself is never kept
+    on the phone). With JavaScript and no connection the page saves the log into the encrypted
+    queue (an ``accompaniment_log`` sync item); online, or without JavaScript, it posts here,
+    and its hidden submission key stores it once."""
+    briefs = list(
+        briefs_for_activist(request.user)
+        .filter(status=BriefStatus.OPEN)
+        .select_related("created_by")
+        .order_by("created_at")
+    )
+    initial = {"brief": request.GET.get("brief", "")}
+    form = OfflineLogForm(request.POST or None, briefs=briefs, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        brief = form.briefs[form.cleaned_data["brief"]]
+        try:
+            status, _log_id = accompaniment_log_once(
+                actor=request.user,
+                client_id=form.key(),
+                brief=brief,
+                data=form.to_input(),
+                request=request,
+            )
+            messages.success(request, log_saved_text(status))
+            return redirect("community:brief", brief_id=brief.public_id)
+        except NotFound:
+            form.add_error("brief", _("Anda tidak lagi ditunjuk mendampingi pada tugas ini."))
+        except (ValidationError, DomainError) as exc:
+            form_errors_add(form, exc)
+    return render(
+        request,
+        "offline/accompaniment_log.html",
+        {"form": form, "has_briefs": bool(briefs)},
+        status=422 if form.errors else 200,
+    )
 
 
 def _json_error(message: str, status: int, **extra: Any) -> JsonResponse:

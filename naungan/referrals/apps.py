@@ -8,6 +8,12 @@ class ReferralsConfig(AppConfig):
     verbose_name = _("Rujukan")
 
     def ready(self) -> None:
+        from naungan.core.registry import register_stats_source
+
+        from .stats import referral_sections
+
+        # The app's counts on /statistik/ and in stats/summary (issue 15).
+        register_stats_source("referrals", referral_sections)
         from auditlog.registry import auditlog
 
         from naungan.core.registry import (

@@ -33,7 +33,7 @@ from .models import (
     TriageLevel,
     ViolenceType,
 )
-from .services import ReportInput
+from .services import ReportInput, triage_checklist_items
 
 SENSITIVE = {"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}
 
@@ -377,18 +377,6 @@ class ReporterMessageForm(KeptForm):
     )
 
 
-TRIAGE_CHECKLIST_LABELS = {
-    "danger_now": _("Bahaya sekarang atau pelaku ada di dekat korban"),
-    "injury_or_recent_sexual": _("Luka yang mendesak atau kekerasan seksual baru terjadi"),
-    "threat_weapon": _("Ancaman membunuh, senjata atau dicekik"),
-    "child": _("Anak dalam bahaya atau sendirian"),
-    "no_safe_place": _("Tidak ada tempat aman malam ini"),
-    "suicidal": _("Pikiran bunuh diri"),
-    "pregnant_disability": _("Hamil atau penyandang disabilitas"),
-    "trafficking": _("Tanda perdagangan orang (dikurung, dokumen ditahan, utang)"),
-}
-
-
 class TriageForm(forms.Form):
     """The quick checklist, the level and the reason. The checklist's suggestion (DESIGN §8)
     is the service's (``triage_suggest``); the form's ``data-*`` attributes only let
@@ -398,10 +386,6 @@ class TriageForm(forms.Form):
         label=_("Daftar periksa cepat"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        choices=[
-            (key, TRIAGE_CHECKLIST_LABELS[key])
-            for key in conf.TRIAGE_CHECKLIST_EMERGENCY + conf.TRIAGE_CHECKLIST_HIGH
-        ],
     )
     level = forms.ChoiceField(label=_("Tingkat triase"), choices=TriageLevel.choices)
     reason = forms.CharField(
@@ -419,10 +403,17 @@ class TriageForm(forms.Form):
         # The report page holds other forms with a "reason": ids of their own.
         kwargs.setdefault("auto_id", "triage_%s")
         super().__init__(*args, **kwargs)
-
-    # The checklist's mapping, for the script (space-separated item keys).
-    emergency_items = " ".join(conf.TRIAGE_CHECKLIST_EMERGENCY)
-    high_items = " ".join(conf.TRIAGE_CHECKLIST_HIGH)
+        # The questions and their mapping are the active version of the triage instrument.
+        checklist = triage_checklist_items()
+        self.fields["checklist"].choices = checklist.items  # type: ignore[attr-defined]
+        self.checklist_version = checklist.version
+        # The mapping, for the script (space-separated item keys per level).
+        self.emergency_items = " ".join(
+            k for k, level in checklist.levels.items() if level == TriageLevel.EMERGENCY
+        )
+        self.high_items = " ".join(
+            k for k, level in checklist.levels.items() if level == TriageLevel.HIGH
+        )
 
     def ticked(self) -> list[str]:
         """The items ticked: the submitted ones on a bound form, else the initial ones."""

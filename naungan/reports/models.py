@@ -97,6 +97,14 @@ class Report(PublicModel):
     received_at = models.DateTimeField(_("diterima pada"), db_index=True)
     triage = models.CharField(_("triase"), max_length=10, choices=TriageLevel.choices, blank=True)
     triage_checklist = models.JSONField(_("daftar periksa triase"), default=list, blank=True)
+    # What the checklist suggested at triage, and which version of the triage instrument
+    # suggested it (``"triage v2"``), so a later version never rewrites a past suggestion.
+    triage_suggested = models.CharField(
+        _("saran daftar periksa"), max_length=10, choices=TriageLevel.choices, blank=True
+    )
+    triage_suggested_by = models.CharField(
+        _("versi daftar periksa yang menyarankan"), max_length=40, blank=True
+    )
     # Why the level lies below the checklist's suggestion or below the earlier level (DESIGN §4).
     triage_reason = EncryptedTextField(_("alasan triase"), blank=True)
     triaged_at = models.DateTimeField(_("ditriase pada"), null=True, blank=True)

@@ -209,6 +209,11 @@ class ReportDetailOut(ReportItemOut):
     closed_reason: str
     triage_checklist: list[str]
     triage_suggested: str | None
+    triage_suggested_by: str | None = Field(
+        None,
+        description="The triage instrument version that suggested `triage_suggested` "
+        "(e.g. `triage v2`), stored at triage.",
+    )
     triage_reason: str
     messages: list[StaffMessageOut]
 

@@ -10,6 +10,10 @@ from .selectors import RiskPoint
 
 WIDTH, HEIGHT = 640, 240
 LEFT, RIGHT, TOP, BOTTOM = 44, 16, 16, 40
+# The phone's chart (shown below 576 px instead of the wide one): drawn about as wide as a
+# 360 px screen shows it, so a text of 14 units reads as about 13-14 px, and each point's
+# level is written on its own line above its score.
+NARROW = {"width": 340, "height": 300, "left": 46, "right": 8, "top": 62, "bottom": 36}
 SHAPES = {"high": "square", "medium": "triangle", "standard": "circle", "": "diamond"}
 
 
@@ -27,6 +31,7 @@ class Dot:
     box_x: str  # the square's corner
     box_y: str
     label_y: str
+    level_y: str  # the level's own line above the score (the phone's chart)
     shape: str
     label: str  # the score as read, e.g. "14/24"
     level: str
@@ -47,6 +52,14 @@ class Chart:
     left: str
     label_x: str
     right: str
+    narrow: bool = False
+    axis_font: int = 11  # gridline, threshold and row-number texts
+    point_font: int = 12  # the score and level beside each point
+    # The phone's key of the dashed line, above the plot (the labels of a 100 % point end
+    # below it).
+    key_y: str = "12.0"
+    key_line_x: str = ""
+    key_text_x: str = ""
 
 
 def _poly(x: float, y: float, shape: str) -> str:
@@ -57,18 +70,28 @@ def _poly(x: float, y: float, shape: str) -> str:
     return " ".join(f"{a:.1f},{b:.1f}" for a, b in pts)
 
 
-def risk_chart(points: list[RiskPoint], date_labels: list[str]) -> Chart | None:
-    """Scores as a share of each instrument's maximum (DASH of 24, DA of 20), oldest left."""
+def risk_chart(
+    points: list[RiskPoint], date_labels: list[str], *, narrow: bool = False
+) -> Chart | None:
+    """Scores as a share of each instrument's maximum (DASH of 24, DA of 20), oldest left.
+    ``narrow``: the phone's drawing (``NARROW``), larger texts in a smaller box."""
     if not points:
         return None
-    plot_w = WIDTH - LEFT - RIGHT
-    plot_h = HEIGHT - TOP - BOTTOM
+    if narrow:
+        width, height = NARROW["width"], NARROW["height"]
+        left, right, top, bottom = (NARROW[k] for k in ("left", "right", "top", "bottom"))
+        axis_font, point_font = 14, 15
+    else:
+        width, height, left, right, top, bottom = WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM
+        axis_font, point_font = 11, 12
+    plot_w = width - left - right
+    plot_h = height - top - bottom
     n = len(points)
     dots = []
     for i, (p, day) in enumerate(zip(points, date_labels, strict=True)):
-        x = LEFT + (plot_w * (i + 0.5) / n)
+        x = left + (plot_w * (i + 0.5) / n)
         share = p.score / p.max_score if p.max_score else 0
-        y = TOP + plot_h * (1 - share)
+        y = top + plot_h * (1 - share)
         shape = SHAPES.get(p.level, "diamond")
         dots.append(
             Dot(
@@ -77,6 +100,7 @@ def risk_chart(points: list[RiskPoint], date_labels: list[str]) -> Chart | None:
                 box_x=_n(x - 7),
                 box_y=_n(y - 7),
                 label_y=_n(y - 11),
+                level_y=_n(y - 11 - point_font - 2),
                 shape=shape,
                 label=f"{p.score}/{p.max_score}",
                 level=p.level_label,
@@ -85,17 +109,22 @@ def risk_chart(points: list[RiskPoint], date_labels: list[str]) -> Chart | None:
             )
         )
     line = " ".join(f"{d.x},{d.y}" for d in dots)
-    grid = [(_n(TOP + plot_h * (1 - f)), f"{int(f * 100)}%") for f in (0, 0.5, 1)]
+    grid = [(_n(top + plot_h * (1 - f)), f"{int(f * 100)}%") for f in (0, 0.5, 1)]
     return Chart(
-        width=WIDTH,
-        height=HEIGHT,
+        width=width,
+        height=height,
         dots=dots,
         line=line,
         gridlines=grid,
-        threshold_y=_n(TOP + plot_h * (1 - 14 / 24)),
-        bottom=_n(HEIGHT - BOTTOM),
-        axis_label_y=_n(HEIGHT - BOTTOM + 16),
-        left=_n(LEFT),
-        label_x=_n(LEFT - 6),
-        right=_n(WIDTH - RIGHT),
+        threshold_y=_n(top + plot_h * (1 - 14 / 24)),
+        bottom=_n(height - bottom),
+        axis_label_y=_n(height - bottom + axis_font + 6),
+        left=_n(left),
+        label_x=_n(left - 6),
+        right=_n(width - right),
+        narrow=narrow,
+        key_line_x=_n(left + 24),
+        key_text_x=_n(left + 30),
+        axis_font=axis_font,
+        point_font=point_font,
     )

@@ -1,8 +1,10 @@
 """Demo data of trainings (``seed_demo``; idempotent): a past training by DP3AKB Balikpapan with
 LPSK and Densus 88 as resource persons, attended and passed by the demo caseworker
 (``pendamping_bpp``) and activist (``aktivis_bpp``); a directly recorded competency of the
-caseworker that expires within the warning window, so the expiry view shows a line; and the
-UPTD PPA's requirement of KDRT risk assessment for signing off a DASH assessment."""
+caseworker and one of the activist that expire within the warning window, so the expiry view
+shows lines (the activist's also to the kecamatan's Kasi Kessos); the UPTD PPA's requirement
+of KDRT risk assessment for signing off a DASH assessment, held by the caseworker (the
+training) and the supervisor (recorded directly)."""
 
 from __future__ import annotations
 
@@ -34,9 +36,36 @@ def seed_training() -> None:
     CompetencyRequirement.objects.get_or_create(
         organisation=uptd, action=DASH_SIGNOFF, competency=Competency.KDRT_RISK_ASSESSMENT
     )
+    today = timezone.localdate()
+    # An activist's competency from before Naungan that ends in 21 days: the Kasi Kessos of
+    # Balikpapan Timur (``kessos_bpp_timur``) sees it on their home page and expiry view.
+    if not CompetencyGrant.objects.filter(
+        user=users["aktivis_bpp"], competency=Competency.TRAUMA_INFORMED_COMMUNICATION
+    ).exists():
+        CompetencyGrant.objects.create(
+            user=users["aktivis_bpp"],
+            competency=Competency.TRAUMA_INFORMED_COMMUNICATION,
+            granted_on=today - timedelta(days=344),
+            expires_on=today + timedelta(days=21),
+            source=GrantSource.DIRECT,
+            recorded_by=users["supervisor_bpp"],
+            note="Pelatihan Kecamatan Balikpapan Timur, sebelum Naungan",
+        )
+    # The UPTD's supervisor signs DASH assessments too (a judgement on a result): a competency
+    # recorded by the dinas from an earlier provincial training, valid for two more years.
+    if not CompetencyGrant.objects.filter(
+        user=users["supervisor_bpp"], competency=Competency.KDRT_RISK_ASSESSMENT
+    ).exists():
+        CompetencyGrant.objects.create(
+            user=users["supervisor_bpp"],
+            competency=Competency.KDRT_RISK_ASSESSMENT,
+            granted_on=today - timedelta(days=365),
+            expires_on=today + timedelta(days=730),
+            source=GrantSource.DIRECT,
+            note="Pelatihan Dinas P3APPKB Provinsi, sebelum Naungan",
+        )
     if Training.objects.filter(title=TITLE, organiser=dinas).exists():
         return
-    today = timezone.localdate()
     starts = today - timedelta(days=140)
     resources = list(Organisation.objects.filter(slug__in=["lpsk", "posbakum-aisyiyah"]))
     training = training_create(

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import competencies, trainings
+from .views import competencies, trainings, verification
 
 app_name = "training"
 
@@ -24,4 +24,6 @@ urlpatterns = [
     path("kompetensi/saya/", competencies.mine, name="mine"),
     path("kompetensi/berakhir/", competencies.expiring, name="expiring"),
     path("kompetensi/catat/", competencies.grant, name="grant"),
+    # Public (no login): confirm a certificate by its verification code.
+    path("sertifikat/cek/", verification.verify, name="verify"),
 ]

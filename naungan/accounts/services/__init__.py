@@ -19,6 +19,7 @@ from .users import (
     staff_register_from_admin,
     user_email_change,
     user_force_password_reset,
+    user_language_set,
     user_update_access,
 )
 
@@ -39,5 +40,6 @@ __all__ = [
     "tokens_revoke_all",
     "user_email_change",
     "user_force_password_reset",
+    "user_language_set",
     "user_update_access",
 ]

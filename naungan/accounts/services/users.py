@@ -1,6 +1,7 @@
 """Writes on staff accounts: creation, access changes (role, area, organisation, active flag),
-e-mail changes, forced password resets and second-factor audit; the admin group's permissions.
-Every change is audited in the user's area and ends the user's API tokens where access changed."""
+e-mail and language changes, forced password resets and second-factor audit; the admin group's
+permissions. Every access or e-mail change is audited in the user's area and ends the user's
+API tokens where access changed."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from naungan.areas.models import Area
@@ -247,22 +249,38 @@ def user_email_change(*, actor: User | None, user: User, email: str, request: An
     tokens_revoke_all(user=user, reason=TokenRevokeReason.EMAIL_CHANGED, actor=actor)
     if old:
         username = user.get_username()
-        transaction.on_commit(lambda: _email_changed_notice(username=username, old=old))
+        language = user.preferred_language
+        transaction.on_commit(
+            lambda: _email_changed_notice(username=username, old=old, language=language)
+        )
     return True
 
 
-def _email_changed_notice(*, username: str, old: str) -> None:
-    """The notice to the old address: the account's name only, never the new address."""
+def _email_changed_notice(*, username: str, old: str, language: str) -> None:
+    """The notice to the old address, in the account's language: the account's name only,
+    never the new address."""
     from django.core.mail import EmailMessage
 
-    subject = _("Naungan: alamat e-mail akun Anda diubah")
-    body = _(
-        "Alamat e-mail akun Naungan “%(username)s” telah diubah oleh administrator. E-mail "
-        "berikutnya, termasuk tautan atur ulang kata sandi, tidak lagi dikirim ke alamat ini.\n\n"
-        "Bila Anda tidak meminta perubahan ini, segera hubungi supervisor atau administrator "
-        "UPTD PPA Anda."
-    ) % {"username": username}
+    with translation.override(language):
+        subject = _("Naungan: alamat e-mail akun Anda diubah")
+        body = _(
+            "Alamat e-mail akun Naungan “%(username)s” telah diubah oleh administrator. E-mail "
+            "berikutnya, termasuk tautan atur ulang kata sandi, tidak lagi dikirim ke alamat "
+            "ini.\n\n"
+            "Bila Anda tidak meminta perubahan ini, segera hubungi supervisor atau administrator "
+            "UPTD PPA Anda."
+        ) % {"username": username}
     EmailMessage(subject, body, None, [old]).send()
+
+
+@transaction.atomic
+def user_language_set(*, user: User, language: str) -> User:
+    """Set the language of the user's pages and e-mails (``User.language``). Callers: the
+    user on their settings page, an administrator in the console."""
+    user.language = language
+    user.full_clean(validate_unique=False, validate_constraints=False)
+    user.save(update_fields=["language"])
+    return user
 
 
 @transaction.atomic

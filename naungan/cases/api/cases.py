@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import datetime
 from typing import Any
@@ -136,13 +137,35 @@ def aware(value: datetime | None, area: Area) -> datetime | None:
     return value.replace(tzinfo=ZoneInfo(area.timezone))
 
 
+def _dimension_filters(query: CaseFilters) -> selectors.CaseFilters:
+    """The statistics' dimensions of the query, read by the list page's own form (the same
+    names and values); a value it cannot read is a 422 naming the parameter."""
+    from naungan.cases.exceptions import BadFilter
+    from naungan.cases.forms.cases import CaseFilterForm
+
+    names = ("received_from", "received_to", "channel", *CaseFilterForm.INCIDENT_FIELDS)
+    data = {n: getattr(query, n) for n in names}
+    data["counted"] = "on" if query.counted else ""
+    form = CaseFilterForm(data)
+    if not form.is_valid():
+        name, errors = next(iter(form.errors.items()))
+        raise BadFilter(name, errors[0])
+    return selectors.CaseFilters.from_form(form.cleaned_data)
+
+
 @router.get(
     "",
     response=CaseListOut,
     summary="Cases in scope",
     description="Caseworkers: their cases; supervisors: cases in their area; intake: cases they "
     "created. Filters `status`, `area` (code, includes sub-areas), `violence_type`, `q` "
-    "(registration number, exact NIK or phone, or name words), `lead`, `overdue`. "
+    "(registration number, exact NIK or phone, or name words), `lead`, `overdue`, and the "
+    "statistics' dimensions as on the list page: `received_from`, `received_to` (report date, "
+    "YYYY-MM-DD, days in the zone of `area`), `channel`, `occurred_from`, `occurred_to`, "
+    "`age_group` (0-5, 6-12, 13-17, 18-24, 25-44, 45-59, 60+, unknown), `sex`, `disability` "
+    "(true/false), `place`, `relationship`, `perpetrator_age_group`, `gbv_type`, `tpks_type` "
+    "(one incident must match them all; `unknown` matches an empty value) and `counted` (only "
+    "incidents the statistics count). A value that cannot be read → 422 naming it. "
     "`limit` ≤ 200, `offset`.",
 )
 @api_role_required(CASE_ROLES)
@@ -150,7 +173,8 @@ def cases_list(request: HttpRequest, query: Query[CaseFilters]) -> dict[str, Any
     user = request_user(request)
     limit = max(1, min(query.limit, MAX_LIMIT))
     offset = max(0, query.offset)
-    filters = selectors.CaseFilters(
+    filters = dataclasses.replace(
+        _dimension_filters(query),
         status=query.status,
         area_code=query.area,
         violence_type=query.violence_type,

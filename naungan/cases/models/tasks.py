@@ -36,6 +36,9 @@ class TaskKind(models.TextChoices):
     RISK_HIGH = "risk_high", _("Risiko tinggi: tindak segera")
     CONFERENCE_ACTION = "conference_action", _("Tindakan rapat koordinasi")
     SAFETY_PLAN_REVIEW = "safety_plan_review", _("Tinjau rencana keselamatan")
+    # The community network (naungan.community): an activist named companion on the case
+    # (DESIGN §10 (3)); owned by the activist, who sees only the brief.
+    ACTIVIST_ACCOMPANIMENT = "activist_accompaniment", _("Pendampingan oleh aktivis PPATBM")
 
 
 class TaskStatus(models.TextChoices):

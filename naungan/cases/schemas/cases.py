@@ -78,6 +78,20 @@ class CaseFilters(Schema):
     q: str = ""
     lead: str = ""
     overdue: bool = False
+    received_from: str = ""
+    received_to: str = ""
+    channel: str = ""
+    occurred_from: str = ""
+    occurred_to: str = ""
+    age_group: str = ""
+    sex: str = ""
+    disability: str = ""
+    place: str = ""
+    relationship: str = ""
+    perpetrator_age_group: str = ""
+    gbv_type: str = ""
+    tpks_type: str = ""
+    counted: bool = False
     limit: int = 50
     offset: int = 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -178,16 +179,53 @@ class CaseFilters:
     q: str = ""
     lead: str = ""
     overdue: bool = False
+    # The statistics' dimensions (a dashboard number links to the list with its own): the
+    # report date (the case's ``received_at``, days in the zone of the ``area`` filter), the
+    # channel, and the case's incidents (one incident must match all of these; ``counted``:
+    # only incidents the statistics count). A key ``unknown`` matches an empty value.
+    received_from: date | None = None
+    received_to: date | None = None
+    channel: str = ""
+    occurred_from: date | None = None
+    occurred_to: date | None = None
+    age_group: str = ""
+    sex: str = ""
+    disability: str = ""
+    place: str = ""
+    relationship: str = ""
+    perpetrator_age_group: str = ""
+    gbv_type: str = ""
+    tpks_type: str = ""
+    counted: bool = False
+    invalid: bool = False  # the filters could not be read: nothing matches
 
     @classmethod
     def from_form(cls, cleaned: Mapping[str, Any]) -> CaseFilters:
         """From the cleaned data of ``CaseFilterForm`` (empty when the form is invalid)."""
+
+        def text(name: str) -> str:
+            return str(cleaned.get(name) or "")
+
         return cls(
-            status=str(cleaned.get("status") or ""),
-            area_code=str(cleaned.get("area") or ""),
-            violence_type=str(cleaned.get("violence_type") or ""),
-            q=str(cleaned.get("q") or ""),
+            status=text("status"),
+            area_code=text("area"),
+            violence_type=text("violence_type"),
+            q=text("q"),
             overdue=bool(cleaned.get("overdue")),
+            received_from=cleaned.get("received_from"),
+            received_to=cleaned.get("received_to"),
+            occurred_from=cleaned.get("occurred_from"),
+            occurred_to=cleaned.get("occurred_to"),
+            counted=bool(cleaned.get("counted")),
+            channel=text("channel"),
+            age_group=text("age_group"),
+            sex=text("sex"),
+            disability=text("disability"),
+            place=text("place"),
+            relationship=text("relationship"),
+            perpetrator_age_group=text("perpetrator_age_group"),
+            gbv_type=text("gbv_type"),
+            tpks_type=text("tpks_type"),
         )
 
     def __bool__(self) -> bool:
@@ -208,6 +246,8 @@ def case_list(*, user: User, filters: CaseFilters | None = None) -> QuerySet[Cas
         f.overdue,
     )
     qs = cases_visible_to(user)
+    if f.invalid:
+        return qs.none()
     if status:
         qs = qs.filter(status=status)
     if area_code:
@@ -229,7 +269,90 @@ def case_list(*, user: User, filters: CaseFilters | None = None) -> QuerySet[Cas
         )
     if q:
         qs = qs.filter(_search_q(q.strip()))
+    qs = _dimension_filter(qs, f)
     return qs.select_related("area", "lead").order_by("-received_at", "-id")
+
+
+UNKNOWN = "unknown"
+
+
+def _is_unknown(field: str) -> Q:
+    """An empty value, read as unknown by the statistics ("", NULL or ``unknown``)."""
+    return Q(**{field: ""}) | Q(**{f"{field}__isnull": True}) | Q(**{field: UNKNOWN})
+
+
+def _value_q(field: str, value: str) -> Q:
+    return _is_unknown(field) if value == UNKNOWN else Q(**{field: value})
+
+
+def _age_q(field: str, key: str, groups: list[tuple[str, int, int | None]]) -> Q:
+    if key == UNKNOWN:
+        return Q(**{f"{field}__isnull": True})
+    for name, low, high in groups:
+        if name == key:
+            cond = Q(**{f"{field}__gte": low})
+            return cond & Q(**{f"{field}__lte": high}) if high is not None else cond
+    return NONE_Q
+
+
+def _dimension_filter(qs: QuerySet[Case], f: CaseFilters) -> QuerySet[Case]:
+    """The statistics' dimensions, matched exactly as ``naungan.stats`` counts them, so that
+    a dashboard number and the list it links to agree."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from django.db.models.functions import Coalesce
+
+    from naungan.areas.models import Area
+    from naungan.core.vocabulary import PERPETRATOR_AGE_GROUPS, VICTIM_AGE_GROUPS
+
+    if f.received_from or f.received_to:
+        area = Area.objects.filter(code=f.area_code).first() if f.area_code else None
+        zone = ZoneInfo(area.timezone) if area else timezone.get_current_timezone()
+
+        def start_of(day: date) -> datetime:
+            return datetime(day.year, day.month, day.day, tzinfo=zone)
+
+        if f.received_from:
+            qs = qs.filter(received_at__gte=start_of(f.received_from))
+        if f.received_to:
+            qs = qs.filter(received_at__lt=start_of(f.received_to + timedelta(days=1)))
+    if f.channel:
+        qs = qs.filter(_value_q("channel", f.channel))
+    incident = Q()
+    if f.counted:
+        incident &= Q(reporting_consent=True, reported_elsewhere=False)
+    if f.occurred_from:
+        incident &= Q(occurred_on__gte=f.occurred_from)
+    if f.occurred_to:
+        incident &= Q(occurred_on__lte=f.occurred_to)
+    if f.age_group:
+        incident &= _age_q("dim_age", f.age_group, VICTIM_AGE_GROUPS)
+    if f.perpetrator_age_group:
+        incident &= _age_q("perpetrator_age", f.perpetrator_age_group, PERPETRATOR_AGE_GROUPS)
+    if f.sex:
+        incident &= _value_q("survivor__sex", f.sex)
+    if f.disability:
+        incident &= Q(survivor__disability=f.disability == "true")
+    for name, field in (
+        ("place", "place"),
+        ("relationship", "perpetrator_relationship"),
+        ("gbv_type", "gbv_type"),
+        ("tpks_type", "tpks_type"),
+    ):
+        value = getattr(f, name)
+        if value:
+            incident &= _value_q(field, value)
+    if incident:
+        incidents = (
+            Incident.objects.active()
+            .annotate(
+                dim_age=Coalesce("survivor_age", "survivor__age", output_field=IntegerField())
+            )
+            .filter(incident, case_id=OuterRef("pk"))
+        )
+        qs = qs.filter(Exists(incidents))
+    return qs
 
 
 class _Page:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -93,17 +92,18 @@ def reporter_message_notify(*, message: ReportMessage) -> list[int]:
         return []
     supervisors = supervisors_for({c.area.code for c in cases})
     notices: list[Notification] = []
-    with override(settings.LANGUAGE_CODE):
-        for case in cases:
-            for user in notice_recipients(case, first=case.lead, supervisors=supervisors):
-                notice = Notification(
-                    user=user,
-                    kind=NotificationKind.REPORTER_MESSAGE,
-                    case=case,
-                    message=_notice_text(case),
-                )
-                notice.full_clean(exclude=["user", "case"])
-                notices.append(notice)
+    for case in cases:
+        for user in notice_recipients(case, first=case.lead, supervisors=supervisors):
+            with override(user.preferred_language):  # read later, by that user
+                text = _notice_text(case)
+            notice = Notification(
+                user=user,
+                kind=NotificationKind.REPORTER_MESSAGE,
+                case=case,
+                message=text,
+            )
+            notice.full_clean(exclude=["user", "case"])
+            notices.append(notice)
     created = Notification.objects.bulk_create(notices)
     ids = [n.pk for n in created if n.pk is not None]
     for notice in created:

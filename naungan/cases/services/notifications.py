@@ -7,12 +7,16 @@ leave the system by e-mail. Runs in the background queue (``cases.tasks``).
 
 Notices of an event (``notices_create``): a new assignment to the assigned worker, a decision
 asked of the area's supervisors (a plan submitted, a closure requested, a transfer to accept).
-Their e-mail says only that something waits in Naungan, with a link, never the case."""
+Their e-mail says only that something waits in Naungan, with a link, never the case.
+
+Every notice's text and every e-mail is in its recipient's language (``User.language``,
+Indonesian by default), whatever the language of the request that caused it."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
@@ -117,21 +121,22 @@ def _create_for_chunk(chunk: list[Task]) -> list[int]:
         )
     )
     wanted: list[Notification] = []
-    with override(settings.LANGUAGE_CODE):
-        for task in chunk:
-            for user in _recipients(task, supervisors):
-                if (task.pk, user.pk) in existing:
-                    continue
-                notice = Notification(
-                    user=user,
-                    kind=NotificationKind.TASK_OVERDUE,
-                    case=task.case,
-                    task=task,
-                    message=_overdue_message(task),
-                )
-                # The related rows were just read; checking they exist again costs 3 queries.
-                notice.full_clean(exclude=["user", "case", "task"], validate_constraints=False)
-                wanted.append(notice)
+    for task in chunk:
+        for user in _recipients(task, supervisors):
+            if (task.pk, user.pk) in existing:
+                continue
+            with override(user.preferred_language):
+                message = _overdue_message(task)
+            notice = Notification(
+                user=user,
+                kind=NotificationKind.TASK_OVERDUE,
+                case=task.case,
+                task=task,
+                message=message,
+            )
+            # The related rows were just read; checking they exist again costs 3 queries.
+            notice.full_clean(exclude=["user", "case", "task"], validate_constraints=False)
+            wanted.append(notice)
     if not wanted:
         return []
     # A concurrent run may have inserted some of these; the constraint keeps one of each.
@@ -176,8 +181,9 @@ def _number(notice: Notification) -> str:
 def notices_email(qs: QuerySet[Notification], subject: Callable[[Notification], str]) -> int:
     """E-mail the notices of ``qs`` not yet sent, marking ``emailed_at``. Each notice is locked
     while it is sent so two workers never send it twice; a failed send stays unmarked and is
-    retried by the next run. The text is the notice's, which never holds personal data.
-    Returns how many went out."""
+    retried by the next run. The text is the notice's (already in the user's language), which
+    never holds personal data; the subject is put in the user's language. Returns how many
+    went out."""
     qs = qs.filter(emailed_at__isnull=True).exclude(user__email="")
     sent = 0
     for pk in list(qs.values_list("pk", flat=True)):
@@ -190,7 +196,7 @@ def notices_email(qs: QuerySet[Notification], subject: Callable[[Notification], 
             )
             if notice is None:
                 continue
-            with override(settings.LANGUAGE_CODE):
+            with override(notice.user.preferred_language):
                 title = subject(notice)
             try:
                 EmailMessage(title, notice.message, None, [notice.user.email]).send()
@@ -226,11 +232,27 @@ def notifications_mark_all_read(*, actor: User) -> int:
 # --- notices of an event ----------------------------------------------------------------------
 
 
-def notice_text(text: str | Promise, **params: object) -> str:
-    """A notice's stored text, in the installation's language (Indonesian by default) whatever
-    the language of the request that caused it: notices are read later, by someone else."""
-    with override(settings.LANGUAGE_CODE):
-        return str(text) % params
+@dataclass(frozen=True)
+class NoticeText:
+    """A notice's text before it is put in a language: ``notices_create`` renders it in each
+    recipient's language. ``str()`` gives the installation's language."""
+
+    text: str | Promise
+    params: dict[str, object] = field(default_factory=dict)
+
+    def in_language(self, code: str) -> str:
+        with override(code):
+            return str(self.text) % self.params
+
+    def __str__(self) -> str:
+        return self.in_language(settings.LANGUAGE_CODE)
+
+
+def notice_text(text: str | Promise, **params: object) -> NoticeText:
+    """A notice's text (a lazy translation and its parameters), rendered in each recipient's
+    language when stored, whatever the language of the request that caused it: notices are
+    read later, by someone else."""
+    return NoticeText(text, params)
 
 
 def approvers_for(case: Case, *, besides: User) -> list[User]:
@@ -245,19 +267,25 @@ def notices_create(
     users: Iterable[User],
     kind: str,
     case: Case | None,
-    message: str,
+    message: str | NoticeText,
     link: str = "",
     email: bool = False,
 ) -> list[Notification]:
     """One notice of an event to each active user of ``users`` (once each), audited as a
     system write. With ``email`` those with an address are also e-mailed from the background
     queue once the transaction commits (``notices_email_later``). ``message`` names the case by
-    registration number only. Callers: the service of the event, inside its transaction."""
+    registration number only, in each user's language when it is a ``notice_text``. Callers:
+    the service of the event, inside its transaction."""
     notices: list[Notification] = []
     for user in users:
         if not user.is_active or any(n.user_id == user.pk for n in notices):
             continue
-        notice = Notification(user=user, kind=kind, case=case, message=message[:300], link=link)
+        text = (
+            message.in_language(user.preferred_language)
+            if isinstance(message, NoticeText)
+            else message
+        )
+        notice = Notification(user=user, kind=kind, case=case, message=text[:300], link=link)
         notice.full_clean(exclude=["user", "case", "task"])
         notices.append(notice)
     created = Notification.objects.bulk_create(notices)
@@ -322,9 +350,9 @@ def _event_mail_text(notices: list[Notification]) -> tuple[str, str]:
 def notices_email_grouped(*, ids: Iterable[int]) -> int:
     """E-mail the given notices not yet sent: one e-mail per user (a bulk assignment of fifty
     cases is one e-mail), saying only what kind of work waits, with a link to Naungan; never
-    the case, its number or a person. In the installation's language (users' languages are
-    not recorded). Each user's notices are locked while sent, so two workers never send them
-    twice; a failed send stays unmarked. Returns how many e-mails went out."""
+    the case, its number or a person. In the user's language (``User.language``). Each user's
+    notices are locked while sent, so two workers never send them twice; a failed send stays
+    unmarked. Returns how many e-mails went out."""
     wanted = list(dict.fromkeys(ids))
     users = (
         Notification.objects.filter(pk__in=wanted, emailed_at__isnull=True)
@@ -343,7 +371,7 @@ def notices_email_grouped(*, ids: Iterable[int]) -> int:
             )
             if not notices:
                 continue
-            with override(settings.LANGUAGE_CODE):
+            with override(notices[0].user.preferred_language):
                 subject, body = _event_mail_text(notices)
             try:
                 EmailMessage(subject, body, None, [notices[0].user.email]).send()

@@ -217,11 +217,13 @@ def plan_decide(
                 source_rule=f"{PLAN_RULE} v{plan.version}",
             )
             _save(action)
-    message = (
-        _("Rencana intervensi v%(v)d kasus %(n)s disetujui.")
+    message = notice_text(
+        gettext_lazy("Rencana intervensi v%(v)d kasus %(n)s disetujui.")
         if approve
-        else _("Rencana intervensi v%(v)d kasus %(n)s ditolak.")
-    ) % {"v": plan.version, "n": case.registration_number}
+        else gettext_lazy("Rencana intervensi v%(v)d kasus %(n)s ditolak."),
+        v=plan.version,
+        n=case.registration_number,
+    ).in_language(plan.author.preferred_language)  # read later, by the author
     _save(Notification(user=plan.author, kind=NotificationKind.PLAN, case=case, message=message))
     _audit(actor, AuditAction.UPDATE, plan, case, reason=f"plan v{plan.version} {plan.status}")
     return plan

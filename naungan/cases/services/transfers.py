@@ -31,19 +31,25 @@ from ..models import (
     Notification,
     NotificationKind,
     Task,
+    TaskKind,
     TaskStatus,
     TransferStatus,
 )
 from ._common import _lock, _require_supervisor, _require_writer, _save
-from .notifications import notice_text, notices_create
+from .notifications import NoticeText, notice_text, notices_create
 
 
-def _notify(users: Iterable[User], case: Case, message: str) -> None:
-    """In-app notices; the text names the case by registration number only (no personal
-    data)."""
+def _notify(users: Iterable[User], case: Case, message: NoticeText) -> None:
+    """In-app notices, each in its user's language; the text names the case by registration
+    number only (no personal data)."""
     Notification.objects.bulk_create(
         [
-            Notification(user=u, kind=NotificationKind.TRANSFER, case=case, message=message[:300])
+            Notification(
+                user=u,
+                kind=NotificationKind.TRANSFER,
+                case=case,
+                message=message.in_language(u.preferred_language)[:300],
+            )
             for u in users
         ]
     )
@@ -155,7 +161,10 @@ def transfer_accept(*, actor: User, transfer: CaseTransfer) -> CaseTransfer:
             for u in released
         ]
     )
-    Task.objects.filter(case=case, status=TaskStatus.OPEN).update(owner=None)
+    # An activist named companion keeps their accompaniment task: the brief goes on.
+    Task.objects.filter(case=case, status=TaskStatus.OPEN).exclude(
+        kind=TaskKind.ACTIVIST_ACCOMPANIMENT
+    ).update(owner=None)
     if case.restricted:
         named = list(case.restricted_to.select_related("area"))
         case.restricted_to.remove(*[u for u in named if not u.in_scope(transfer.to_area)])
@@ -176,8 +185,11 @@ def transfer_accept(*, actor: User, transfer: CaseTransfer) -> CaseTransfer:
     _notify(
         [transfer.requested_by],
         case,
-        _("Pelimpahan kasus %(n)s diterima oleh %(org)s.")
-        % {"n": case.registration_number, "org": transfer.to_organisation.name},
+        notice_text(
+            gettext_lazy("Pelimpahan kasus %(n)s diterima oleh %(org)s."),
+            n=case.registration_number,
+            org=transfer.to_organisation.name,
+        ),
     )
     return transfer
 
@@ -209,8 +221,11 @@ def transfer_decline(*, actor: User, transfer: CaseTransfer, reason: str) -> Cas
     _notify(
         [transfer.requested_by],
         transfer.case,
-        _("Pelimpahan kasus %(n)s ditolak oleh %(org)s.")
-        % {"n": transfer.case.registration_number, "org": transfer.to_organisation.name},
+        notice_text(
+            gettext_lazy("Pelimpahan kasus %(n)s ditolak oleh %(org)s."),
+            n=transfer.case.registration_number,
+            org=transfer.to_organisation.name,
+        ),
     )
     return transfer
 

@@ -44,6 +44,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
     form, filters = filter_form(request.GET or None)
     qs = selectors.case_list(user=user, filters=filters)
+    invalid = filters.invalid  # a filter that cannot be read: the page says which
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     services.case_list_audit(actor=user, count=len(page.object_list), request=request)
     template = "cases/list.html#results" if getattr(request, "htmx", False) else "cases/list.html"
@@ -51,6 +52,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         request,
         template,
         {"form": form, "page": page, "filtered": bool(filters)},
+        status=422 if invalid and not getattr(request, "htmx", False) else 200,
     )
 
 
@@ -285,6 +287,10 @@ def filter_form(query: QueryDict | None) -> tuple[CaseFilterForm, selectors.Case
     """The case list's filter form for ``query`` and the filters it gives (none when the form
     is invalid): the list page, bulk assignment and exports read the URL's filters alike."""
     form = CaseFilterForm(query)
+    if form.is_bound and not form.is_valid():
+        # A filter that cannot be read matches nothing (never every case: an export or a bulk
+        # assignment must not widen to the whole scope); the list page names the field.
+        return form, selectors.CaseFilters(invalid=True)
     return form, selectors.CaseFilters.from_form(form.cleaned_data if form.is_valid() else {})
 
 

@@ -19,9 +19,12 @@ from . import router
     response=SyncOut,
     summary="Sync an offline queue of the field app",
     description=(
-        'Items `{"id": "<uuid made on the phone>", "type": "report" | "activity", "body": '
-        "{...}}` (a report body as `POST /api/v1/reports`, an activity body as "
-        "`POST /api/v1/activities`). Answers one result per item in the order sent: `stored`, "
+        'Items `{"id": "<uuid made on the phone>", "type": "report" | "activity" | '
+        '"accompaniment_log", "body": {...}}` (a report body as `POST /api/v1/reports`, an '
+        "activity body as `POST /api/v1/activities`, an accompaniment log body "
+        '`{"brief": "<brief id>", "done_on", "place", "with_whom", "what_happened", '
+        '"finished"}`; a brief the activist is not, or no longer, named on is an `error` '
+        "naming `brief`). Answers one result per item in the order sent: `stored`, "
         "`duplicate` (the id was stored before: the same `server_id`, nothing new stored) or "
         "`error` (with `detail` naming the field); good items are stored even when others are "
         "bad. An item naming another `user` is refused. Activists only."

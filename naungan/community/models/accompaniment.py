@@ -40,6 +40,17 @@ class AccompanimentBrief(PublicModel):
         related_name="+",
         verbose_name=_("ditulis oleh"),
     )
+    # The case Task of the accompaniment (kind ``activist_accompaniment``, owned by the
+    # activist): done when the activist logs the accompaniment as finished or a writer marks
+    # it done, cancelled when the activist is withdrawn.
+    case_task = models.OneToOneField(
+        "cases.Task",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activist_brief",
+        verbose_name=_("tugas kasus"),
+    )
 
     class Meta:
         ordering = ["status", "due_on", "-created_at"]
@@ -60,6 +71,8 @@ class AccompanimentLog(PublicModel):
     place = EncryptedTextField(_("tempat"))
     with_whom = EncryptedTextField(_("bersama siapa"), blank=True)
     what_happened = EncryptedTextField(_("apa yang terjadi"))
+    # The activist said the accompaniment is finished with this log (the brief is then done).
+    finished = models.BooleanField(_("pendampingan selesai"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -13,12 +13,13 @@ from django.utils.translation import gettext_lazy as _
 class SyncItemType(models.TextChoices):
     REPORT = "report", _("Laporan")
     ACTIVITY = "activity", _("Kegiatan")
+    ACCOMPANIMENT_LOG = "accompaniment_log", _("Catatan pendampingan")
 
 
 class SyncItem(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     client_id = models.UUIDField(_("id dari perangkat"))
-    item_type = models.CharField(max_length=10, choices=SyncItemType.choices)
+    item_type = models.CharField(max_length=20, choices=SyncItemType.choices)
     server_id = models.UUIDField(_("id di server"))
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -11,8 +11,8 @@ from ninja import Field, Schema
 
 class SyncIn(Schema):
     items: list[Any] = Field(
-        description='`[{"id": "<uuid made on the phone>", "type": "report" | "activity", '
-        '"body": {...}}]`, at most 200.'
+        description='`[{"id": "<uuid made on the phone>", "type": "report" | "activity" | '
+        '"accompaniment_log", "body": {...}}]`, at most 200.'
     )
 
 

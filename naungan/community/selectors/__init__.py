@@ -9,6 +9,7 @@ from .activities import (
     month_parse,
     summary_area,
 )
+from .coordination import Coordination, coordination_of
 from .field_reports import (
     STATUS_ORDER,
     field_report_status,
@@ -25,6 +26,7 @@ from .groups import (
     group_get,
     group_managed_get,
     group_members,
+    group_partnered_get,
     groups_visible_to,
     is_chair,
     membership_get,
@@ -32,6 +34,7 @@ from .groups import (
 
 __all__ = [
     "STATUS_ORDER",
+    "Coordination",
     "DistrictCoverage",
     "KelurahanCoverage",
     "SummaryRow",
@@ -43,6 +46,7 @@ __all__ = [
     "briefs_for_activist",
     "case_brief_get",
     "case_briefs",
+    "coordination_of",
     "coverage",
     "coverage_area",
     "current_membership",
@@ -50,6 +54,7 @@ __all__ = [
     "group_get",
     "group_managed_get",
     "group_members",
+    "group_partnered_get",
     "group_report_counts",
     "groups_visible_to",
     "is_chair",

@@ -9,7 +9,13 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
-from naungan.accounts.roles import ACTIVISTS, COMMUNITY_COORDINATORS, GROUP_MANAGERS, user_in
+from naungan.accounts.roles import (
+    ACTIVISTS,
+    COMMUNITY_COORDINATORS,
+    GROUP_MANAGERS,
+    PARTNER_CONNECTORS,
+    user_in,
+)
 from naungan.areas.models import Area, AreaLevel
 from naungan.core.selectors import area_scope_q
 from naungan.orgs.models import Organisation, OrgKind
@@ -40,6 +46,14 @@ def group_get(*, user: Any, slug: str) -> Organisation:
 def group_managed_get(*, user: Any, slug: str) -> Organisation:
     """A group the user manages (supervisors of its area); NotFound otherwise."""
     if not user_in(user, GROUP_MANAGERS):
+        raise NotFound
+    return group_get(user=user, slug=slug)
+
+
+def group_partnered_get(*, user: Any, slug: str) -> Organisation:
+    """A group whose partners the user records (``PARTNER_CONNECTORS`` of its area); NotFound
+    otherwise."""
+    if not user_in(user, PARTNER_CONNECTORS):
         raise NotFound
     return group_get(user=user, slug=slug)
 

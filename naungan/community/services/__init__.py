@@ -14,7 +14,7 @@ from .groups import (
     partner_add,
 )
 from .matters import MatterInput, matter_outcome, micro_matter_record
-from .sync import SyncResult, sync_apply
+from .sync import SyncResult, accompaniment_log_once, sync_apply
 
 __all__ = [
     "ActivityInput",
@@ -22,6 +22,7 @@ __all__ = [
     "MatterInput",
     "MemberIn",
     "SyncResult",
+    "accompaniment_log_once",
     "activist_group",
     "activity_area",
     "activity_create",

@@ -12,11 +12,13 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from naungan.accounts.models import Role, User
-from naungan.cases.models import Case
+from naungan.cases.models import Case, Task, TaskKind, TaskStatus
 from naungan.cases.selectors import case_is_writable
+from naungan.cases.services import task_create
 from naungan.core.models import AuditAction
 
 from ..exceptions import BriefClosed, NotFound
@@ -24,6 +26,39 @@ from ..models import AccompanimentBrief, AccompanimentLog, BriefStatus
 from ._common import audit, latest_today
 
 TEXT_MAX = 4000
+# The case Task of a brief without a due date is due this many days after it was named.
+TASK_DEFAULT_DAYS = 7
+TASK_RULE = "Aktivis pendamping (DESIGN §10)"
+
+
+def task_due_at(due_on: dt.date | None, now: dt.datetime | None = None) -> dt.datetime:
+    """When the activist's case Task is due: the end of ``due_on`` (local time), else
+    ``TASK_DEFAULT_DAYS`` from now."""
+    if due_on is None:
+        return (now or timezone.now()) + dt.timedelta(days=TASK_DEFAULT_DAYS)
+    zone = timezone.get_current_timezone()
+    return dt.datetime.combine(due_on, dt.time(23, 59), tzinfo=zone)
+
+
+def _close_task(brief: AccompanimentBrief, *, status: str, actor: Any) -> None:
+    """Close the brief's open case Task (done, or cancelled when the activist is withdrawn)."""
+    if brief.case_task_id is None:
+        return
+    task = Task.objects.select_for_update().get(pk=brief.case_task_id)
+    if task.status != TaskStatus.OPEN:
+        return
+    task.status = status
+    task.completed_at = timezone.now()
+    task.completed_by = actor
+    task.full_clean()
+    task.save()
+    audit(
+        actor,
+        AuditAction.UPDATE,
+        task,
+        brief.case.area.code,
+        reason=f"task {status} {task.kind}",
+    )
 
 
 def _text(errors: dict[str, str], name: str, value: str, *, required: bool = True) -> str:
@@ -70,6 +105,14 @@ def brief_create(
         due_on=due_on,
         created_by=actor,
     )
+    record.case_task = task_create(
+        case=case,
+        kind=TaskKind.ACTIVIST_ACCOMPANIMENT,
+        due_at=task_due_at(due_on),
+        owner=activist,
+        source_rule=TASK_RULE,
+        title=_("Aktivis pendamping: %(task)s") % {"task": task_text[:200]},
+    )
     record.full_clean()
     record.save()
     audit(
@@ -83,15 +126,22 @@ def brief_close(
     *, actor: User, brief: AccompanimentBrief, status: str, request: HttpRequest | None = None
 ) -> AccompanimentBrief:
     """The case's writers mark the accompaniment done, or withdraw it (the activist then no
-    longer sees the brief)."""
+    longer sees the brief). The activist's case Task is closed with it: done, or cancelled."""
     if not case_is_writable(user=actor, case=brief.case):
         raise NotFound
     if status not in (BriefStatus.DONE, BriefStatus.WITHDRAWN):
         raise ValidationError({"status": _("Pilihan tidak dikenal.")})
+    brief = (
+        AccompanimentBrief.objects.select_for_update(of=("self",))
+        .select_related("case__area")
+        .get(pk=brief.pk)
+    )
     if brief.status != BriefStatus.OPEN:
         raise BriefClosed
     brief.status = status
     brief.save(update_fields=["status", "updated_at"])
+    task_status = TaskStatus.DONE if status == BriefStatus.DONE else TaskStatus.CANCELLED
+    _close_task(brief, status=task_status, actor=actor)
     audit(actor, AuditAction.UPDATE, brief, brief.case.area.code, request=request)
     return brief
 
@@ -102,14 +152,27 @@ class LogInput:
     place: str
     what_happened: str
     with_whom: str = ""
+    # The activist says the accompaniment is finished: the brief is done, its Task closed.
+    finished: bool = False
 
 
 @transaction.atomic
 def brief_log(
     *, actor: Any, brief: AccompanimentBrief, data: LogInput, request: HttpRequest | None = None
 ) -> AccompanimentLog:
-    """The activist named on ``brief`` logs what they did. Anyone else: NotFound; a brief
-    that is done or withdrawn: BriefClosed (409)."""
+    """The activist named on ``brief`` logs what they did; ``data.finished`` closes the
+    accompaniment (the brief is done, its case Task done). Anyone else: NotFound; a brief
+    that is done or withdrawn: BriefClosed (409). The brief row is locked, so a log never
+    lands on a brief withdrawn at the same moment."""
+    locked = (
+        AccompanimentBrief.objects.select_for_update(of=("self",))
+        .select_related("case__area")
+        .filter(pk=brief.pk)
+        .first()
+    )
+    if locked is None:
+        raise NotFound
+    brief = locked
     if brief.activist_id != getattr(actor, "pk", None) or brief.status == BriefStatus.WITHDRAWN:
         raise NotFound
     if brief.status != BriefStatus.OPEN:
@@ -130,6 +193,7 @@ def brief_log(
         place=place,
         with_whom=with_whom,
         what_happened=what,
+        finished=bool(data.finished),
         created_by=actor,
     )
     log.full_clean()
@@ -142,6 +206,11 @@ def brief_log(
         request=request,
         categories="narrative",
     )
+    if log.finished:
+        brief.status = BriefStatus.DONE
+        brief.save(update_fields=["status", "updated_at"])
+        audit(actor, AuditAction.UPDATE, brief, brief.case.area.code, request=request)
+        _close_task(brief, status=TaskStatus.DONE, actor=actor)
     return log
 
 

@@ -1,6 +1,8 @@
 """Writes on PPATBM groups (DESIGN §10): the group's profile, members (role, RW and RTs covered,
 joined and left) and partners. Callers: supervisors whose area contains the group's kelurahan
-(``GROUP_MANAGERS``); anyone else gets the 404 of a missing group."""
+(``GROUP_MANAGERS``); a new partner also the coordinators of its area (``PARTNER_CONNECTORS``:
+the kecamatan's Kasi Kessos connects new partners); anyone else gets the 404 of a missing
+group."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from naungan.accounts.models import Role, User
-from naungan.accounts.roles import GROUP_MANAGERS, user_in
+from naungan.accounts.roles import GROUP_MANAGERS, PARTNER_CONNECTORS, user_in
 from naungan.core.models import AuditAction
 from naungan.orgs.models import Organisation, OrgKind
 
@@ -22,9 +24,12 @@ from ..models import GroupProfile, GroupRole, Membership, Partner, PartnerKind
 from ._common import audit, latest_today, normalize_rt, save
 
 
-def ensure_group_manager(actor: Any, group: Organisation) -> None:
-    """Supervisors of an area containing the group's kelurahan; anyone else: NotFound."""
-    if group.kind != OrgKind.PPATBM or not user_in(actor, GROUP_MANAGERS):
+def ensure_group_manager(
+    actor: Any, group: Organisation, roles: frozenset[str] = GROUP_MANAGERS
+) -> None:
+    """Supervisors (or another role set) of an area containing the group's kelurahan; anyone
+    else: NotFound."""
+    if group.kind != OrgKind.PPATBM or not user_in(actor, roles):
         raise NotFound
     if not actor.in_scope(group.area):
         raise NotFound
@@ -182,8 +187,9 @@ def partner_add(
     since: dt.date | None = None,
     organisation: Organisation | None = None,
 ) -> Partner:
-    """A partner of the group (the kecamatan connects new partners, DESIGN §10)."""
-    ensure_group_manager(actor, group)
+    """A partner of the group (the kecamatan connects new partners, DESIGN §10): the group's
+    supervisors and the coordinators (``PARTNER_CONNECTORS``) of an area containing it."""
+    ensure_group_manager(actor, group, PARTNER_CONNECTORS)
     if kind not in PartnerKind.values:
         raise ValidationError({"kind": _("Jenis mitra tidak dikenal.")})
     if not name.strip():

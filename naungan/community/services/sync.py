@@ -7,11 +7,15 @@ with the same ``server_id`` and stores nothing new. The phone's UUID is the idem
 unique per user in the database (``SyncItem``): of two concurrent replays, the second insert
 fails on that constraint, its transaction (record included) rolls back, and it answers the
 winner's ``server_id``. Report items go through the report service and its rules
-(``reports.services.report_submit``), activity items through ``activity_create``."""
+(``reports.services.report_submit``), activity items through ``activity_create``, accompaniment
+log items (``{"type": "accompaniment_log", "body": {"brief", "done_on", "place", "with_whom",
+"what_happened", "finished"}}``) through ``brief_log``: a brief the activist is not, or no
+longer, named on is an ``error`` naming ``brief``."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,8 +30,9 @@ from naungan.core.exceptions import DomainError
 from naungan.reports.schemas import StaffReportIn
 from naungan.reports.services import report_submit
 
-from ..exceptions import NotFound
+from ..exceptions import BriefClosed, NotFound
 from ..models import SyncItem, SyncItemType
+from .accompaniment import LogInput, brief_log
 from .activities import activity_create
 
 MAX_ITEMS = 200
@@ -98,19 +103,10 @@ def _apply_one(*, actor: Any, item: Any, request: HttpRequest | None) -> SyncRes
         if done is not None:
             return SyncResult(id=raw_id, status="duplicate", server_id=done)
         store = _parse(kind, body)
-        try:
-            with transaction.atomic():
-                server_id = store(actor, request)
-                SyncItem.objects.create(
-                    user=actor, client_id=client_id, item_type=kind, server_id=server_id
-                )
-        except IntegrityError:
-            # A concurrent replay of the same item won: its record stands, ours rolled back.
-            done = _already(actor, client_id)
-            if done is None:
-                raise
-            return SyncResult(id=raw_id, status="duplicate", server_id=done)
-        return SyncResult(id=raw_id, status="stored", server_id=server_id)
+        status, server_id = _store_once(
+            actor=actor, client_id=client_id, kind=kind, store=store, request=request
+        )
+        return SyncResult(id=raw_id, status=status, server_id=server_id)
     except _ItemError as exc:
         return SyncResult(id=raw_id, status="error", detail=exc.detail)
     except DjangoValidationError as exc:
@@ -123,6 +119,63 @@ def _apply_one(*, actor: Any, item: Any, request: HttpRequest | None) -> SyncRes
         )
     except DomainError as exc:
         return SyncResult(id=raw_id, status="error", detail=_err(["body"], exc.message))
+
+
+def _store_once(
+    *,
+    actor: Any,
+    client_id: uuid.UUID,
+    kind: str,
+    store: Callable[[Any, HttpRequest | None], uuid.UUID],
+    request: HttpRequest | None,
+) -> tuple[str, uuid.UUID]:
+    """Run ``store`` and record the phone's id in one transaction: ``("stored", id)``, or
+    ``("duplicate", id)`` when this id of the caller's queue was stored before (also by a
+    concurrent replay that won the unique constraint; ours then rolled back)."""
+    done = _already(actor, client_id)
+    if done is not None:
+        return "duplicate", done
+    try:
+        with transaction.atomic():
+            server_id = store(actor, request)
+            SyncItem.objects.create(
+                user=actor, client_id=client_id, item_type=kind, server_id=server_id
+            )
+    except IntegrityError:
+        # A concurrent replay of the same item won: its record stands, ours rolled back.
+        done = _already(actor, client_id)
+        if done is None:
+            raise
+        return "duplicate", done
+    return "stored", server_id
+
+
+def accompaniment_log_once(
+    *,
+    actor: Any,
+    client_id: uuid.UUID,
+    brief: Any,
+    data: LogInput,
+    request: HttpRequest | None = None,
+) -> tuple[str, uuid.UUID]:
+    """A log typed on a page (the brief page, the offline log form without JavaScript) with
+    the form's hidden submission key as its idempotency key, the same key space as the
+    phone's queue: a form sent twice stores once. Refusals as ``brief_log`` (NotFound,
+    BriefClosed, ValidationError)."""
+
+    def store(actor: Any, request: HttpRequest | None) -> uuid.UUID:
+        return brief_log(actor=actor, brief=brief, data=data, request=request).public_id
+
+    try:
+        return _store_once(
+            actor=actor,
+            client_id=client_id,
+            kind=SyncItemType.ACCOMPANIMENT_LOG,
+            store=store,
+            request=request,
+        )
+    except _ItemError:
+        raise NotFound from None
 
 
 def _read_item(actor: Any, item: Any) -> tuple[uuid.UUID, str, dict[str, Any]]:
@@ -178,6 +231,8 @@ def _parse(kind: str, body: dict[str, Any]) -> Any:
             return submission.report.public_id
 
         return store_report
+    if kind == SyncItemType.ACCOMPANIMENT_LOG:
+        return _parse_log(body)
     from ..schemas.activities import ActivityIn
 
     try:
@@ -190,3 +245,58 @@ def _parse(kind: str, body: dict[str, Any]) -> Any:
         return activity_create(actor=actor, data=a_data, values=values, request=request).public_id
 
     return store_activity
+
+
+def _not_named() -> _ItemError:
+    return _ItemError(
+        _err(
+            ["body", "brief"],
+            _("Anda tidak (lagi) ditunjuk mendampingi pada tugas ini: catatan tidak disimpan."),
+        )
+    )
+
+
+def _parse_log(body: dict[str, Any]) -> Any:
+    """An accompaniment log item: the fields as the log form reads them (its messages, in
+    the user's language), then, when stored, the brief of the caller."""
+    from ..forms.accompaniment import LogForm
+    from ..selectors.accompaniment import briefs_for_activist
+
+    try:
+        brief_id = uuid.UUID(str(body.get("brief")))
+    except ValueError:
+        raise _ItemError(_err(["body", "brief"], _("Pilih tugas pendampingan."))) from None
+    form = LogForm(
+        data={
+            name: value if isinstance(value, bool) else str(value)
+            for name, value in body.items()
+            if value is not None
+        }
+    )
+    if not form.is_valid():
+        raise _ItemError(
+            [
+                {"loc": ["body", name], "msg": " ".join(str(m) for m in messages)}
+                for name, messages in form.errors.items()
+            ]
+        )
+    data = form.to_input()
+
+    def store_log(actor: Any, request: HttpRequest | None) -> uuid.UUID:
+        brief = briefs_for_activist(actor).filter(public_id=brief_id).first()
+        if brief is None:
+            raise _not_named()
+        try:
+            log = brief_log(actor=actor, brief=brief, data=data, request=request)
+        except NotFound:
+            raise _not_named() from None
+        except BriefClosed:
+            raise _ItemError(
+                _err(
+                    ["body", "brief"],
+                    _("Pendampingan ini sudah selesai atau ditarik: catatan tidak disimpan."),
+                )
+            ) from None
+        return log.public_id
+
+    return store_log

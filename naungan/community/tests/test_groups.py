@@ -81,9 +81,9 @@ def test_member_must_be_an_activist_of_the_kelurahan(personas: Any, group: Organ
 
 
 @pytest.mark.parametrize(
-    "who", ["supervisor_kalteng", "caseworker_bpp", "activist_bpp", "analyst_bpp"]
+    "who", ["supervisor_kalteng", "caseworker_bpp", "activist_bpp", "analyst_kalteng"]
 )
-def test_only_supervisors_of_the_area_manage_groups(
+def test_only_supervisors_and_coordinators_of_the_area_add_partners(
     personas: Any, group: Organisation, who: str
 ) -> None:
     with pytest.raises(NotFound):

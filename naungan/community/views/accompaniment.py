@@ -21,7 +21,7 @@ from naungan.core.exceptions import DomainError
 from naungan.core.http import form_errors_add
 
 from .. import selectors, services
-from ..forms.accompaniment import BriefCloseForm, BriefForm, LogForm
+from ..forms.accompaniment import BriefCloseForm, BriefForm, KeyedLogForm, brief_ref
 from ..models import BriefStatus
 from ._common import not_found_as_404
 
@@ -31,13 +31,17 @@ from ._common import not_found_as_404
 @not_found_as_404
 def brief_detail(request: HttpRequest, brief_id: str) -> HttpResponse:
     brief = selectors.brief_get(user=request.user, brief_id=brief_id)
-    form = LogForm(request.POST or None)
+    form = KeyedLogForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.brief_log(
-                actor=request.user, brief=brief, data=form.to_input(), request=request
+            status, _log_id = services.accompaniment_log_once(
+                actor=request.user,
+                client_id=form.key(),
+                brief=brief,
+                data=form.to_input(),
+                request=request,
             )
-            messages.success(request, _("Catatan pendampingan tersimpan."))
+            messages.success(request, log_saved_text(status))
             return redirect("community:brief", brief_id=brief.public_id)
         except (ValidationError, DomainError) as exc:
             form_errors_add(form, exc)
@@ -48,12 +52,19 @@ def brief_detail(request: HttpRequest, brief_id: str) -> HttpResponse:
         "community/brief.html",
         {
             "brief": brief,
+            "ref": brief_ref(brief),
             "logs": list(brief.logs.all()),
             "form": form,
             "open": brief.status == BriefStatus.OPEN,
         },
         status=422 if form.errors else 200,
     )
+
+
+def log_saved_text(status: str) -> str:
+    if status == "duplicate":
+        return _("Catatan ini sudah tersimpan sebelumnya; tidak disimpan dua kali.")
+    return _("Catatan pendampingan tersimpan.")
 
 
 @role_required(CASE_WRITER_ROLES)

@@ -70,9 +70,9 @@ def _summary_context(request: HttpRequest) -> dict[str, Any]:
     if own.level != AreaLevel.VILLAGE:
         areas += [
             (a.code, a.name)
-            for a in Area.objects.filter(own.contains_q(), level=AreaLevel.DISTRICT).order_by(
-                "name"
-            )
+            for a in Area.objects.filter(own.contains_q(), level=AreaLevel.DISTRICT)
+            .exclude(pk=own.pk)  # a kecamatan account: its kecamatan once
+            .order_by("name")
         ]
     form = SummaryFilterForm(request.GET or None, areas=areas)
     area_code = request.GET.get("area") or own.code

@@ -13,7 +13,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from naungan.accounts.access import role_required
 from naungan.accounts.models import Role, User
-from naungan.accounts.roles import ACTIVISTS, COMMUNITY_COORDINATORS, GROUP_MANAGERS, user_in
+from naungan.accounts.roles import (
+    ACTIVISTS,
+    COMMUNITY_COORDINATORS,
+    GROUP_MANAGERS,
+    PARTNER_CONNECTORS,
+    user_in,
+)
 from naungan.areas.models import Area, AreaLevel
 from naungan.core.exceptions import DomainError
 from naungan.core.http import form_errors_add
@@ -133,20 +139,46 @@ def member_end(request: HttpRequest, group_slug: str, membership_id: str) -> Htt
     return redirect("community:group", group_slug=group.slug)
 
 
-@role_required(GROUP_MANAGERS)
-@require_POST
+def _partners_page(
+    request: HttpRequest, group: Organisation, form: PartnerForm | None = None
+) -> HttpResponse:
+    """The group's partners and the form for a new one, for a coordinator (the Kasi Kessos):
+    no member, no report count, only the partners (public organisations)."""
+    return render(
+        request,
+        "community/partners.html",
+        {
+            "group": group,
+            "partners": list(group.ppatbm_partners.all()),  # type: ignore[attr-defined]
+            "partner_form": form or PartnerForm(),
+        },
+        status=422 if form is not None else 200,
+    )
+
+
+@role_required(PARTNER_CONNECTORS)
+@require_http_methods(["GET", "POST"])
 @not_found_as_404
 def partner_add(request: HttpRequest, group_slug: str) -> HttpResponse:
-    group = selectors.group_managed_get(user=request.user, slug=group_slug)
+    """A new partner of a group: its supervisors (from the group page) and the coordinators of
+    its area (``PARTNER_CONNECTORS``: the kecamatan connects new partners, DESIGN §10)."""
+    group = selectors.group_partnered_get(user=request.user, slug=group_slug)
+    manager = user_in(request.user, GROUP_MANAGERS)
+    if request.method == "GET":
+        return _partners_page(request, group)
     form = PartnerForm(request.POST)
     if form.is_valid():
         try:
             services.partner_add(actor=request.user, group=group, **form.cleaned_data)
             messages.success(request, _("Mitra ditambahkan."))
-            return redirect("community:group", group_slug=group.slug)
+            if manager:
+                return redirect("community:group", group_slug=group.slug)
+            return redirect("community:partner_add", group_slug=group.slug)
         except (ValidationError, DomainError) as exc:
             form_errors_add(form, exc)
-    return _group_page(request, group, partner_form=form)
+    if manager:
+        return _group_page(request, group, partner_form=form)
+    return _partners_page(request, group, form)
 
 
 @role_required(GROUP_MANAGERS)
@@ -183,6 +215,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
             "single": area.level == AreaLevel.DISTRICT,
             "area_choices": choices,
             "can_manage": user_in(request.user, GROUP_MANAGERS),
+            "can_connect": user_in(request.user, PARTNER_CONNECTORS),
         },
     )
 
@@ -192,7 +225,11 @@ def _area_choices(user: object) -> list[tuple[str, str]]:
     if area is None:
         return []
     out = [(area.code, area.name)] if area.level != AreaLevel.VILLAGE else []
-    districts = Area.objects.filter(area.contains_q(), level=AreaLevel.DISTRICT).order_by("name")
+    districts = (
+        Area.objects.filter(area.contains_q(), level=AreaLevel.DISTRICT)
+        .exclude(pk=area.pk)  # a kecamatan account: its kecamatan once
+        .order_by("name")
+    )
     if area.level == AreaLevel.PROVINCE:
         districts = districts.none()
         regencies = Area.objects.filter(area.contains_q(), level=AreaLevel.REGENCY).order_by("name")

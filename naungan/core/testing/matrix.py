@@ -137,7 +137,7 @@ EXCLUDED_PREFIXES: dict[str, str] = {
     "api/v1/": "the API is enumerated from its OpenAPI document (see API below)",
 }
 # Routes under an excluded prefix that are ours and classified all the same.
-INCLUDED_DESPITE_PREFIX = {"accounts/tokens/"}
+INCLUDED_DESPITE_PREFIX = {"accounts/tokens/", "accounts/pengaturan/"}
 
 # API URL patterns that are not operations of the OpenAPI document.
 API_NON_OPERATIONS: dict[str, str] = {
@@ -155,6 +155,8 @@ WEB: list[Rule] = [
     R("GET", "audit_log", "supervisor admin"),
     R("GET", "tokens", "*"),
     R("POST", "tokens", "intake_bpp", data={"revoke": "{token_id}"}, note="revoke a token"),
+    R("GET", "preferences", "*"),
+    R("POST", "preferences", "*", data={"language": "id"}, note="one's own language"),
     # reports
     R("GET", "reports:lapor", "public"),
     R("POST", "reports:lapor", "public"),
@@ -183,7 +185,15 @@ WEB: list[Rule] = [
     R("POST", "community:group", "supervisor_bpp", data={"rt_total": "12"}),
     R("POST", "community:member_add", "supervisor_bpp", data={"role": "member"}),
     R("POST", "community:member_end", "supervisor_bpp", data={"left_on": ""}),
-    R("POST", "community:partner_add", "supervisor_bpp", data={"kind": "police", "name": "Polsek"}),
+    # A new partner: the group's supervisor and the coordinators of its area (analysts: the
+    # kecamatan's Kasi Kessos connects new partners); analyst_kalteng's area lacks the group.
+    R("GET", "community:partner_add", "supervisor_bpp analyst_bpp"),
+    R(
+        "POST",
+        "community:partner_add",
+        "supervisor_bpp analyst_bpp",
+        data={"kind": "police", "name": "Polsek"},
+    ),
     R("GET", "community:case_brief_new", CASE_WRITERS),
     R("POST", "community:case_brief_new", CASE_WRITERS, data={"brief": "x"}),
     R("POST", "community:case_brief_close", CASE_WRITERS, data={"status": "done"}),
@@ -356,7 +366,11 @@ WEB: list[Rule] = [
         note="the activist's own certificate; the caseworker gets 404",
     ),
     R("GET", "training:mine", TRAINING_READERS),
-    R("GET", "training:expiring", TRAINING_MANAGERS),
+    R("GET", "training:expiring", f"{TRAINING_MANAGERS} analyst", note="analysts: activists"),
+    # The public check of a certificate by its verification code (no login): the form, the
+    # world's caseworker's certificate by its code (a random code answers the same 404).
+    R("GET", "training:verify", "public", note="the form"),
+    R("GET", "training:verify", "public", data={"kode": "{verification_code}"}, note="a code"),
     R("GET", "training:grant", TRAINING_MANAGERS),
     R("POST", "training:grant", TRAINING_MANAGERS, note="an empty form answers 422"),
     # statistics (naungan/stats): aggregates of the user's own area, by default
@@ -451,6 +465,9 @@ WEB: list[Rule] = [
     # the devices that synced (an activist's own, a supervisor's area's) and their revocation
     R("GET", "offline:sw", "public"),
     R("GET", "offline:report_new", "activist"),
+    # the accompaniment log of the app shell: every activist (it lists their own open briefs)
+    R("GET", "offline:accompaniment_log_new", "activist"),
+    R("POST", "offline:accompaniment_log_new", "activist", data={"place": "Polres"}),
     R("GET", "offline:sync", "activist"),
     R("POST", "offline:sync", "activist", data={"items": "[]"}, note="not JSON: 400"),
     R("GET", "offline:devices", "activist supervisor"),

@@ -470,7 +470,7 @@ API: list[Rule] = [
         },
         note="Kalimantan Tengah's managers 422 (the person is outside their area)",
     ),
-    R("GET", "/api/v1/competencies/expiring", TRAINING_MANAGERS),
+    R("GET", "/api/v1/competencies/expiring", f"{TRAINING_MANAGERS} analyst"),
     R("GET", "/api/v1/competencies/requirements", TRAINING_READERS),
     R("GET", "/api/v1/competencies/check", TRAINING_READERS, note="no action: 422 naming it"),
     # statistics (naungan/stats): the caller's own area and this year by default

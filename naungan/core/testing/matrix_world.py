@@ -37,6 +37,7 @@ from naungan.risk import services as risk
 from naungan.risk.services.conferences import ConferenceIn
 from naungan.services import services as care
 from naungan.training import services as training_services
+from naungan.training.models import Participant
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 WORLD_IDS = {
@@ -60,6 +61,7 @@ WORLD_IDS = {
     "referral_id": "referral",
     "training_id": "training",
     "participant_id": "participant",
+    "verification_code": "verification_code",
     "monthly_report_id": "monthly_report",
     "slug": "provider_org",
     "brief_id": "brief",
@@ -393,6 +395,7 @@ def _build_world() -> World:
         "accepted_referral": accepted_referral.public_id,
         "training": training.public_id,
         "participant": trained[cw.pk].public_id,
+        "verification_code": Participant.objects.get(pk=trained[cw.pk].pk).verification_code,
         "activist_participant": trained[user["activist_bpp"].pk].public_id,
         "provider_org": "t-posbakum-bpp",
         "assessment": assessment.public_id,

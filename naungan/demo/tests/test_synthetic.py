@@ -82,3 +82,23 @@ def test_synthetic_cases_carry_services_and_referrals_as_the_apps_record_them(db
             referrals_visible_to(provider).count()
             == Referral.objects.filter(organisation=provider.organisation).count()
         )
+
+
+def test_synthetic_incidents_fill_every_statistics_dimension(db):
+    """Place, UU TPKS category (sexual violence only) and survivor disability are filled too,
+    so that statistics and the SIMFONI export see every dimension; they come from a generator
+    of their own per case, so the rest of a seed's data is what it was before."""
+    call_command(
+        "generate_synthetic", "--cases", "300", "--seed", "9", stdout=StringIO(), stderr=StringIO()
+    )
+    incidents = Incident.objects.filter(case__registration_number__startswith="SYN/")
+    assert incidents.count() > 100  # the demo's own incidents (seed_demo) are left out
+    assert not incidents.filter(place="").exists()
+    assert len(set(incidents.values_list("place", flat=True))) >= 4
+    sexual = incidents.filter(gbv_type__in=("rape", "sexual_assault"))
+    assert sexual.exists()
+    assert not sexual.filter(tpks_type="").exists()
+    assert not incidents.exclude(gbv_type__in=("rape", "sexual_assault")).exclude(tpks_type="")
+    survivors = Person.objects.filter(incidents__in=incidents)
+    assert survivors.filter(disability=True).exists()
+    assert survivors.filter(disability=False).exists()

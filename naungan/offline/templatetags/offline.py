@@ -51,7 +51,16 @@ def _labels(user: Any) -> dict[str, dict[str, str]]:
     for name in ("women", "men", "girls", "boys"):
         activity[f"attendance.{name}"] = activity[name]
     activity["area_code"] = activity["area"]
-    return {"report": report, "activity": activity}
+    from naungan.community.forms.accompaniment import LogForm
+
+    log = {name: str(field.label) for name, field in LogForm().fields.items()}
+    log["brief"] = str(_("Tugas pendampingan"))
+    return {
+        "report": report,
+        "activity": activity,
+        "activity_edit": activity,
+        "accompaniment_log": log,
+    }
 
 
 def _texts() -> dict[str, str]:
@@ -71,6 +80,7 @@ def _texts() -> dict[str, str]:
         "removeConfirm": _("Hapus isian ini dari ponsel? Isian ini belum terkirim."),
         "kindReport": _("Laporan kasus"),
         "kindActivity": _("Kegiatan pencegahan"),
+        "kindAccompaniment": _("Catatan pendampingan"),
         "sessionEnded": _(
             "Sesi Anda berakhir. Masuk lagi untuk mengirim; antrian tetap tersimpan di ponsel."
         ),

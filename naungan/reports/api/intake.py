@@ -103,7 +103,15 @@ def _detail_body(report: Report) -> dict[str, Any]:
         "organisation": report.organisation.slug if report.organisation else None,
         "closed_reason": report.closed_reason,
         "triage_checklist": list(report.triage_checklist or []),
-        "triage_suggested": services.triage_suggest(report.triage_checklist or []) or None,
+        # As stored at triage (with the instrument version that suggested it); before a
+        # triage, what the active checklist suggests for the stored items.
+        "triage_suggested": (
+            report.triage_suggested
+            if report.triaged_at
+            else services.triage_suggest(report.triage_checklist or [])
+        )
+        or None,
+        "triage_suggested_by": report.triage_suggested_by or None,
         "triage_reason": report.triage_reason,
         "messages": [
             {

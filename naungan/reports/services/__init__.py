@@ -25,10 +25,12 @@ from .intake import (
     report_message_from_staff,
     report_triage,
     report_view,
+    triage_checklist_items,
     triage_clocks,
     triage_hours,
     triage_is_below,
     triage_suggest,
+    triage_suggestion,
 )
 from .reporter import (
     PUBLIC_STATUS,
@@ -89,8 +91,10 @@ __all__ = [
     "report_triage",
     "report_validate",
     "report_view",
+    "triage_checklist_items",
     "triage_clocks",
     "triage_hours",
     "triage_is_below",
     "triage_suggest",
+    "triage_suggestion",
 ]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from naungan.accounts.roles import REPORT_DESK, SUPERVISORS, user_in
 from naungan.core.audit import audit_record
 from naungan.core.models import AuditAction
+from naungan.core.registry import TriageChecklist, triage_checklist
 from naungan.orgs.models import Organisation
 
 from .. import conf
@@ -88,14 +89,35 @@ def triage_hours(organisation: Organisation | None, level: str) -> int:
     return triage_clocks(organisation)[TriageLevel(level)]
 
 
+def triage_checklist_items() -> TriageChecklist:
+    """The quick checklist as the intake desk asks it: the active version of the risk app's
+    ``triage`` instrument (``core.registry.register_triage_checklist``), or, without one, the
+    built-in rule of DESIGN §8 (items 1-4 emergency, any other high; ``conf``)."""
+    found = triage_checklist()
+    if found is not None:
+        return found
+    levels = dict.fromkeys(conf.TRIAGE_CHECKLIST_EMERGENCY, TriageLevel.EMERGENCY.value)
+    levels.update(dict.fromkeys(conf.TRIAGE_CHECKLIST_HIGH, TriageLevel.HIGH.value))
+    return TriageChecklist(version="", items=[(k, k) for k in levels], levels=levels)
+
+
+def triage_suggestion(checklist: list[str]) -> tuple[str, str]:
+    """``(level, version)``: the checklist's suggestion for the ticked items (DESIGN §8,
+    project default, not validated), the most urgent level a ticked item suggests, and the
+    instrument version that suggested it; nothing ticked, no suggestion (``("", "")``)."""
+    found = triage_checklist_items()
+    order = [TriageLevel(x) for x in reversed(TRIAGE_ORDER)]  # most urgent first
+    levels = [
+        TriageLevel(found.levels[c]) for c in checklist if found.levels.get(c) in TriageLevel.values
+    ]
+    if not levels:
+        return "", ""
+    return min(levels, key=order.index).value, found.version
+
+
 def triage_suggest(checklist: list[str]) -> str:
-    """The quick checklist's suggestion (DESIGN §8, project default, not validated): "yes" to
-    any of items 1–4 suggests emergency, any other "yes" high; nothing ticked, no suggestion."""
-    if any(item in conf.TRIAGE_CHECKLIST_EMERGENCY for item in checklist):
-        return TriageLevel.EMERGENCY
-    if any(item in conf.TRIAGE_CHECKLIST_HIGH for item in checklist):
-        return TriageLevel.HIGH
-    return ""
+    """The checklist's suggested level for the ticked items (see ``triage_suggestion``)."""
+    return triage_suggestion(checklist)[0]
 
 
 def triage_is_below(level: str, other: str) -> bool:
@@ -108,7 +130,7 @@ def triage_is_below(level: str, other: str) -> bool:
 def triage_checklist_clean(checklist: Any) -> list[str]:
     """The ticked items in the checklist's order; an unknown item is a 422 on ``checklist``."""
     items = [c for c in (checklist or []) if isinstance(c, str)]
-    known = conf.TRIAGE_CHECKLIST_EMERGENCY + conf.TRIAGE_CHECKLIST_HIGH
+    known = [key for key, _text in triage_checklist_items().items]
     if any(c not in known for c in items):
         raise ValidationError({"checklist": _("Butir daftar periksa tidak dikenal.")})
     return [c for c in known if c in items]
@@ -145,7 +167,7 @@ def report_triage(
             raise TransitionNotAllowed(_("Hanya supervisor yang boleh menurunkan tingkat triase."))
         if not reason:
             raise ValidationError({"reason": _("Alasan wajib diisi untuk menurunkan tingkat.")})
-    suggested = triage_suggest(items)
+    suggested, suggested_by = triage_suggestion(items)
     if triage_is_below(level, suggested) and not reason:
         raise ValidationError(
             {
@@ -158,6 +180,8 @@ def report_triage(
         )
     report.triage = level
     report.triage_checklist = items
+    report.triage_suggested = suggested
+    report.triage_suggested_by = suggested_by if suggested else ""
     report.triage_reason = reason
     report.triaged_at = timezone.now()
     report.triaged_by = actor
@@ -169,6 +193,8 @@ def report_triage(
         update_fields=[
             "triage",
             "triage_checklist",
+            "triage_suggested",
+            "triage_suggested_by",
             "triage_reason",
             "triaged_at",
             "triaged_by",
@@ -183,7 +209,7 @@ def report_triage(
         obj=report,
         categories="triage",
         reason=f"triage {old or '-'} -> {level}"
-        + (f" (checklist suggests {suggested})" if suggested else "")
+        + (f" (checklist suggests {suggested}, {suggested_by or 'built-in'})" if suggested else "")
         + (f": {reason}" if reason else ""),
         request=request,
     )

@@ -21,6 +21,10 @@ class Rule(models.TextChoices):
     TRIAGE = "triage", _("Saran triase")
 
 
+# Triage levels, most urgent first (the reports app's ``TriageLevel`` values, DESIGN §4).
+TRIAGE_LEVELS = ["emergency", "high", "medium", "low"]
+
+
 class Instrument(TimeStampedModel):
     """One instrument (``dash``, ``da``, ``triage``); its questions live in its versions."""
 
@@ -104,6 +108,51 @@ class InstrumentVersion(TimeStampedModel):
                 raise ValidationError(
                     {"questions": _("Setiap pertanyaan perlu teks Indonesia dan Inggris.")}
                 )
+        if self.rule == Rule.TRIAGE:
+            self._clean_triage({str(k) for k in keys})
+
+    def _clean_triage(self, keys: set[str]) -> None:
+        """A triage version's ``bands`` are ``[[level, [item, …]], …]``, most urgent first:
+        a known triage level and known items, each item in one band."""
+        seen: set[str] = set()
+        for band in self.bands or []:
+            ok = (
+                isinstance(band, list | tuple)
+                and len(band) == 2
+                and band[0] in TRIAGE_LEVELS
+                and isinstance(band[1], list)
+                and all(k in keys and k not in seen for k in band[1])
+            )
+            if not ok:
+                raise ValidationError(
+                    {
+                        "bands": _(
+                            "Aturan triase: daftar [tingkat, [kode butir, …]] dengan tingkat "
+                            "emergency, high, medium atau low dan kode butir yang ada, "
+                            "masing-masing sekali."
+                        )
+                    }
+                )
+            seen.update(band[1])
+
+    def triage_levels(self) -> dict[str, str]:
+        """For a triage version: the level a "yes" to each item suggests. From ``bands`` when
+        the version has them; a version without (v1) keeps DESIGN §8's rule: an item of
+        ``emergency_keys`` suggests emergency, any other high."""
+        levels: dict[str, str] = {}
+        if self.bands:
+            for level, items in self.bands:
+                for key in items:
+                    levels.setdefault(key, level)
+            return levels
+        emergency = set(self.emergency_keys or [])
+        return {k: "emergency" if k in emergency else "high" for k in self.keys}
+
+    def triage_suggest(self, ticked: list[str]) -> str:
+        """The most urgent level among the ticked items' (``""`` when nothing suggests one)."""
+        levels = self.triage_levels()
+        found = [levels[k] for k in ticked if k in levels]
+        return min(found, key=TRIAGE_LEVELS.index) if found else ""
 
     @property
     def keys(self) -> list[str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.http import Http404
 
+from naungan.core.registry import TriageChecklist
+
 from ..models import Instrument, InstrumentVersion
 
 
@@ -14,3 +16,17 @@ def instrument_current(key: str) -> InstrumentVersion:
     if version is None:
         raise Http404
     return version
+
+
+def triage_checklist_active() -> TriageChecklist | None:
+    """The newest version of the quick triage checklist, as the intake desk asks and scores
+    it (``core.registry.register_triage_checklist``); None before one is loaded."""
+    instrument = Instrument.objects.filter(key="triage").first()
+    version = instrument.current_version() if instrument else None
+    if version is None:
+        return None
+    return TriageChecklist(
+        version=str(version),
+        items=version.question_texts(),
+        levels=version.triage_levels(),
+    )

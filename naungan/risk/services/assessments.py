@@ -25,6 +25,8 @@ from naungan.cases.models import Case, PartyRole, Person, Relationship, TaskKind
 from naungan.cases.services import CLOCK_SKEW, task_create
 from naungan.cases.services.notifications import supervisors_for
 from naungan.core.models import AuditAction
+from naungan.training.actions import DASH_SIGNOFF
+from naungan.training.services import require_competency
 
 from ..models import Answer, Instrument, InstrumentVersion, Level, ReferralReason, RiskAssessment
 from ..models.assessments import LEVEL_ORDER
@@ -411,6 +413,10 @@ def assessment_create(*, actor: User, case: Case, data: AssessmentIn) -> RiskAss
     input is a 422 naming the field and stores nothing; a refused judgement is audited.
     Callers: the case's writers."""
     require_writer(actor, case)
+    if data.instrument == "dash":
+        # The unit may require a competency to sign a DASH assessment (DESIGN §10): checked
+        # before anything is written (CompetencyRequired, 403, names what is missing).
+        require_competency(actor, DASH_SIGNOFF)
     checked = _check(case, data)
     return _store(
         actor=actor,
@@ -429,6 +435,8 @@ def assessment_judge(
     bands, answers and moment, revising the old one, which stays as it was."""
     case = assessment.case
     require_writer(actor, case)
+    if assessment.instrument == "dash":
+        require_competency(actor, DASH_SIGNOFF)
     checked = _Checked(
         version=assessment.version,
         answers=dict(assessment.answers),

@@ -201,13 +201,17 @@ def test_a_version_is_never_edited_in_place(db):
 def test_shipped_instruments(db):
     dash_v = InstrumentVersion.objects.get(instrument__key="dash")
     da_v = InstrumentVersion.objects.get(instrument__key="da")
-    triage_v = InstrumentVersion.objects.get(instrument__key="triage")
+    triage = InstrumentVersion.objects.filter(instrument__key="triage")
+    # Version 2 (risk 0003) gives the intake desk's item codes to the same eight questions.
+    assert list(triage.values_list("number", flat=True)) == [2, 1]
+    triage_v = triage.get(number=1)
+    assert len(triage.get(number=2).keys) == 8
     assert dash_v.keys == [f"q{i}" for i in range(1, 25)]
     assert da_v.keys == [f"q{i}" for i in range(1, 21)]
     assert len(triage_v.keys) == 8
     assert da_v.weights is None
     assert not da_v.weighted_enabled
-    for v in (dash_v, da_v, triage_v):
+    for v in (dash_v, da_v, triage_v, triage.get(number=2)):
         assert all(q["id"] and q["en"] for q in v.questions)
 
 

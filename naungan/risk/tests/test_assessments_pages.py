@@ -118,7 +118,14 @@ def test_risk_page_shows_a_chart_and_table(bpp_case, personas):
     assert "<title" in html
     assert "15/24 Tinggi" in html
     assert "4/24 Standar" in html
-    assert html.count("<rect") == 1  # one high marker
+    wide = html.split('data-testid="risk-chart"')[1].split("</svg>")[0]
+    assert wide.count("<rect") == 1  # one high marker
+    # The phone's drawing: the same points, the level on its own line, larger texts.
+    narrow = html.split('data-testid="risk-chart-narrow"')[1].split("</svg>")[0]
+    assert narrow.count("<rect") == 1
+    assert 'font-size="15" font-weight="bold" fill="#000">15/24</text>' in narrow
+    assert ">Tinggi</text>" in narrow
+    assert 'font-size="10"' not in html.split("<svg")[1]
     assert 'data-testid="risk-history"' in html
     assert "http://" not in html.split("<svg")[1].split("</svg>")[0].replace(
         "http://www.w3.org", ""

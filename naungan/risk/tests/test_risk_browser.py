@@ -54,6 +54,11 @@ def _staff(app_server, username: str, role: str) -> None:
         f"u.first_name = '{'Sari' if role == 'caseworker' else 'Budi'}'\n"
         f"u.last_name = '{'Pendamping' if role == 'caseworker' else 'Supervisor'}'\n"
         "u.save()\n"
+        # A unit may require this competency to sign DASH (the demo's UPTD does): held here.
+        "import datetime\n"
+        "from naungan.training.models import CompetencyGrant\n"
+        "CompetencyGrant.objects.get_or_create(user=u, competency='kdrt_risk_assessment',"
+        " defaults={'granted_on': datetime.date(2026, 1, 1), 'source': 'direct'})\n"
     )
 
 

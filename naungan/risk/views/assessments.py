@@ -19,8 +19,8 @@ from django.views.decorators.http import require_GET, require_POST
 from naungan.accounts.access import request_user
 from naungan.accounts.models import User
 from naungan.cases import selectors as case_selectors
-from naungan.cases.exceptions import CaseError
 from naungan.cases.models import Case
+from naungan.core.exceptions import DomainError
 from naungan.core.http import form_errors_add
 from naungan.core.words import local_datetime
 
@@ -46,6 +46,7 @@ def risk_page(request: HttpRequest, case_id: UUID) -> HttpResponse:
         "assessments": list(selectors.case_assessments(case=case)),
         "rows": list(zip(points, dates, strict=True))[::-1],
         "chart": risk_chart(points, dates),
+        "chart_narrow": risk_chart(points, dates, narrow=True),
         "conferences": list(selectors.case_conferences(case=case)[:5]),
         "plans": list(selectors.case_safety_plans(case=case)[:3]),
         "instruments": Instrument.objects.filter(key__in=ASSESSMENT_INSTRUMENTS),
@@ -60,6 +61,14 @@ def _version(request: HttpRequest) -> Any:
     if key not in ASSESSMENT_INSTRUMENTS:
         raise Http404
     return selectors.instrument_current(key)
+
+
+def _error_status(exc: Exception) -> int:
+    """A refusal shown on the form: 403 for one of the person (a competency the unit requires,
+    a role), 422 for the input."""
+    if isinstance(exc, DomainError) and exc.status == 403:
+        return 403
+    return 422
 
 
 @login_required
@@ -78,14 +87,16 @@ def assess(request: HttpRequest, case_id: UUID) -> HttpResponse:
                     assessment = services.assessment_create(
                         actor=user, case=case, data=form.to_input()
                     )
-                except (ValidationError, CaseError) as exc:
+                except (ValidationError, DomainError) as exc:
                     form_errors_add(form, exc)
+                    status = _error_status(exc)
                 else:
                     messages.success(request, _("Asesmen risiko tersimpan."))
                     return redirect(
                         "risk:result", case_id=case.public_id, assessment_id=assessment.public_id
                     )
-            status = 422
+            else:
+                status = 422
         else:
             form = AssessmentForm(version=version)
         return render(
@@ -153,9 +164,12 @@ def judge(request: HttpRequest, case_id: UUID, assessment_id: UUID) -> HttpRespo
                 level=form.cleaned_data["professional_judgement"],
                 reason=form.cleaned_data["judgement_reason"],
             )
-        except (ValidationError, CaseError) as exc:
+        except (ValidationError, DomainError) as exc:
             form_errors_add(form, exc)
+            status = _error_status(exc)
         else:
             messages.success(request, _("Penilaian profesional tersimpan sebagai asesmen baru."))
             return redirect("risk:result", case_id=case.public_id, assessment_id=new.public_id)
-    return render_result(request, user, case, assessment, status=422, judgement_form=form)
+    else:
+        status = 422
+    return render_result(request, user, case, assessment, status=status, judgement_form=form)

@@ -5,6 +5,21 @@ from __future__ import annotations
 from ninja import Schema
 
 
+class SectionRowOut(Schema):
+    label: str
+    count: int | None
+
+
+class SectionOut(Schema):
+    """A section another app registers (``core.registry.register_stats_source``): referrals,
+    risk assessments, prevention activities, trainings. ``total`` when the rows are its parts."""
+
+    source: str
+    title: str
+    rows: list[SectionRowOut]
+    total: int | None
+
+
 class SummaryOut(Schema):
     """CONTRACT §4: counted incidents (reporting consent, not reported elsewhere) and their
     breakdown; ``null`` is a hidden cell (below 5, or the complementary one) for analysts."""
@@ -15,6 +30,7 @@ class SummaryOut(Schema):
     by_violence_type: dict[str, int | None]
     by_age_group: dict[str, int | None]
     by_sex: dict[str, int | None]
+    sections: list[SectionOut] = []
 
 
 class CellOut(Schema):

@@ -26,14 +26,28 @@ from naungan.core.registry import stats_sources
 
 from ..exceptions import BadParameter
 from ..queries import counting
-from ..queries.counting import BASES, REPORT, Period
+from ..queries.counting import BASES, INCIDENT, REPORT, Period
 from ..queries.dimensions import DIMENSIONS, dimension_keys
 from ..queries.suppression import suppress_cells, suppress_value
 from ..router import stats_reads
 
 FIRST_YEAR = 2000
-# Dimensions whose key the case list can filter on (``cases.selectors.CaseFilters``).
-CASE_LIST_FILTER = {"area": "area", "violence_type": "violence_type"}
+# The case list's filter (``cases.forms.CaseFilterForm``, same name in ``GET /api/v1/cases``)
+# for each dimension a dashboard number links by; ``area`` and ``month`` narrow the area and
+# the dates. The service dimension counts service episodes, not cases: it has no link.
+CASE_LIST_FILTER = {
+    "area": "area",
+    "violence_type": "violence_type",
+    "gbv_type": "gbv_type",
+    "tpks_type": "tpks_type",
+    "age_group": "age_group",
+    "sex": "sex",
+    "disability": "disability",
+    "place": "place",
+    "relationship": "relationship",
+    "perpetrator_age_group": "perpetrator_age_group",
+    "channel": "channel",
+}
 
 
 def reads_unsuppressed(user: User) -> bool:
@@ -88,7 +102,8 @@ class Cell:
     key: str
     label: str
     value: int | None  # None: hidden ("<5")
-    url: str = ""  # the case list behind the number (supervisors only)
+    url: str = ""  # the case list behind ``cases`` (supervisors only)
+    cases: int | None = None  # the cases behind the counted incidents (supervisors only)
     drill: str = ""  # the dashboard one level down (an area, a month)
 
 
@@ -100,14 +115,34 @@ class Table:
     total: int | None = None
     total_url: str = ""
     partition: bool = True
+    cases_total: int | None = None  # the period's cases (supervisors only), linked to total_url
 
     @property
     def max_value(self) -> int:
         return max([c.value or 0 for c in self.cells] + [1])
 
 
-def _case_list_url(area_code: str, **filters: str) -> str:
-    return reverse("cases:list") + "?" + urlencode({"area": area_code, **filters})
+def case_list_filters(period: Period, dimension: str = "", key: str = "") -> dict[str, str]:
+    """The case list's query for one number: the counted incidents of ``period``'s area and
+    dates, narrowed to ``key`` of ``dimension`` (none: the period's total). The list then shows
+    exactly the cases behind the number (those the reader may see)."""
+    from datetime import timedelta
+
+    start, end = period.bounds()
+    if dimension == "month":
+        year, month = (int(part) for part in key.split("-"))
+        start, end = Period(area=period.area, year=year, month=month).bounds()
+    params = {"area": period.area.code, "counted": "on"}
+    prefix = "occurred" if period.basis == INCIDENT else "received"
+    params[f"{prefix}_from"] = start.isoformat()
+    params[f"{prefix}_to"] = (end - timedelta(days=1)).isoformat()
+    if dimension in CASE_LIST_FILTER:
+        params[CASE_LIST_FILTER[dimension]] = key
+    return params
+
+
+def _case_list_url(params: dict[str, str]) -> str:
+    return reverse("cases:list") + "?" + urlencode(params)
 
 
 def summary(*, user: User, period: Period) -> dict[str, Any]:
@@ -132,6 +167,17 @@ def summary(*, user: User, period: Period) -> dict[str, Any]:
         ),
         "by_age_group": suppress_cells(full("age_group", ages), suppress=hide, total=total),
         "by_sex": suppress_cells(full("sex", sexes), suppress=hide, total=total),
+        # Beyond the contract: the sections other apps register (referrals, risk, community,
+        # training), suppressed alike.
+        "sections": [
+            {
+                "source": s["source"],
+                "title": s["title"],
+                "rows": [{"label": label, "count": n} for label, n in s["rows"]],
+                "total": s["total"],
+            }
+            for s in extra_sections(user=user, period=period)
+        ],
     }
 
 
@@ -143,7 +189,9 @@ def totals(*, user: User, period: Period) -> dict[str, int | None]:
     return {k: suppress_value(v, suppress=hide) for k, v in raw.items()}
 
 
-def breakdown(*, user: User, period: Period, dimension: str, total: int) -> Table:
+def breakdown(
+    *, user: User, period: Period, dimension: str, total: int, cases_total: int | None = None
+) -> Table:
     """Counted incidents of ``period`` by ``dimension`` (services: episodes by service)."""
     dimension_check(dimension)
     spec = DIMENSIONS[dimension]
@@ -163,25 +211,34 @@ def breakdown(*, user: User, period: Period, dimension: str, total: int) -> Tabl
         total=total if dimension != "service" else None,
         partition=spec.partition,
     )
-    area = period.area
+    linked = not hide and (dimension in CASE_LIST_FILTER or dimension == "month")
+    cases: dict[str, int] = {}
+    if not linked:
+        cases_total = None
+    else:  # the cases behind each number: what the supervisor clicks
+        with stats_reads() as using:
+            cases = counting.dimension_case_counts(dimension, period, using=using)
+            if cases_total is None:
+                cases_total = counting.cases_counted(period, using=using)
     cells = []
     for key, label in keys:
-        url = ""
-        if not hide:
+        cell = Cell(key=key, label=label, value=shown[key])
+        if linked:
+            cell.cases = cases.get(key, 0)
             if dimension == "area":
-                url = _case_list_url(key)
-            elif dimension == "violence_type":
-                url = _case_list_url(area.code, violence_type=key)
+                params = {**case_list_filters(period), "area": key}
             else:
-                url = _case_list_url(area.code)
-        cells.append(Cell(key=key, label=label, value=shown[key], url=url))
+                params = case_list_filters(period, dimension, key)
+            cell.url = _case_list_url(params)
+        cells.append(cell)
     table = Table(
         name=dimension,
         title=str(spec.title),
         cells=cells,
         total=suppress_value(total, suppress=hide) if dimension != "service" else None,
-        total_url="" if hide else _case_list_url(area.code),
+        total_url=_case_list_url(case_list_filters(period)) if linked else "",
         partition=spec.partition,
+        cases_total=cases_total,
     )
     return table
 
@@ -211,6 +268,34 @@ def services_by_unit(*, user: User, period: Period) -> list[dict[str, Any]]:
         out.append(
             {
                 "organisation": orgs[org_id].name,
+                "service": str(labels.get(service, service)),
+                "count": suppress_value(n, suppress=hide),
+            }
+        )
+    return out
+
+
+def services_by_month(*, user: User, period: Period) -> list[dict[str, Any]]:
+    """Services given (episodes started) in each month of the period, by service; hidden
+    cells for analysts (no total beside them: one case may have several)."""
+    from naungan.services.models import Service
+
+    from ..queries.dimensions import month_label
+
+    hide = not reads_unsuppressed(user)
+    with stats_reads() as using:
+        rows = counting.service_counts(period, using=using)
+    per: dict[tuple[str, str], int] = {}
+    for r in rows:
+        k = (r["month"], r["service"])
+        per[k] = per.get(k, 0) + r["n"]
+    labels = dict(Service.choices)
+    out = []
+    for (month, service), n in sorted(per.items()):
+        year, _sep, m = month.partition("-")
+        out.append(
+            {
+                "month": month_label(int(year), int(m)) if m else month,
                 "service": str(labels.get(service, service)),
                 "count": suppress_value(n, suppress=hide),
             }
@@ -251,22 +336,25 @@ def extra_sections(*, user: User, period: Period) -> list[dict[str, Any]]:
     hide = not reads_unsuppressed(user)
     out = []
     with stats_reads() as using:
-        for _name, source in sorted(stats_sources().items()):
-            section = source(area=period.area, year=period.year, month=period.month, using=using)
-            if section is None:
-                continue
-            cells = suppress_cells(
-                dict(section.rows), suppress=hide, total=section.total, partition=True
-            )
-            out.append(
-                {
-                    "title": section.title,
-                    "rows": [(label, cells[label]) for label, _n in section.rows],
-                    "total": None
-                    if section.total is None
-                    else suppress_value(section.total, suppress=hide),
-                }
-            )
+        for name, source in sorted(stats_sources().items()):
+            answer = source(area=period.area, year=period.year, month=period.month, using=using)
+            sections = answer if isinstance(answer, list) else [answer]
+            for section in sections:
+                if section is None:
+                    continue
+                cells = suppress_cells(
+                    dict(section.rows), suppress=hide, total=section.total, partition=True
+                )
+                out.append(
+                    {
+                        "source": name,
+                        "title": str(section.title),
+                        "rows": [(label, cells[label]) for label, _n in section.rows],
+                        "total": None
+                        if section.total is None
+                        else suppress_value(section.total, suppress=hide),
+                    }
+                )
     return out
 
 

@@ -21,8 +21,8 @@ def test_supervisor_sees_every_number_linked_to_the_case_list(personas: Any, wor
     assert r.status_code == 200
     html = r.content.decode()
     assert 'data-testid="case-link"' in html
-    assert "/kasus/?area=64.71.02" in html
-    assert "/kasus/?area=64.71&amp;violence_type=physical" in html
+    assert "/kasus/?area=64.71.02&amp;counted=on" in html
+    assert "violence_type=physical" in html
     assert 'data-testid="hidden-cell"' not in html
     # the ranked list of kecamatan and the drill-down links
     assert 'data-testid="stats-ranked"' in html
@@ -70,3 +70,19 @@ def test_a_bad_parameter_is_named(personas: Any, query: str, word: str) -> None:
 def test_the_analyst_never_reaches_a_case_list(personas: Any) -> None:
     assert personas["analyst_bpp"].client.get("/kasus/").status_code == 404
     assert personas["analyst_bpp"].api("get", "/api/v1/cases").status_code == 404
+
+
+def test_services_by_month(personas: Any, world: None) -> None:
+    from naungan.services.models import ServiceEpisode
+
+    episodes = ServiceEpisode.objects.filter(case__area_regency_code="64.71")
+    sup = personas["supervisor_bpp"].client.get(f"/statistik/?year={YEAR}")
+    rows = sup.context["services_by_month"]
+    expected = episodes.filter(started_at__year=YEAR).count()
+    assert sum(r["count"] for r in rows) == expected
+    if expected:
+        assert 'data-testid="table-service-months"' in sup.content.decode()
+    ana = personas["analyst_bpp"].client.get(f"/statistik/?year={YEAR}")
+    small = [r for r in rows if r["count"] < 5]
+    hidden = [r for r in ana.context["services_by_month"] if r["count"] is None]
+    assert len(hidden) == len(small)

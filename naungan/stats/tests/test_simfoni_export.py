@@ -17,6 +17,8 @@ from naungan.stats.services.simfoni import simfoni_mapping
 from .conftest import YEAR
 
 URL = "/api/v1/stats/simfoni.csv"
+# The key of one fixed id under one fixed HMAC_KEY (test_the_incident_key_is_pinned).
+PINNED_KEY = "ae778756d6932461178cc465"
 VICTIMS = [
     {
         "name": "Sitinurbaya Wulandari",
@@ -142,3 +144,122 @@ def test_xlsx_has_the_same_rows_formula_safe(personas: Any, world: list[Case]) -
     for row in rows[1:]:
         for value in row:
             assert not str(value or "").startswith(("=", "+", "-", "@"))
+
+
+# --- the fast path (PostgreSQL: rows formatted in SQL) against the plain path -----------------
+
+
+@pytest.fixture
+def varied(case_with: Any) -> list[Case]:
+    """Incidents over every mapped dimension, with names that need CSV quoting and formula
+    safety, in a kecamatan and a kelurahan, several months, some without ages."""
+    from naungan.areas.models import Area
+    from naungan.orgs.models import Organisation
+
+    Area.objects.filter(code="64.71.01").update(name='Balikpapan "Selatan", kota\nlama')
+    Area.objects.filter(code="64.71.01.1001").update(name="=Kelurahan, satu")
+    org = Organisation.objects.filter(kind="uptd_ppa", area__code="64.71").first()
+    if org is not None:
+        Organisation.objects.filter(pk=org.pk).update(name='-UPTD "PPA", Balikpapan')
+    cases = [
+        case_with(
+            2,
+            area="64.71.01.1001",
+            month=1,
+            place="school",
+            perpetrator_relationship="teacher",
+            perpetrator_age=61,
+            tpks_type="obscene_act",
+            yes=("sexual_contact",),
+            violence_types=["sexual", "psychological"],
+            victims=[{"name": "A", "age": 9, "sex": "F", "disability": True}],
+        ),
+        case_with(
+            1,
+            month=12,
+            survivor_age=None,
+            victims=[{"name": "B", "sex": "M"}],
+            violence_types=["neglect", "trafficking", "other"],
+        ),
+        case_with(
+            1,
+            month=6,
+            survivor_age=70,
+            occurred_on=None,
+            perpetrator_relationship="intimate_partner",
+            perpetrator_age=30,
+            place="household",
+            violence_types=["exploitation"],
+        ),
+        case_with(1, area="64.71.02", month=3, survivor_age=0, place="other"),
+        case_with(1, month=3, reported_elsewhere=True),
+    ]
+    from naungan.services.models import ServiceEpisode
+
+    assert ServiceEpisode.objects.filter(case__in=cases).exists()
+    return cases
+
+
+def _both(year: int = YEAR, month: int | None = None) -> tuple[bytes, bytes]:
+    from naungan.areas.models import Area
+    from naungan.stats.queries.counting import Period
+    from naungan.stats.services.simfoni import simfoni_csv_stream
+
+    period = Period(area=Area.objects.get(code="64.71"), year=year, month=month)
+    fast = b"".join(simfoni_csv_stream(period, fast=True))
+    plain = b"".join(simfoni_csv_stream(period, fast=False))
+    return fast, plain
+
+
+@pytest.mark.skipif(
+    __import__("django.db").db.connection.vendor != "postgresql",
+    reason="the fast path is PostgreSQL's; SQLite has the plain path only",
+)
+def test_the_sql_formatted_csv_is_byte_for_byte_the_plain_one(
+    personas: Any, varied: list[Case]
+) -> None:
+    fast, plain = _both()
+    assert fast == plain
+    rows = list(csv.reader(io.StringIO(fast.decode("utf-8-sig"))))
+    assert len(rows) == 1 + 5  # header, then the five counted incidents
+    text = fast.decode("utf-8-sig")
+    assert '"Balikpapan ""Selatan"", kota\nlama"' in text  # quoted as csv.writer quotes
+    assert "'=Kelurahan, satu" in text  # formula-safe, then quoted
+    assert len({r[0] for r in rows[1:]}) == 5
+    one_month = _both(month=12)
+    assert one_month[0] == one_month[1]
+    assert len(list(csv.reader(io.StringIO(one_month[0].decode("utf-8-sig"))))) == 2
+    empty = _both(year=YEAR - 1)
+    assert empty[0] == empty[1]
+
+
+def test_the_incident_key_is_pinned(settings: Any) -> None:
+    """The key of an incident must not change between versions: exports made earlier are
+    joined on it. Pinned for a fixed key and id (keyed BLAKE2b-96 of the id's bytes)."""
+    import uuid
+
+    from naungan.stats.services import simfoni
+
+    settings.HMAC_KEY = "pinned-test-key"
+    simfoni._incident_mac_key.cache_clear()
+    try:
+        one = uuid.UUID("12345678-1234-4234-8234-123456789abc")
+        assert simfoni.incident_key(one) == PINNED_KEY
+        assert simfoni.incident_key(str(one)) == PINNED_KEY
+    finally:
+        simfoni._incident_mac_key.cache_clear()
+
+
+@pytest.mark.skipif(
+    __import__("django.db").db.connection.vendor != "postgresql",
+    reason="the fast path is PostgreSQL's",
+)
+def test_the_fast_path_keys_are_the_incident_keys(personas: Any, varied: list[Case]) -> None:
+    from naungan.stats.services.simfoni import incident_key
+
+    fast, _plain = _both()
+    keys = {r[0] for r in list(csv.reader(io.StringIO(fast.decode("utf-8-sig"))))[1:]}
+    counted = Incident.objects.filter(
+        case__in=varied, reporting_consent=True, reported_elsewhere=False
+    )
+    assert keys == {incident_key(i.public_id) for i in counted}

@@ -100,15 +100,24 @@ def _bars(table: selectors.Table) -> dict[str, Any]:
 def dashboard_context(user: User, period: Period) -> dict[str, Any]:
     totals = selectors.totals(user=user, period=period)
     raw_total = selectors.totals_raw_incidents(period)
-    areas = selectors.breakdown(user=user, period=period, dimension="area", total=raw_total)
+    # The cases behind the counted incidents (a supervisor's total beside every table).
+    cases = totals["cases"] if selectors.reads_unsuppressed(user) else None
+    areas = selectors.breakdown(
+        user=user, period=period, dimension="area", total=raw_total, cases_total=cases
+    )
     has_children = Area.objects.filter(parent=period.area).exists()
     for cell in areas.cells:
         cell.drill = dashboard_url(period, area=cell.key)
-    months = selectors.breakdown(user=user, period=period, dimension="month", total=raw_total)
+    months = selectors.breakdown(
+        user=user, period=period, dimension="month", total=raw_total, cases_total=cases
+    )
     for cell in months.cells:
         cell.drill = dashboard_url(period, month=int(cell.key[-2:]))
     charts = [
-        selectors.breakdown(user=user, period=period, dimension=d, total=raw_total) for d in CHARTED
+        selectors.breakdown(
+            user=user, period=period, dimension=d, total=raw_total, cases_total=cases
+        )
+        for d in CHARTED
     ]
     return {
         "period": period,
@@ -123,6 +132,7 @@ def dashboard_context(user: User, period: Period) -> dict[str, Any]:
         "months_chart": _bars(months),
         "charts": [(t, _bars(t)) for t in charts],
         "services_by_unit": selectors.services_by_unit(user=user, period=period),
+        "services_by_month": selectors.services_by_month(user=user, period=period),
         "clocks": selectors.clocks(user=user, period=period),
         "extra": selectors.extra_sections(user=user, period=period),
         "month_name": month_label(period.year, period.month) if period.month else "",

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Schema, Status
 
 from naungan.accounts.access import api_role_required, request_user
-from naungan.accounts.roles import TRAINING_MANAGERS, TRAINING_READERS
+from naungan.accounts.roles import COMPETENCY_EXPIRY_READERS, TRAINING_MANAGERS, TRAINING_READERS
 from naungan.core.words import person_name
 
 from .. import selectors, services
@@ -116,9 +116,10 @@ class ExpiringQuery(Schema):
     summary="Who needs which training before it expires",
     description="Supervisors and administrators: the competencies of people in their area "
     "that expired or expire within `days` (default `NAUNGAN_TRAINING_EXPIRY_WARNING_DAYS`); "
+    "analysts (the kecamatan's Kasi Kessos): those of the PPATBM activists of their area. "
     "`organisation` (slug) narrows to one unit.",
 )
-@api_role_required(TRAINING_MANAGERS)
+@api_role_required(COMPETENCY_EXPIRY_READERS)
 def competencies_expiring(request: HttpRequest, query: Query[ExpiringQuery]) -> dict[str, Any]:
     user = request_user(request)
     days = query.days if query.days is not None else settings.TRAINING_EXPIRY_WARNING_DAYS

@@ -110,8 +110,8 @@ class TrainingCompetency(models.Model):
 
 
 class Participant(PublicModel):
-    """A staff member or activist taking part: attendance, pre/post test scores (0–100) and the
-    certificate's verification number (set once they pass)."""
+    """A staff member or activist taking part: attendance, pre/post test scores (0–100), the
+    certificate's number and its verification code (both set once they pass, kept after)."""
 
     training = models.ForeignKey(
         Training, on_delete=models.CASCADE, related_name="participants", verbose_name=_("pelatihan")
@@ -132,6 +132,10 @@ class Participant(PublicModel):
     passed = models.BooleanField(_("lulus"), default=False)
     certificate_number = models.CharField(
         _("nomor sertifikat"), max_length=40, unique=True, null=True, blank=True
+    )
+    # Printed on the certificate; the public page /sertifikat/cek/ confirms it (codes.py).
+    verification_code = models.CharField(
+        _("kode verifikasi"), max_length=19, unique=True, null=True, blank=True, editable=False
     )
 
     class Meta:

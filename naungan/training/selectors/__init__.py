@@ -4,6 +4,7 @@ from .competencies import (
     ExpiryLine,
     Held,
     expiring_competencies,
+    expiry_people_in_scope,
     grants_of,
     organisations_in_scope,
     people_in_scope,
@@ -25,12 +26,16 @@ from .trainings import (
     trainings_managed_by,
     trainings_visible_to,
 )
+from .verification import CertificateCheck, certificate_check
 
 __all__ = [
+    "CertificateCheck",
     "ExpiryLine",
     "Held",
+    "certificate_check",
     "eligible_participants",
     "expiring_competencies",
+    "expiry_people_in_scope",
     "grants_of",
     "organisations_in_scope",
     "organisers_for",

@@ -10,8 +10,13 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from naungan.accounts.models import User
-from naungan.accounts.roles import COMPETENCY_HOLDERS, TRAINING_MANAGERS, user_in
+from naungan.accounts.models import Role, User
+from naungan.accounts.roles import (
+    COMPETENCY_HOLDERS,
+    PREVENTION_COORDINATORS,
+    TRAINING_MANAGERS,
+    user_in,
+)
 from naungan.core.selectors import area_scope_q
 from naungan.orgs.models import Organisation
 
@@ -83,6 +88,18 @@ def people_in_scope(user: Any) -> QuerySet[User]:
     )
 
 
+def expiry_people_in_scope(user: Any) -> QuerySet[User]:
+    """Whose competencies the expiry view lists: for a training manager everyone who holds
+    competencies in their area; for a coordinator (the kecamatan's Kasi Kessos, the dinas' data
+    staff, ``PREVENTION_COORDINATORS``) the PPATBM activists of their area only (whose trainings
+    they coordinate), never the UPTD PPA's staff; nobody for anyone else."""
+    if user_in(user, TRAINING_MANAGERS):
+        return people_in_scope(user)
+    if user_in(user, PREVENTION_COORDINATORS):
+        return User.objects.filter(is_active=True, role=Role.ACTIVIST).filter(area_scope_q(user))
+    return User.objects.none()
+
+
 def expiring_competencies(
     *,
     user: Any,
@@ -92,9 +109,10 @@ def expiring_competencies(
 ) -> list[ExpiryLine]:
     """Who in the manager's area (optionally one organisation) needs which training: every
     person's latest grant of a competency that expired or expires within ``days`` days, the
-    expired first, then by date, organisation and name. Managers only (empty otherwise)."""
+    expired first, then by date, organisation and name. Managers (everyone in their area) and
+    coordinators (the activists of their area, ``expiry_people_in_scope``); empty otherwise."""
     day = today or timezone.localdate()
-    people = people_in_scope(user)
+    people = expiry_people_in_scope(user)
     if organisation is not None:
         people = people.filter(organisation=organisation)
     grants = list(
@@ -120,9 +138,13 @@ def expiring_competencies(
 
 
 def organisations_in_scope(user: Any) -> QuerySet[Organisation]:
-    """Organisations with staff or activists in the manager's area (the expiry view's
-    filter)."""
-    return Organisation.objects.filter(staff__in=people_in_scope(user)).distinct().order_by("name")
+    """Organisations with staff or activists in the reader's area (the expiry view's filter):
+    for a coordinator the activists' groups."""
+    return (
+        Organisation.objects.filter(staff__in=expiry_people_in_scope(user))
+        .distinct()
+        .order_by("name")
+    )
 
 
 def requirements_for(user: Any) -> QuerySet[CompetencyRequirement]:

@@ -1,15 +1,19 @@
 """The certificate of a participant who passed a training: an A4 landscape PDF rendered by
 WeasyPrint (as the case summary is) that loads nothing from outside (fonts are the system's,
-every URL is refused), with the verification number (``Participant.certificate_number``) that
-the organiser can look up. Printing is audited."""
+every URL is refused), with the certificate's number (``Participant.certificate_number``) and
+its verification code (``Participant.verification_code``), which anyone may check on the public
+page ``/sertifikat/cek/`` (its address printed beside it). Printing is audited."""
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from naungan.core.audit import audit_record
@@ -33,6 +37,7 @@ ul { margin: 2mm 0 0 0; padding-left: 6mm; font-size: 10pt; }
 .ref { position: absolute; bottom: 10mm; left: 16mm; right: 16mm; font-size: 8.5pt;
   color: #333; border-top: 0.4pt solid #999; padding-top: 2mm; }
 .center { text-align: center; }
+.vcode { font-family: "DejaVu Sans Mono", monospace; font-size: 10pt; letter-spacing: 0.5pt; }
 """
 
 
@@ -50,13 +55,29 @@ def render_certificate_pdf(html: str) -> bytes:
     return pdf
 
 
-def certificate_html(participant: Participant) -> str:
+def verify_page_url(request: HttpRequest | None = None) -> str:
+    """The address of the public check page as printed: ``NAUNGAN_SITE_URL`` when set, else the
+    address the request came to, else the path alone."""
+    path = reverse("training:verify")
+    site = str(getattr(settings, "SITE_URL", "") or "").rstrip("/")
+    if site:
+        return site + path
+    if request is not None:
+        return request.build_absolute_uri(path)
+    return path
+
+
+def certificate_html(participant: Participant, *, request: HttpRequest | None = None) -> str:
     training = participant.training
+    page = verify_page_url(request)
+    code = participant.verification_code or ""
     return render_to_string(
         "training/certificate_pdf.html",
         {
             "participant": participant,
             "training": training,
+            "verify_page": page,
+            "verify_link": f"{page}?{urlencode({'kode': code})}" if code else "",
             "grants": list(participant.grants.order_by("competency")),
             "resources": list(training.resource_organisations.all()),
             "resource_persons": [
@@ -75,7 +96,7 @@ def certificate_print(
     who passed (else 409, ``CertificateNotIssued``). Audited as ``print``."""
     if not participant.passed or not participant.certificate_number:
         raise CertificateNotIssued
-    pdf = render_certificate_pdf(certificate_html(participant))
+    pdf = render_certificate_pdf(certificate_html(participant, request=request))
     audit_record(
         actor=actor,
         action=AuditAction.PRINT,

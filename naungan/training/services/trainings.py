@@ -23,6 +23,7 @@ from naungan.core.models import AuditAction
 from naungan.core.words import person_name
 from naungan.orgs.models import Organisation, OrgKind
 
+from ..codes import verification_code_new
 from ..models import (
     Competency,
     CompetencyGrant,
@@ -190,6 +191,15 @@ def _new_certificate_number(training: Training) -> str:
             return number
 
 
+def _new_verification_code() -> str:
+    # 80 random bits (codes.py): a collision is practically impossible, the unique index and
+    # this check rule it out.
+    while True:
+        code = verification_code_new()
+        if not Participant.objects.filter(verification_code=code).exists():
+            return code
+
+
 def _passes(training: Training, result: ResultIn) -> bool:
     if not result.attended:
         return False
@@ -238,6 +248,8 @@ def training_results_record(*, actor: Any, training: Training, results: list[Res
         p.passed = _passes(training, r)
         if p.passed and not p.certificate_number:
             p.certificate_number = _new_certificate_number(training)
+        if p.passed and not p.verification_code:
+            p.verification_code = _new_verification_code()
         p.full_clean()
         p.save()
         CompetencyGrant.objects.filter(participant=p).delete()

@@ -3,6 +3,8 @@ training before a competency expires, and recording a competency directly."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -12,7 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from naungan.accounts.access import request_user, role_required
-from naungan.accounts.roles import TRAINING_MANAGERS, TRAINING_READERS, user_in
+from naungan.accounts.roles import (
+    COMPETENCY_EXPIRY_READERS,
+    PREVENTION_COORDINATORS,
+    TRAINING_MANAGERS,
+    TRAINING_READERS,
+    user_in,
+)
 from naungan.core.exceptions import DomainError
 from naungan.core.http import form_errors_add
 
@@ -36,10 +44,11 @@ def mine(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_required(TRAINING_MANAGERS)
+@role_required(COMPETENCY_EXPIRY_READERS)
 @require_GET
 def expiring(request: HttpRequest) -> HttpResponse:
-    """Who needs which training before it expires (HTMX: the filter refreshes the table)."""
+    """Who needs which training before it expires (HTMX: the filter refreshes the table):
+    managers everyone in their area, coordinators (the Kasi Kessos) their area's activists."""
     user = request_user(request)
     form = ExpiryFilterForm(
         request.GET or None,
@@ -67,6 +76,7 @@ def expiring(request: HttpRequest) -> HttpResponse:
             "lines": lines,
             "days": days,
             "expired": sum(1 for x in lines if x.held.expired),
+            "activists_only": not user_in(user, TRAINING_MANAGERS),
         },
     )
 
@@ -100,3 +110,20 @@ def grant(request: HttpRequest) -> HttpResponse:
                 return redirect("training:expiring")
         status = 422
     return render(request, "training/grant.html", {"form": form}, status=status)
+
+
+def home_expiry_section(request: HttpRequest) -> dict[str, Any] | None:
+    """On a coordinator's home page (the Kasi Kessos): how many of their area's activists need a
+    training before a competency expires (or already expired), with the way to the list."""
+    user = request.user
+    if not user_in(user, PREVENTION_COORDINATORS):
+        return None
+    lines = selectors.expiring_competencies(user=user, days=settings.TRAINING_EXPIRY_WARNING_DAYS)
+    return {
+        "template": "training/partials/home_expiry.html",
+        "lines": len(lines),
+        "people": len({x.person.pk for x in lines}),
+        "expired": sum(1 for x in lines if x.held.expired),
+        "days": settings.TRAINING_EXPIRY_WARNING_DAYS,
+        "order": 21,
+    }

@@ -88,6 +88,25 @@
 
   BODIES.activity_edit = BODIES.activity;
 
+  // An accompaniment log (the brief page, the offline log form): the brief it belongs to and
+  // what the activist did; the brief's content itself never enters the queue.
+  BODIES.accompaniment_log = function (form) {
+    var r = reader(form);
+    return {
+      brief: r.s("brief"),
+      done_on: r.s("done_on"),
+      place: r.s("place"),
+      with_whom: r.s("with_whom"),
+      what_happened: r.s("what_happened"),
+      finished: r.fd.has("finished"),
+    };
+  };
+
+  var KIND_TEXT = {
+    report: "kindReport", activity: "kindActivity", activity_edit: "kindActivity",
+    accompaniment_log: "kindAccompaniment",
+  };
+
   // The typed fields, to put back into the form when the activist corrects an item.
   function typed(form) {
     var out = [];
@@ -162,7 +181,7 @@
         li.dataset.testid = "offline-error";
         var head = document.createElement("div");
         head.className = "fw-semibold";
-        head.textContent = (item.type === "report" ? T.kindReport : T.kindActivity) + " · " +
+        head.textContent = T[KIND_TEXT[item.type] || "kindActivity"] + " · " +
           new Date(item.createdAt).toLocaleString(document.documentElement.lang || "id");
         li.appendChild(head);
         messages(item.type, item.detail).forEach(function (m) {
@@ -245,7 +264,15 @@
   }
 
   function findForm(type) {
-    return Array.prototype.find.call(document.forms, function (f) { return formType(f) === type; });
+    return Array.prototype.find.call(document.forms, function (f) {
+      if (formType(f) !== type) return false;
+      // A log is corrected in the offline log form, where its brief is chosen: the brief
+      // page's form belongs to that page's brief (it would post the log there).
+      if (type === "accompaniment_log") {
+        return !!f.elements.brief && f.elements.brief.tagName === "SELECT";
+      }
+      return true;
+    });
   }
 
   function edit(item, form) {
@@ -350,7 +377,7 @@
     if (!type || !vault) return; // no encrypted storage here: the form posts as usual
     // Online, a new activity posts as usual: the server's field errors show next to the
     // fields at once. Only without a connection does it wait in the encrypted queue.
-    if (type === "activity" && navigator.onLine) return;
+    if ((type === "activity" || type === "accompaniment_log") && navigator.onLine) return;
     event.preventDefault();
     // The browser's own check of required fields first (the forms say novalidate).
     if (!form.checkValidity()) { form.reportValidity(); return; }
@@ -395,6 +422,22 @@
     if (confirmText && !window.confirm(confirmText)) { event.preventDefault(); return; }
     onSubmit(event);
   });
+  // A shell form shown from the cache keeps the submission key it was drawn with: a fresh
+  // one, so that a form posted online is never taken for an earlier one. The offline log form
+  // opened as ?brief=<id> (the cache ignores the query) selects that accompaniment.
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-offline-form]"), function (f) {
+    if (f.elements.submission && window.crypto && crypto.randomUUID) {
+      f.elements.submission.value = crypto.randomUUID();
+    }
+    var wanted = new URLSearchParams(window.location.search).get("brief");
+    var select = f.elements.brief;
+    if (wanted && select && select.tagName === "SELECT") {
+      Array.prototype.forEach.call(select.options, function (o) {
+        if (o.value === wanted) select.value = wanted;
+      });
+    }
+  });
+
   sendBtn.addEventListener("click", function () { sync(); });
   window.addEventListener("online", function () { sync(); });
   window.addEventListener("offline", function () { render(); });
