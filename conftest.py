@@ -52,11 +52,15 @@ def _fast_hashing(settings: Any) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under pytest-xdist (``make test`` runs two workers) every browser test goes to one
-    worker, so that one app server (migrate + demo data) serves them all."""
+    """Under pytest-xdist (``make test`` runs two workers, ``--dist loadgroup``) every browser
+    test goes to one worker, so that one app server (migrate + demo data) serves them all; every
+    other test file runs whole on one worker, in its own order (module-scoped worlds are built
+    once, and a file's tests run in the order they were written for)."""
     for item in items:
         if item.get_closest_marker("browser") is not None:
             item.add_marker(pytest.mark.xdist_group("browser"))
+        else:
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
 
 
 @pytest.hookimpl(wrapper=True)
