@@ -87,7 +87,7 @@ class PartyRemovalRefused(CaseError):
     default_message = _("Pihak ini tidak dapat dihapus dari kasus.")
 
 
-class BadFilter(DomainError):
+class BadFilter(CaseError):
     """A case-list filter that cannot be read (an unknown age group, a date that is not one,
     a range backwards): 422 naming the parameter, in the API's ``detail`` shape."""
 

@@ -36,10 +36,10 @@ class CaseFilterForm(forms.Form):
     q = forms.CharField(label=_("Cari"), max_length=100, required=False)
     overdue = forms.BooleanField(label=_("Ada tugas terlambat"), required=False)
     # The dimensions of the statistics (a dashboard number links here with its filters).
-    received_from = forms.DateField(label=_("Dilaporkan sejak"), required=False)
-    received_to = forms.DateField(label=_("Dilaporkan sampai"), required=False)
-    occurred_from = forms.DateField(label=_("Kejadian sejak"), required=False)
-    occurred_to = forms.DateField(label=_("Kejadian sampai"), required=False)
+    received_from = forms.DateField(widget=DateInput(), label=_("Dilaporkan sejak"), required=False)
+    received_to = forms.DateField(widget=DateInput(), label=_("Dilaporkan sampai"), required=False)
+    occurred_from = forms.DateField(widget=DateInput(), label=_("Kejadian sejak"), required=False)
+    occurred_to = forms.DateField(widget=DateInput(), label=_("Kejadian sampai"), required=False)
     age_group = forms.ChoiceField(
         label=_("Kelompok umur korban"),
         choices=lambda: BLANK + _age_choices(VICTIM_AGE_GROUPS),
