@@ -109,6 +109,22 @@ def _incident_mac_key() -> bytes:
     return hashlib.sha256(b"naungan.stats.simfoni.incident" + settings.HMAC_KEY.encode()).digest()
 
 
+def _services_of_the_case(using: str) -> Any:
+    """The subquery of an incident row's case's service types, comma-separated and distinct
+    (the SIMFONI column ``layanan``): the same for both export paths."""
+    from django.db.models import OuterRef, StringAgg, Value
+
+    from naungan.services.models import ServiceEpisode
+
+    return (
+        ServiceEpisode.objects.using(using)
+        .filter(case_id=OuterRef("case_id"))
+        .values("case_id")
+        .annotate(s=StringAgg("service", delimiter=Value(","), distinct=True))
+        .values("s")
+    )
+
+
 def incident_key(public_id: Any) -> str:
     """Stable, anonymous: a keyed hash (BLAKE2b with a key, a MAC) of the incident's id under a
     key derived from ``HMAC_KEY`` (the key of the blind indexes, which never changes casually
@@ -148,17 +164,9 @@ def simfoni_rows(period: Period, *, using: str = "default") -> Iterator[list[str
     yield list(m.columns)
     names = _Names(period.area, using)
     zone = period.zone
-    from django.db.models import OuterRef, StringAgg, Subquery, Value
+    from django.db.models import Subquery
 
-    from naungan.services.models import ServiceEpisode
-
-    services = (
-        ServiceEpisode.objects.using(using)
-        .filter(case_id=OuterRef("case_id"))
-        .values("case_id")
-        .annotate(s=StringAgg("service", delimiter=Value(","), distinct=True))
-        .values("s")
-    )
+    services = _services_of_the_case(using)
     qs = (
         incidents_counted(period, using=using)
         .annotate(services=Subquery(services))
@@ -435,20 +443,12 @@ def formatted_sql(period: Period, *, using: str = "default") -> tuple[str, list[
     """The SELECT of the fast path: per counted incident, in the order of its id, the raw
     bytes of its public id and five pieces of CSV text (``_formatted_lines`` puts them
     together). Public for the benchmark, which runs it under ``COPY``."""
-    from django.db.models import F, OuterRef, StringAgg, Subquery, Value
-
-    from naungan.services.models import ServiceEpisode
+    from django.db.models import F, Subquery
 
     m = simfoni_mapping()
     labels = _Labels(m)
     names = _Names(period.area, using)
-    services = (
-        ServiceEpisode.objects.using(using)
-        .filter(case_id=OuterRef("case_id"))
-        .values("case_id")
-        .annotate(s=StringAgg("service", delimiter=Value(","), distinct=True))
-        .values("s")
-    )
+    services = _services_of_the_case(using)
     inner = (
         incidents_counted(period, using=using)
         .annotate(x_services=Subquery(services))
