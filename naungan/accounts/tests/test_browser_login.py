@@ -7,7 +7,7 @@ import re
 import pyotp
 import pytest
 
-from naungan.core.testing.browser import login
+from naungan.core.testing.browser import login, totp_code
 from naungan.demo.seed import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -33,7 +33,7 @@ def test_supervisor_must_enrol_totp_before_using_the_app(app_server, page):
     # there is no second password prompt (test_second_factor_browser.py walks the pages).
     page.wait_for_url(re.compile(r".*/accounts/2fa/totp/activate/"))
     secret = page.locator("#authenticator_secret").inner_text().replace(" ", "")
-    page.fill("#id_code", pyotp.TOTP(secret).now())
+    page.fill("#id_code", totp_code(secret))
     page.click("form[action*='totp/activate'] button[type=submit]")
     page.goto(f"{app_server.url}/")
     assert page.get_by_test_id("role").inner_text() == "Supervisor"
@@ -48,7 +48,7 @@ def test_login_with_password_then_totp_code(app_server, page):
     )
     login(page, app_server.url, "supervisor_bpp", DEMO_PASSWORD)
     page.wait_for_url(re.compile(r".*/accounts/2fa/authenticate/.*"))
-    page.fill("#id_code", pyotp.TOTP(secret).now())
+    page.fill("#id_code", totp_code(secret))
     page.locator("form[action*='2fa/authenticate'] button[type=submit]").first.click()
     page.wait_for_url(f"{app_server.url}/")
     assert page.get_by_test_id("role").inner_text() == "Supervisor"

@@ -10,7 +10,7 @@ from functools import partial
 import pyotp
 import pytest
 
-from naungan.core.testing.browser import AXE_JS, create_staff, login, new_page
+from naungan.core.testing.browser import AXE_JS, create_staff, login, new_page, totp_code
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Jalur-Kasus-2026!"
@@ -53,7 +53,7 @@ def test_case_from_creation_to_approved_closure(app_server, browser):
     sup = _page(browser)
     login(sup, base, "j5_sup", PASSWORD)
     sup.wait_for_url(re.compile(r".*/accounts/2fa/authenticate/.*"))
-    sup.fill("#id_code", pyotp.TOTP(secret).now())
+    sup.fill("#id_code", totp_code(secret))
     sup.locator("form[action*='2fa/authenticate'] button[type=submit]").first.click()
     sup.wait_for_url(f"{base}/")
     sup.goto(case_url)

@@ -11,7 +11,7 @@ import urllib.request
 import pyotp
 import pytest
 
-from naungan.core.testing.browser import create_staff, login
+from naungan.core.testing.browser import create_staff, login, totp_code
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Beranda-Kerja-2026!"
@@ -43,7 +43,7 @@ def _signed_in(browser, app_server, username: str, secret: str = "", size=None):
     login(page, base, username, PASSWORD)
     if secret:
         page.wait_for_url(re.compile(r".*/accounts/2fa/authenticate/.*"))
-        page.fill("#id_code", pyotp.TOTP(secret).now())
+        page.fill("#id_code", totp_code(secret))
         page.locator("form[action*='2fa/authenticate'] button[type=submit]").first.click()
     page.wait_for_url(f"{base}/")
     return page

@@ -9,7 +9,7 @@ import re
 import pyotp
 import pytest
 
-from naungan.core.testing.browser import login
+from naungan.core.testing.browser import login, totp_code
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Jalur-Pelimpahan-2026!"
@@ -44,7 +44,7 @@ def _logged_in(browser, app_server, username: str, secret: str):
     base = app_server.url
     login(page, base, username, PASSWORD)
     page.wait_for_url(re.compile(r".*/accounts/2fa/authenticate/.*"))
-    page.fill("#id_code", pyotp.TOTP(secret).now())
+    page.fill("#id_code", totp_code(secret))
     page.locator("form[action*='2fa/authenticate'] button[type=submit]").first.click()
     page.wait_for_url(f"{base}/")
     return page

@@ -227,3 +227,15 @@ def axe_page(browser: Any) -> Iterator[Any]:
     pg = context.new_page()
     yield pg
     context.close()
+
+
+def totp_code(secret: str) -> str:
+    """The current TOTP code of ``secret``, never one about to expire: allauth accepts only the
+    code of the current 30-second window, and a code typed in its last seconds may reach the
+    server in the next one (a browser test then waits in vain for the home page)."""
+    import pyotp
+
+    left = 30 - time.time() % 30
+    if left < 6:
+        time.sleep(left + 0.2)
+    return str(pyotp.TOTP(secret).now())

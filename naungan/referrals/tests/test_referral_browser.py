@@ -11,10 +11,9 @@ import re
 from functools import partial
 from pathlib import Path
 
-import pyotp
 import pytest
 
-from naungan.core.testing.browser import activate_totp, create_staff, login, new_page
+from naungan.core.testing.browser import activate_totp, create_staff, login, new_page, totp_code
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Jalur-Rujukan-2026!"
@@ -157,7 +156,7 @@ def test_refer_to_posbakum_accept_and_report_back(app_server, browser):
     sup = new_page(browser)
     login(sup, base, "rj_supervisor", PASSWORD)
     sup.wait_for_url(re.compile(r".*/accounts/2fa/authenticate/.*"))
-    sup.fill("#id_code", pyotp.TOTP(secret).now())
+    sup.fill("#id_code", totp_code(secret))
     sup.locator("form[action*='2fa/authenticate'] button[type=submit]").first.click()
     sup.wait_for_url(f"{base}/")
     sup.goto(f"{base}/kasus/{case_id}/rujukan/baru/?service_type=law_enforcement")

@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 from functools import partial
 
-import pyotp
 import pytest
 
-from naungan.core.testing.browser import activate_totp, create_staff, login, new_page
+from naungan.core.testing.browser import activate_totp, create_staff, login, new_page, totp_code
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Jalur-Layanan-2026!"
@@ -117,7 +116,7 @@ def test_last_bed_refusal_extension_and_mediation_refused(app_server, browser):
     sup = _page(browser)
     login(sup, base, "lay_supervisor", PASSWORD)
     sup.wait_for_url(re.compile(r".*/accounts/2fa/authenticate/.*"))
-    sup.fill("#id_code", pyotp.TOTP(secret).now())
+    sup.fill("#id_code", totp_code(secret))
     sup.locator("form[action*='2fa/authenticate'] button[type=submit]").first.click()
     sup.wait_for_url(f"{base}/")
     sup.goto(stay_url)

@@ -9,10 +9,9 @@ import os
 import re
 from pathlib import Path
 
-import pyotp
 import pytest
 
-from naungan.core.testing.browser import login
+from naungan.core.testing.browser import login, totp_code
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Jalur-Statistik-2026!"
@@ -81,7 +80,7 @@ def test_supervisor_drills_to_a_kelurahan_and_analyst_sees_hidden_cells(app_serv
 
     sup = _page(browser)
     login(sup, base, "stat_sup", PASSWORD)
-    sup.fill("#id_code", pyotp.TOTP(secret).now())
+    sup.fill("#id_code", totp_code(secret))
     sup.get_by_role("button", name=re.compile("Masuk|Konfirmasi|Verifikasi", re.I)).first.click()
     sup.wait_for_url(f"{base}/")
     sup.get_by_role("link", name="Statistik").first.click()

@@ -14,7 +14,7 @@ from typing import Any
 import pyotp
 import pytest
 
-from naungan.core.testing.browser import login
+from naungan.core.testing.browser import login, totp_code
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Jalur-Pelatihan-2026!"
@@ -65,7 +65,7 @@ def test_a_training_is_recorded_and_a_certificate_printed(app_server: Any, brows
     sup = _page(browser)
     login(sup, base, "plt_supervisor", PASSWORD)
     sup.wait_for_url(re.compile(r".*/accounts/2fa/authenticate/.*"))
-    sup.fill("#id_code", pyotp.TOTP(secret).now())
+    sup.fill("#id_code", totp_code(secret))
     sup.locator("form[action*='2fa/authenticate'] button[type=submit]").first.click()
     sup.wait_for_url(f"{base}/")
     sup.get_by_test_id("nav-training").first.click()
