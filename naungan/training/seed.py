@@ -2,9 +2,9 @@
 LPSK and Densus 88 as resource persons, attended and passed by the demo caseworker
 (``pendamping_bpp``) and activist (``aktivis_bpp``); a directly recorded competency of the
 caseworker and one of the activist that expire within the warning window, so the expiry view
-shows lines (the activist's also to the kecamatan's Kasi Kessos); the UPTD PPA's requirement
-of KDRT risk assessment for signing off a DASH assessment, held by the caseworker (the
-training) and the supervisor (recorded directly)."""
+shows lines (the activist's also to the kecamatan's Kasi Kessos); the competency of KDRT risk
+assessment, which a unit may require for DASH sign-off (no demo requirement: CONTRACT §7), held
+by the caseworker (the training) and the supervisor (recorded directly)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,7 @@ from django.utils import timezone
 from naungan.accounts.models import User
 from naungan.orgs.models import Organisation
 
-from .actions import DASH_SIGNOFF
-from .models import Competency, CompetencyGrant, CompetencyRequirement, GrantSource, Training
+from .models import Competency, CompetencyGrant, GrantSource, Training
 from .services import CompetencyIn, ResultIn, TrainingIn, training_create, training_results_record
 
 TITLE = "Pendampingan Korban KDRT dan Perlindungan Hukum Saksi dan Korban"
@@ -33,9 +32,10 @@ def seed_training() -> None:
     uptd = Organisation.objects.filter(slug="uptd-ppa-balikpapan").first()
     if len(users) < 3 or dinas is None or uptd is None:
         return
-    CompetencyRequirement.objects.get_or_create(
-        organisation=uptd, action=DASH_SIGNOFF, competency=Competency.KDRT_RISK_ASSESSMENT
-    )
+    # No demo requirement for DASH sign-off: CONTRACT §7 answers 201 to any writer of the case,
+    # including a caseworker made with create_staff in the demo UPTD PPA. A unit switches the
+    # requirement on in the admin console (docs/training.md); the demo staff who sign DASH
+    # already hold the competency.
     today = timezone.localdate()
     # An activist's competency from before Naungan that ends in 21 days: the Kasi Kessos of
     # Balikpapan Timur (``kessos_bpp_timur``) sees it on their home page and expiry view.
