@@ -33,7 +33,7 @@ from .models import (
     TriageLevel,
     ViolenceType,
 )
-from .services import ReportInput, triage_checklist_items
+from .services import ReportInput, triage_checklist_items, triage_suggestion
 
 SENSITIVE = {"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}
 
@@ -274,6 +274,7 @@ class StaffReportForm(PublicReportForm):
         "victim_sex",
         "violence_types",
         "description",
+        "reported_checklist",
         "incident_date",
         "kecamatan",
         "kelurahan",
@@ -344,6 +345,20 @@ class StaffReportForm(PublicReportForm):
                     "petugas akan menghubungi korban dengan hati-hati."
                 ),
             )
+            # The quick triage checklist as the activist knows it (DESIGN §8): the desk sees
+            # it ticked, and the queue puts a suggested emergency first.
+            checklist = triage_checklist_items()
+            self.fields["reported_checklist"] = forms.MultipleChoiceField(
+                label=_("Tanda bahaya yang Anda ketahui"),
+                choices=checklist.items,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                help_text=_(
+                    "Centang yang benar terjadi atau Anda ketahui. Petugas UPTD PPA memeriksanya "
+                    "lagi dan menentukan tingkat triase."
+                ),
+            )
+            self.order_fields(self.field_order)
 
     def to_input(self) -> ReportInput:
         data = super().to_input()
@@ -355,6 +370,7 @@ class StaffReportForm(PublicReportForm):
         data.received_at = d["received_at"]
         data.victim_name = d["victim_name"]
         data.victim_consent = d.get("victim_consent")
+        data.reported_checklist = list(d.get("reported_checklist") or [])
         return data
 
 
@@ -399,7 +415,7 @@ class TriageForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, reported: list[str] | None = None, **kwargs: Any) -> None:
         # The report page holds other forms with a "reason": ids of their own.
         kwargs.setdefault("auto_id", "triage_%s")
         super().__init__(*args, **kwargs)
@@ -407,6 +423,11 @@ class TriageForm(forms.Form):
         checklist = triage_checklist_items()
         self.fields["checklist"].choices = checklist.items  # type: ignore[attr-defined]
         self.checklist_version = checklist.version
+        texts = dict(checklist.items)
+        # The items an activist ticked in the field (shown apart, and a floor for the script).
+        self.reported = [(key, texts[key]) for key in reported or [] if key in texts]
+        self.floor = triage_suggestion([key for key, _text in self.reported])[0]
+        self.hint = _checklist_hint(checklist)
         # The mapping, for the script (space-separated item keys per level).
         self.emergency_items = " ".join(
             k for k, level in checklist.levels.items() if level == TriageLevel.EMERGENCY
@@ -422,6 +443,34 @@ class TriageForm(forms.Form):
         name = self.add_prefix("checklist")
         values = self.data.getlist(name) if hasattr(self.data, "getlist") else self.data.get(name)
         return [str(c) for c in values or []]
+
+
+def _item_numbers(numbers: list[int]) -> str:
+    """``[1, 2, 3, 4, 7]`` as "1–4, 7": the items' numbers as they are shown on the form."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
+
+
+def _checklist_hint(checklist: Any) -> str:
+    """What the ticked items suggest, from the active instrument (never a fixed text)."""
+    numbers: dict[str, list[int]] = {}
+    for n, (key, _text) in enumerate(checklist.items, start=1):
+        numbers.setdefault(checklist.levels.get(key, ""), []).append(n)
+    parts = [
+        _("“ya” pada butir %(items)s menyarankan %(level)s")
+        % {"items": _item_numbers(numbers[level]), "level": TriageLevel(level).label.lower()}
+        for level in (TriageLevel.EMERGENCY, TriageLevel.HIGH, TriageLevel.MEDIUM)
+        if numbers.get(level)
+    ]
+    if not parts:
+        return ""
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
 
 
 class StaffMessageForm(forms.Form):

@@ -97,6 +97,11 @@ class Report(PublicModel):
     received_at = models.DateTimeField(_("diterima pada"), db_index=True)
     triage = models.CharField(_("triase"), max_length=10, choices=TriageLevel.choices, blank=True)
     triage_checklist = models.JSONField(_("daftar periksa triase"), default=list, blank=True)
+    # The checklist as the activist answered it in the field (channel ``activist``): kept apart
+    # from the desk's own answers, which it pre-fills and bars from going below (DESIGN §8).
+    reported_checklist = models.JSONField(
+        _("daftar periksa dari lapangan"), default=list, blank=True
+    )
     # What the checklist suggested at triage, and which version of the triage instrument
     # suggested it (``"triage v2"``), so a later version never rewrites a past suggestion.
     triage_suggested = models.CharField(

@@ -120,11 +120,19 @@ class StaffReportIn(PublicReportIn):
         description="Channel `activist`: whether the victim agreed to the report (kept for "
         "activists' reports only).",
     )
+    reported_checklist: list[str] = Field(
+        default_factory=list,
+        description="The quick triage checklist as answered in the field (item keys of the "
+        "active `triage` instrument, `GET /api/v1/risk/instruments`): it sets the report's "
+        "`triage_suggested`, orders the intake queue and is pre-ticked for the desk, who "
+        "confirms or raises it.",
+    )
 
     def to_input(self) -> ReportInput:
         data = super().to_input()
         data.channel = self.channel
         data.victim_consent = self.victim_consent
+        data.reported_checklist = list(self.reported_checklist)
         data.medium = self.medium
         data.source_reference = self.source_reference
         data.received_at = self.received_at
@@ -176,6 +184,11 @@ class ReportItemOut(Schema):
     response_due_at: dt.datetime | None
     overdue: bool
     unread_messages: bool
+    triage_suggested: str | None = Field(
+        None,
+        description="The level the triage checklist suggests: from the field checklist until "
+        "the report is triaged, then the desk's.",
+    )
 
 
 class ReportList(Schema):
@@ -208,7 +221,10 @@ class ReportDetailOut(ReportItemOut):
     organisation: str | None
     closed_reason: str
     triage_checklist: list[str]
-    triage_suggested: str | None
+    reported_checklist: list[str] = Field(
+        default_factory=list,
+        description="The checklist items ticked in the field (activists' reports).",
+    )
     triage_suggested_by: str | None = Field(
         None,
         description="The triage instrument version that suggested `triage_suggested` "

@@ -15,7 +15,14 @@ from naungan.accounts.roles import ACTIVISTS, REPORT_DESK, user_in
 from naungan.core.registry import AuditTarget
 from naungan.core.selectors import area_scope_q, audit_uuid_ids
 
-from .models import OPEN_STATUSES, MessageSender, Report, ReportAttachment, ReportMessage
+from .models import (
+    OPEN_STATUSES,
+    MessageSender,
+    Report,
+    ReportAttachment,
+    ReportMessage,
+    TriageLevel,
+)
 
 
 def reports_visible_to(user: Any) -> QuerySet[Report]:
@@ -62,7 +69,9 @@ def report_queue(
     open_only: bool = False,
 ) -> QuerySet[Report]:
     """The intake queue, in the order the desk works it (DESIGN §4): open reports not yet
-    triaged first, the longest waiting (oldest received) at the top; then triaged open
+    triaged first, those whose field checklist suggests an emergency, then high, then the rest
+    (``Report.triage_suggested``, set when an activist ticked the checklist), in each the
+    longest waiting (oldest received) at the top; then triaged open
     reports by response deadline, the earliest first; reports no longer open (``open_only``
     off) last, newest first. Unread reporter messages are annotated as ``has_unread``."""
     qs = reports_visible_to(user).select_related("area")
@@ -83,10 +92,13 @@ def report_queue(
         report=OuterRef("pk"), sender=MessageSender.REPORTER, read=False
     )
     is_open = Q(status__in=OPEN_STATUSES)
+    untriaged = is_open & Q(response_due_at__isnull=True)
     group = Case(
-        When(is_open & Q(response_due_at__isnull=True), then=Value(0)),
-        When(is_open, then=Value(1)),
-        default=Value(2),
+        When(untriaged & Q(triage_suggested=TriageLevel.EMERGENCY), then=Value(0)),
+        When(untriaged & Q(triage_suggested=TriageLevel.HIGH), then=Value(1)),
+        When(untriaged, then=Value(2)),
+        When(is_open, then=Value(3)),
+        default=Value(4),
         output_field=IntegerField(),
     )
     # Inside a group the other keys are equal (NULL): untriaged by receipt, triaged by

@@ -346,21 +346,34 @@ def _triage_form(report: Any) -> TriageForm:
     """The triage form as last saved: the ticked items, the level (before the first triage
     the checklist's suggestion, else medium) and the reason."""
     checklist = list(report.triage_checklist or [])
+    if not report.triaged_at:
+        # Before the first triage, the answers the activist sent from the field (DESIGN §8).
+        checklist = list(report.reported_checklist or [])
     level = report.triage or services.triage_suggest(checklist) or TriageLevel.MEDIUM
     return TriageForm(
-        initial={"checklist": checklist, "level": level, "reason": report.triage_reason}
+        initial={"checklist": checklist, "level": level, "reason": report.triage_reason},
+        reported=list(report.reported_checklist or []),
     )
 
 
-def _triage_suggested(data: Any) -> TriageForm:
+def _triage_suggested(data: Any, report: Any) -> TriageForm:
     """ "Hitung saran" without JavaScript: the submitted answers again, nothing saved, the
-    level set to the checklist's suggestion."""
-    form = TriageForm(data)
-    checklist = form.ticked()
-    level = services.triage_suggest(checklist) or data.get("level") or TriageLevel.MEDIUM
+    level set to the checklist's suggestion (with the field's answers)."""
+    reported = list(report.reported_checklist or [])
+    checklist = TriageForm(data).ticked()
+    suggested = services.triage_suggestion_with_reported(checklist, reported)[0]
+    level = suggested or data.get("level") or TriageLevel.MEDIUM
     return TriageForm(
-        initial={"checklist": checklist, "level": level, "reason": data.get("reason", "")}
+        initial={"checklist": checklist, "level": level, "reason": data.get("reason", "")},
+        reported=reported,
     )
+
+
+def _form_kwargs(action: str, report: Any) -> dict[str, Any]:
+    """What a posted form needs besides the data: the triage form knows the field's answers."""
+    if action == "triage":
+        return {"reported": list(report.reported_checklist or [])}
+    return {}
 
 
 def _focus_first_error(form: Any) -> None:
@@ -393,9 +406,9 @@ def report_detail(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
             raise Http404
         name, form_class, run = handler
         if action == "triage" and request.POST.get("suggest"):
-            forms[name] = _triage_suggested(request.POST)
+            forms[name] = _triage_suggested(request.POST, report)
         else:
-            form = form_class(request.POST)
+            form = form_class(request.POST, **_form_kwargs(action, report))
             status = 422
             if form.is_valid():
                 try:
@@ -409,7 +422,9 @@ def report_detail(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
             _focus_first_error(form)
             forms[name] = form
     services.report_view(actor=request.user, report=report, request=request)
-    suggested = services.triage_suggest(forms["triage_form"].ticked())
+    suggested = services.triage_suggestion_with_reported(
+        forms["triage_form"].ticked(), list(report.reported_checklist or [])
+    )[0]
     context = {
         "report": report,
         "overdue": selectors.report_is_overdue(report),

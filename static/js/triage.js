@@ -10,6 +10,9 @@
   var order = ["low", "medium", "high", "emergency"];
   var emergency = (form.getAttribute("data-triage-emergency") || "").split(" ");
   var high = (form.getAttribute("data-triage-high") || "").split(" ");
+  // The level the activist's answers from the field suggest: unticking a box here never goes
+  // below it (the server counts those answers too).
+  var floor = form.getAttribute("data-triage-floor") || "";
   var select = form.querySelector("select[name=level]");
   var reason = form.querySelector("[name=reason]");
   var boxes = form.querySelectorAll("input[name=checklist]");
@@ -28,7 +31,7 @@
   }
 
   function suggestion() {
-    var found = "";
+    var found = floor;
     Array.prototype.forEach.call(boxes, function (box) {
       if (!box.checked) {
         return;

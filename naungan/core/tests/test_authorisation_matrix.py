@@ -136,6 +136,9 @@ def _has_ids(rule: Rule, names: list[str]) -> bool:
 def _send(client: Client, method: str, path: str, **kwargs: Any) -> Answer:
     COUNTER["requests"] += 1
     cache.clear()  # rate limits and lockouts must not carry over from one call to the next
+    # Nor flash messages: an earlier call's "saved" or "refused" (kept in a cookie, not in the
+    # rolled-back database) would show on this page only, and in whatever order tests run.
+    client.cookies.pop("messages", None)
     with transaction.atomic():
         response = getattr(client, method.lower())(path, **kwargs)
         transaction.set_rollback(True)

@@ -34,7 +34,9 @@ def owner_tag(user: Any) -> str:
     """An opaque tag of the signed-in user (never the username on the device): a queue made
     under another tag is wiped, so a shared phone never sends one activist's items as
     another's."""
-    return salted_hmac("naungan.offline.owner", str(user.pk)).hexdigest()[:32]
+    # SHA-1 named (Django's default until 2028): phones keep the tag their queue was made under.
+    tag = salted_hmac("naungan.offline.owner", str(user.pk), algorithm="sha1")
+    return tag.hexdigest()[:32]
 
 
 def _labels(user: Any) -> dict[str, dict[str, str]]:

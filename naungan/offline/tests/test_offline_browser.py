@@ -77,6 +77,7 @@ def test_field_report_filed_offline_reaches_the_intake_queue_once(app_server, br
     page.locator("#id_description").fill(STORY)
     page.locator("#id_kelurahan").select_option("64.71.01.1001")
     page.locator("#id_victim_consent").select_option("1")
+    page.locator('input[name="reported_checklist"][value="child"]').check()
     page.get_by_test_id("field-report-submit").click()
     expect(strip).to_contain_text("Luring — 1 laporan menunggu dikirim")
     expect(page.locator("#offline-notice")).to_contain_text("Tersimpan di ponsel")
@@ -120,6 +121,13 @@ def test_field_report_filed_offline_reaches_the_intake_queue_once(app_server, br
     expect(strip).to_contain_text("Semua terkirim", timeout=15_000)
     _shot(page, "sent")
     assert _count(app_server) == 1
+    # The checklist ticked offline reached the desk with its suggestion.
+    out = app_server.shell(
+        "from naungan.reports.models import Report\n"
+        f"r = Report.objects.get(created_by__username='{ACTIVIST}')\n"
+        "print(r.reported_checklist, r.triage_suggested)"
+    )
+    assert out.splitlines()[-1] == "['child'] emergency"
 
     # The answer was lost (the item is still in the queue, as the page kept it): sending it
     # again stores nothing new.

@@ -45,6 +45,9 @@ def report_item(report: Report) -> dict[str, Any]:
         "response_due_at": report.response_due_at,
         "overdue": selectors.report_is_overdue(report),
         "unread_messages": bool(getattr(report, "has_unread", False)),
+        # From the field checklist at submission, then the desk's at triage (with the
+        # instrument version that suggested it, on the detail).
+        "triage_suggested": report.triage_suggested or None,
     }
 
 
@@ -65,7 +68,8 @@ class QueueFilters(Schema):
     summary="Intake queue",
     description=(
         "Reports in the caller's scope (intake, supervisors; activists see their own): open "
-        "reports not yet triaged first (the longest waiting on top), then open ones by response "
+        "reports not yet triaged first (those whose field checklist suggests `emergency`, then "
+        "`high`, then the rest; the longest waiting on top in each), then open ones by response "
         "deadline, then the others newest first. Filters `status`, `kind`, `channel`, "
         "`area` (code, includes sub-areas), `violence_type`; `limit` (max 200) and `offset`."
     ),
@@ -103,14 +107,7 @@ def _detail_body(report: Report) -> dict[str, Any]:
         "organisation": report.organisation.slug if report.organisation else None,
         "closed_reason": report.closed_reason,
         "triage_checklist": list(report.triage_checklist or []),
-        # As stored at triage (with the instrument version that suggested it); before a
-        # triage, what the active checklist suggests for the stored items.
-        "triage_suggested": (
-            report.triage_suggested
-            if report.triaged_at
-            else services.triage_suggest(report.triage_checklist or [])
-        )
-        or None,
+        "reported_checklist": list(report.reported_checklist or []),
         "triage_suggested_by": report.triage_suggested_by or None,
         "triage_reason": report.triage_reason,
         "messages": [

@@ -25,12 +25,8 @@ from .intake import (
     report_message_from_staff,
     report_triage,
     report_view,
-    triage_checklist_items,
     triage_clocks,
     triage_hours,
-    triage_is_below,
-    triage_suggest,
-    triage_suggestion,
 )
 from .reporter import (
     PUBLIC_STATUS,
@@ -51,6 +47,14 @@ from .submit import (
     report_replay,
     report_submission,
     report_submit,
+)
+from .triage import (
+    triage_checklist_clean,
+    triage_checklist_items,
+    triage_is_below,
+    triage_suggest,
+    triage_suggestion,
+    triage_suggestion_with_reported,
 )
 from .validation import ReportInput, ValidReport, report_validate
 
@@ -91,10 +95,12 @@ __all__ = [
     "report_triage",
     "report_validate",
     "report_view",
+    "triage_checklist_clean",
     "triage_checklist_items",
     "triage_clocks",
     "triage_hours",
     "triage_is_below",
     "triage_suggest",
     "triage_suggestion",
+    "triage_suggestion_with_reported",
 ]

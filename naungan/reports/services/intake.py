@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from naungan.accounts.roles import REPORT_DESK, SUPERVISORS, user_in
 from naungan.core.audit import audit_record
 from naungan.core.models import AuditAction
-from naungan.core.registry import TriageChecklist, triage_checklist
 from naungan.orgs.models import Organisation
 
 from .. import conf
@@ -30,11 +29,16 @@ from ..models import (
 )
 from ._base import (
     CATEGORIES,
-    TRIAGE_ORDER,
     NotAllowed,
     TransitionNotAllowed,
 )
 from .reporter import report_message_text
+from .triage import (
+    triage_checklist_clean,
+    triage_is_below,
+    triage_suggestion,
+    triage_suggestion_with_reported,
+)
 
 # --- The staff side ---------------------------------------------------------------------------
 
@@ -89,53 +93,6 @@ def triage_hours(organisation: Organisation | None, level: str) -> int:
     return triage_clocks(organisation)[TriageLevel(level)]
 
 
-def triage_checklist_items() -> TriageChecklist:
-    """The quick checklist as the intake desk asks it: the active version of the risk app's
-    ``triage`` instrument (``core.registry.register_triage_checklist``), or, without one, the
-    built-in rule of DESIGN §8 (items 1-4 emergency, any other high; ``conf``)."""
-    found = triage_checklist()
-    if found is not None:
-        return found
-    levels = dict.fromkeys(conf.TRIAGE_CHECKLIST_EMERGENCY, TriageLevel.EMERGENCY.value)
-    levels.update(dict.fromkeys(conf.TRIAGE_CHECKLIST_HIGH, TriageLevel.HIGH.value))
-    return TriageChecklist(version="", items=[(k, k) for k in levels], levels=levels)
-
-
-def triage_suggestion(checklist: list[str]) -> tuple[str, str]:
-    """``(level, version)``: the checklist's suggestion for the ticked items (DESIGN §8,
-    project default, not validated), the most urgent level a ticked item suggests, and the
-    instrument version that suggested it; nothing ticked, no suggestion (``("", "")``)."""
-    found = triage_checklist_items()
-    order = [TriageLevel(x) for x in reversed(TRIAGE_ORDER)]  # most urgent first
-    levels = [
-        TriageLevel(found.levels[c]) for c in checklist if found.levels.get(c) in TriageLevel.values
-    ]
-    if not levels:
-        return "", ""
-    return min(levels, key=order.index).value, found.version
-
-
-def triage_suggest(checklist: list[str]) -> str:
-    """The checklist's suggested level for the ticked items (see ``triage_suggestion``)."""
-    return triage_suggestion(checklist)[0]
-
-
-def triage_is_below(level: str, other: str) -> bool:
-    """Whether ``level`` is less urgent than ``other`` (an empty ``other`` is no bar)."""
-    if level not in TRIAGE_ORDER or other not in TRIAGE_ORDER:
-        return False
-    return TRIAGE_ORDER.index(TriageLevel(level)) < TRIAGE_ORDER.index(TriageLevel(other))
-
-
-def triage_checklist_clean(checklist: Any) -> list[str]:
-    """The ticked items in the checklist's order; an unknown item is a 422 on ``checklist``."""
-    items = [c for c in (checklist or []) if isinstance(c, str)]
-    known = [key for key, _text in triage_checklist_items().items]
-    if any(c not in known for c in items):
-        raise ValidationError({"checklist": _("Butir daftar periksa tidak dikenal.")})
-    return [c for c in known if c in items]
-
-
 @transaction.atomic
 def report_triage(
     *,
@@ -167,17 +124,23 @@ def report_triage(
             raise TransitionNotAllowed(_("Hanya supervisor yang boleh menurunkan tingkat triase."))
         if not reason:
             raise ValidationError({"reason": _("Alasan wajib diisi untuk menurunkan tingkat.")})
-    suggested, suggested_by = triage_suggestion(items)
+    reported = list(report.reported_checklist or [])
+    suggested, suggested_by = triage_suggestion_with_reported(items, reported)
     if triage_is_below(level, suggested) and not reason:
-        raise ValidationError(
-            {
-                "reason": _(
-                    "Daftar periksa menyarankan %(level)s. Pilih tingkat itu, atau tulis alasan "
-                    "memilih tingkat yang lebih rendah."
-                )
-                % {"level": TriageLevel(suggested).label}
-            }
+        own = triage_suggestion(items)[0]
+        field_only = not own or triage_is_below(own, suggested)
+        message = (
+            _(
+                "Jawaban dari pelapor di lapangan menyarankan %(level)s. Pilih tingkat itu, "
+                "atau tulis alasan memilih tingkat yang lebih rendah."
+            )
+            if field_only
+            else _(
+                "Daftar periksa menyarankan %(level)s. Pilih tingkat itu, atau tulis alasan "
+                "memilih tingkat yang lebih rendah."
+            )
         )
+        raise ValidationError({"reason": message % {"level": TriageLevel(suggested).label}})
     report.triage = level
     report.triage_checklist = items
     report.triage_suggested = suggested

@@ -57,11 +57,19 @@ class ReportInput:
     received_at: dt.datetime | None = None
     # Activists only (channel ``activist``): whether the victim agreed to the report.
     victim_consent: bool | None = None
+    # Staff channels: the triage checklist items the person in the field ticked (DESIGN §8).
+    reported_checklist: list[str] = field(default_factory=list)
 
     def fingerprint(self) -> str:
         """SHA-256 over the canonical input: the idempotency "same body" test."""
         # A shallow dict: the same JSON as dataclasses.asdict (no nested dataclasses here).
-        values = {f.name: getattr(self, f.name) for f in _INPUT_FIELDS}
+        # An empty checklist is left out, so that a key sent before the field existed still
+        # matches its retry.
+        values = {
+            f.name: getattr(self, f.name)
+            for f in _INPUT_FIELDS
+            if f.name != "reported_checklist" or self.reported_checklist
+        }
         data = json.dumps(values, sort_keys=True, default=str, separators=(",", ":"))
         return hashlib.sha256(data.encode()).hexdigest()
 
@@ -212,6 +220,7 @@ def report_validate(data: ReportInput, *, staff: bool) -> ValidReport:
         v["received_at"] = received
         # Kept for the activist channel only: elsewhere the question was never asked.
         v["victim_consent"] = data.victim_consent if v["channel"] == Channel.ACTIVIST else None
+        _checklist_validate(data.reported_checklist, v, errors)
     else:
         v.update(
             channel=Channel.WEB,
@@ -219,7 +228,26 @@ def report_validate(data: ReportInput, *, staff: bool) -> ValidReport:
             source_reference="",
             received_at=now,
             victim_consent=None,
+            reported_checklist=[],
+            triage_suggested="",
+            triage_suggested_by="",
         )
     if errors:
         raise ValidationError(errors)
     return ValidReport(values=v, area=area)
+
+
+def _checklist_validate(ticked: Any, v: dict[str, Any], errors: dict[str, str]) -> None:
+    """The field checklist (staff channels): known items in the instrument's order, and the
+    level they suggest with the instrument version that suggested it, fixed at submission."""
+    from .triage import triage_checklist_clean, triage_suggestion
+
+    try:
+        items = triage_checklist_clean(ticked, field="reported_checklist")
+    except ValidationError as exc:
+        errors.update({k: m[0] for k, m in exc.message_dict.items()})
+        items = []
+    suggested, version = triage_suggestion(items)
+    v["reported_checklist"] = items
+    v["triage_suggested"] = suggested
+    v["triage_suggested_by"] = version if suggested else ""

@@ -172,8 +172,12 @@ def test_idempotency_fingerprint_is_unchanged_for_stored_keys() -> None:
         incident_date=dt.date(2026, 1, 5),
         received_at=dt.datetime(2026, 1, 5, 10, tzinfo=dt.UTC),
     )
-    old = json.dumps(asdict(data), sort_keys=True, default=str, separators=(",", ":"))
+    # As stored before the field checklist existed: an empty one is left out.
+    fields = {k: v for k, v in asdict(data).items() if k != "reported_checklist"}
+    old = json.dumps(fields, sort_keys=True, default=str, separators=(",", ":"))
     assert data.fingerprint() == hashlib.sha256(old.encode()).hexdigest()
+    data.reported_checklist = ["child"]
+    assert data.fingerprint() != hashlib.sha256(old.encode()).hexdigest()
 
 
 def test_insert_values_are_what_the_orm_would_send(orgs: Any) -> None:

@@ -35,7 +35,7 @@ from naungan.reports.models import Report
 intake = User.objects.get(username='intake_bpp')
 for other in selectors.reports_visible_to(intake).filter(status='received').exclude(
         tracking_code='{code}'):
-    services.report_triage(actor=intake, report=other, level='low')
+    services.report_triage(actor=intake, report=other, level='low', reason='sudah ditangani')
 Report.objects.filter(tracking_code='{code}').update(
     received_at=timezone.now() - dt.timedelta(minutes=12))
 """

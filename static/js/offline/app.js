@@ -65,6 +65,8 @@
         // Received when the activist saved it on the phone, not when it reached the server.
         received_at: new Date(received || savedAt).toISOString(),
         victim_consent: consent === undefined ? null : consent,
+        // The quick triage checklist as the activist knows it (the desk confirms or raises).
+        reported_checklist: r.fd.getAll("reported_checklist").map(String),
       };
     },
     activity: function (form) {
