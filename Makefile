@@ -107,11 +107,9 @@ check-deploy: deps-test npm-deps
 	$(MANAGE) makemigrations --check --dry-run
 
 # Under CI=true the suite runs on PostgreSQL and fails when it cannot reach it.
-# One process by default. PYTEST_WORKERS=2 runs two pytest-xdist workers, each with its own test
-# database, every browser test on one of them and every other file whole on one worker. (Not the
-# default yet: under two workers one matrix line, POST cases:bulk_assign for an out-of-scope
-# supervisor, answers differently from a missing record; it passes in one process.)
-PYTEST_WORKERS ?= 0
+# Two pytest-xdist workers (a city's server and CI have 2 cores), each with its own test
+# database, every browser test on one of them; PYTEST_WORKERS=0 runs the suite in one process.
+PYTEST_WORKERS ?= 2
 PYTEST_ARGS := -q $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist loadgroup)
 test: deps-test npm-deps chromium lint check-deploy staticfiles
 	@if [ "$(CI)" = "true" ]; then $(MAKE) --no-print-directory test-pg; \
