@@ -1,5 +1,6 @@
 """Demo reports for ``seed_demo``: a few public reports and curhat in Balikpapan and Kalimantan
-Tengah, one with a message thread. Idempotent: skipped when demo reports exist."""
+Tengah, one with a message thread, and an activist's field report whose checklist suggests an
+emergency (first in the desk's queue). Idempotent: skipped when demo reports exist."""
 
 from __future__ import annotations
 
@@ -59,3 +60,19 @@ def seed_reports() -> None:
     first = Report.objects.filter(area__code="64.71.01.1001").first()
     if intake is not None and first is not None:
         report_triage(actor=intake, report=first, level="high", checklist=["no_safe_place"])
+    activist = User.objects.filter(username="aktivis_bpp").first()
+    if activist is not None:
+        report_submit(
+            actor=activist,
+            data=ReportInput(
+                kind="complaint",
+                reporter_relation="witness",
+                violence_types=["physical"],
+                description="Anak usia 8 tahun di RT 12 sering dipukul ayahnya dengan ikat "
+                "pinggang; kemarin ayahnya mengancam dengan parang.",
+                area_code="64.71.01.1001",
+                channel="activist",
+                victim_consent=False,
+                reported_checklist=["threat_weapon", "child"],
+            ),
+        )

@@ -462,15 +462,15 @@ def _checklist_hint(checklist: Any) -> str:
     for n, (key, _text) in enumerate(checklist.items, start=1):
         numbers.setdefault(checklist.levels.get(key, ""), []).append(n)
     parts = [
-        _("“ya” pada butir %(items)s menyarankan %(level)s")
-        % {"items": _item_numbers(numbers[level]), "level": TriageLevel(level).label.lower()}
+        {"items": _item_numbers(numbers[level]), "level": TriageLevel(level).label.lower()}
         for level in (TriageLevel.EMERGENCY, TriageLevel.HIGH, TriageLevel.MEDIUM)
         if numbers.get(level)
     ]
     if not parts:
         return ""
-    text = "; ".join(parts)
-    return text[0].upper() + text[1:] + "."
+    first = _("Jawaban “ya” pada butir %(items)s menyarankan %(level)s") % parts[0]
+    rest = [_("pada butir %(items)s menyarankan %(level)s") % p for p in parts[1:]]
+    return "; ".join([first, *rest]) + "."
 
 
 class StaffMessageForm(forms.Form):

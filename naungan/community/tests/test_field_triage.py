@@ -167,8 +167,9 @@ def test_report_page_starts_from_the_field_ticks(personas: Any, field_report_bod
     assert not re.search(r'<input[^>]*name="checklist"[^>]*value="suicidal"[^>]*checked', page)
     assert 'data-triage-floor="emergency"' in page
     assert re.search(r'<option value="emergency"[^>]*selected', page)
-    assert "menyarankan darurat" in page
-    assert "butir 1–4" in page
+    # The hint is the active instrument's rule (v2: items 1-4 emergency, 5-8 high).
+    hint = "Jawaban “ya” pada butir 1–4 menyarankan darurat; pada butir 5–8 menyarankan tinggi."
+    assert hint in page
     # Without JavaScript, "Hitung saran" with every box unticked keeps the field's floor.
     again = personas["intake_bpp"].client.post(
         f"/laporan/{created['id']}/", {"action": "triage", "suggest": "1", "level": "low"}
