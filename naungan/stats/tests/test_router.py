@@ -24,9 +24,18 @@ def stats_alias_configured() -> Iterator[str]:
     try:
         yield "stats"
     finally:
+        _forget(connections["stats"])
         with contextlib.suppress(AttributeError):  # never connected
             del connections["stats"]
         del connections.settings["stats"]
+
+
+def _forget(connection: Any) -> None:
+    """Close the alias's connection and its pool (a copy of the default settings has a pool of
+    its own): an open session would keep the test database from being dropped at the end."""
+    connection.close()
+    if hasattr(connection, "close_pool"):  # PostgreSQL
+        connection.close_pool()
 
 
 def test_without_a_replica_statistics_read_the_main_database() -> None:
@@ -63,7 +72,7 @@ def second_connection(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     del connections.settings["stats"]
     monkeypatch.setattr(router_module, "stats_alias", lambda: "stats")
     yield connection
-    connection.close()
+    _forget(connection)
     del connections["stats"]
 
 
