@@ -21,6 +21,7 @@ report has a name"). ``QuerySet.update()`` and
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any
 
@@ -188,6 +189,71 @@ class EncryptedTextField(models.TextField):
     def value_to_string(self, obj: Any) -> str:
         # Serialisers (dumpdata, auditlog) never see the plaintext.
         return "[encrypted]"
+
+
+class EncryptedKeyListField(EncryptedTextField):
+    """A list of short keys (e.g. the triage checklist items ticked), encrypted at rest as the
+    JSON text of the list, bound like ``EncryptedTextField``. Python code sees ``list[str]``;
+    an empty list is stored as ``""`` (no ciphertext for "nothing ticked")."""
+
+    description = "Encrypted list of keys"
+    # What django-stubs reads as the attribute's type on a model (a list, not text).
+    _pyi_private_set_type: list[str]  # type: ignore[assignment]
+    _pyi_private_get_type: list[str]  # type: ignore[assignment]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("default", list)
+        kwargs.setdefault("blank", True)
+        super().__init__(*args, **kwargs)
+
+    def open(self, instance: models.Model, stored: str) -> Any:
+        return _key_list(self.open_for_row(self.row_of(instance), stored))
+
+    def pre_save(self, model_instance: models.Model, add: bool) -> Any:
+        value = getattr(model_instance, self.attname)
+        if isinstance(value, Ciphertext):
+            return value
+        text = _key_list_text(value)
+        return self.seal(model_instance, text) if text else ""
+
+    def from_db_value(self, value: Any, expression: Any, connection: Any) -> Any:
+        if value is None or value == "":
+            return []
+        return Ciphertext(value)
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            return [str(v) for v in value]
+        return [] if value in (None, "") else value
+
+    def get_prep_value(self, value: Any) -> Any:
+        if isinstance(value, list | tuple) and not value:
+            return ""
+        return super().get_prep_value(value)
+
+    def get_db_prep_save(self, value: Any, connection: Any) -> Any:
+        if isinstance(value, list | tuple) and not value:
+            return ""
+        return super().get_db_prep_save(value, connection)
+
+
+def _key_list(text: str) -> list[str]:
+    """The list a stored (decrypted) JSON text holds; anything else is no list."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def _key_list_text(value: Any) -> str:
+    """The text a list is stored as (``""`` for an empty one); a text is taken as it is."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        return value
+    items = [str(v) for v in value]
+    return json.dumps(items, separators=(",", ":")) if items else ""
 
 
 class EncryptedBinaryField(models.BinaryField):

@@ -15,6 +15,7 @@ from naungan.areas.models import Area
 from naungan.core.fields import (
     BlindIndexField,
     EncryptedBinaryField,
+    EncryptedKeyListField,
     EncryptedTextField,
     RowIdentityField,
 )
@@ -96,12 +97,12 @@ class Report(PublicModel):
     location_detail = EncryptedTextField(_("detail lokasi"), blank=True)
     received_at = models.DateTimeField(_("diterima pada"), db_index=True)
     triage = models.CharField(_("triase"), max_length=10, choices=TriageLevel.choices, blank=True)
-    triage_checklist = models.JSONField(_("daftar periksa triase"), default=list, blank=True)
+    # The checklist's answers say things about the victim (a child alone, thoughts of suicide,
+    # pregnancy or disability): encrypted like the narrative, as lists of item keys.
+    triage_checklist = EncryptedKeyListField(_("daftar periksa triase"))
     # The checklist as the activist answered it in the field (channel ``activist``): kept apart
     # from the desk's own answers, which it pre-fills and bars from going below (DESIGN §8).
-    reported_checklist = models.JSONField(
-        _("daftar periksa dari lapangan"), default=list, blank=True
-    )
+    reported_checklist = EncryptedKeyListField(_("daftar periksa dari lapangan"))
     # What the checklist suggested at triage, and which version of the triage instrument
     # suggested it (``"triage v2"``), so a later version never rewrites a past suggestion.
     triage_suggested = models.CharField(

@@ -249,3 +249,34 @@ def test_item_numbers_are_written_as_ranges() -> None:
     assert _item_numbers([1, 2, 3, 4]) == "1–4"
     assert _item_numbers([1, 2, 5, 6, 7, 8]) == "1, 2, 5–8"
     assert _item_numbers([3]) == "3"
+
+
+def test_both_checklists_are_encrypted_at_rest(personas: Any, field_report_body: Any) -> None:
+    from django.db import connection
+
+    created = _file(
+        personas["activist_bpp"], {**field_report_body, "reported_checklist": ["suicidal"]}
+    )
+    path = f"/api/v1/reports/{created['id']}/triage"
+    answer = personas["intake_bpp"].api(
+        "post", path, {"level": "high", "checklist": ["pregnant_disability"]}
+    )
+    assert answer.status_code == 200, answer.content
+    plain = _file(personas["activist_bpp"], field_report_body)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tracking_code, triage_checklist, reported_checklist FROM reports_report"
+        )
+        stored = {code: (desk, field) for code, desk, field in cursor.fetchall()}
+    desk, field = stored[created["tracking_code"]]
+    for value, key in ((desk, "pregnant_disability"), (field, "suicidal")):
+        assert value.startswith("v2:")
+        assert key not in value
+    # Nothing ticked is stored as nothing, not as a ciphertext of "[]".
+    assert stored[plain["tracking_code"]] == ("", "")
+    report = Report.objects.get(public_id=created["id"])
+    assert (report.triage_checklist, report.reported_checklist) == (
+        ["pregnant_disability"],
+        ["suicidal"],
+    )
+    assert Report.objects.get(public_id=plain["id"]).reported_checklist == []
