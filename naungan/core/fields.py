@@ -191,69 +191,84 @@ class EncryptedTextField(models.TextField):
         return "[encrypted]"
 
 
-class EncryptedKeyListField(EncryptedTextField):
-    """A list of short keys (e.g. the triage checklist items ticked), encrypted at rest as the
-    JSON text of the list, bound like ``EncryptedTextField``. Python code sees ``list[str]``;
-    an empty list is stored as ``""`` (no ciphertext for "nothing ticked")."""
+class EncryptedJSONField(EncryptedTextField):
+    """A JSON object, encrypted at rest as its JSON text, bound like ``EncryptedTextField``
+    (e.g. the answers of a risk assessment). Python code sees a ``dict``; an empty one is
+    stored as ``""`` (no ciphertext for nothing). A decrypted text that is not an object of the
+    field's kind reads as an empty one."""
 
-    description = "Encrypted list of keys"
-    # What django-stubs reads as the attribute's type on a model (a list, not text).
-    _pyi_private_set_type: list[str]  # type: ignore[assignment]
-    _pyi_private_get_type: list[str]  # type: ignore[assignment]
+    description = "Encrypted JSON"
+    empty: type[dict[str, Any]] | type[list[Any]] = dict
+    # What django-stubs reads as the attribute's type on a model (JSON, not text).
+    _pyi_private_set_type: dict[str, Any]  # type: ignore[assignment]
+    _pyi_private_get_type: dict[str, Any]  # type: ignore[assignment]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("default", list)
+        kwargs.setdefault("default", self.empty)
         kwargs.setdefault("blank", True)
         super().__init__(*args, **kwargs)
 
+    def decode(self, text: str) -> Any:
+        """The value a stored (decrypted) JSON text holds."""
+        try:
+            value = json.loads(text)
+        except ValueError:
+            return self.empty()
+        return value if isinstance(value, self.empty) else self.empty()
+
+    def encode(self, value: Any) -> str:
+        """The text a value is stored as (``""`` for an empty one); a text is taken as it is."""
+        if value is None or value == "":
+            return ""
+        if isinstance(value, str):
+            return value
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False) if value else ""
+
     def open(self, instance: models.Model, stored: str) -> Any:
-        return _key_list(self.open_for_row(self.row_of(instance), stored))
+        return self.decode(self.open_for_row(self.row_of(instance), stored))
 
     def pre_save(self, model_instance: models.Model, add: bool) -> Any:
         value = getattr(model_instance, self.attname)
         if isinstance(value, Ciphertext):
             return value
-        text = _key_list_text(value)
+        text = self.encode(value)
         return self.seal(model_instance, text) if text else ""
 
     def from_db_value(self, value: Any, expression: Any, connection: Any) -> Any:
         if value is None or value == "":
-            return []
+            return self.empty()
         return Ciphertext(value)
 
     def to_python(self, value: Any) -> Any:
-        if isinstance(value, list | tuple):
-            return [str(v) for v in value]
-        return [] if value in (None, "") else value
+        return self.empty() if value in (None, "") else value
 
     def get_prep_value(self, value: Any) -> Any:
-        if isinstance(value, list | tuple) and not value:
+        if isinstance(value, dict | list | tuple) and not value:
             return ""
         return super().get_prep_value(value)
 
     def get_db_prep_save(self, value: Any, connection: Any) -> Any:
-        if isinstance(value, list | tuple) and not value:
+        if isinstance(value, dict | list | tuple) and not value:
             return ""
         return super().get_db_prep_save(value, connection)
 
 
-def _key_list(text: str) -> list[str]:
-    """The list a stored (decrypted) JSON text holds; anything else is no list."""
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return []
-    return [str(v) for v in value] if isinstance(value, list) else []
+class EncryptedKeyListField(EncryptedJSONField):
+    """A list of short keys (e.g. the triage checklist items ticked), encrypted at rest as the
+    JSON text of the list; Python code sees ``list[str]``, an empty list is stored as ``""``."""
 
+    description = "Encrypted list of keys"
+    empty = list
+    _pyi_private_set_type: list[str]  # type: ignore[assignment]
+    _pyi_private_get_type: list[str]  # type: ignore[assignment]
 
-def _key_list_text(value: Any) -> str:
-    """The text a list is stored as (``""`` for an empty one); a text is taken as it is."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, str):
-        return value
-    items = [str(v) for v in value]
-    return json.dumps(items, separators=(",", ":")) if items else ""
+    def decode(self, text: str) -> Any:
+        return [str(v) for v in super().decode(text)]
+
+    def encode(self, value: Any) -> str:
+        if isinstance(value, list | tuple):
+            value = [str(v) for v in value]
+        return super().encode(value)
 
 
 class EncryptedBinaryField(models.BinaryField):

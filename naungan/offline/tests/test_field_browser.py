@@ -50,7 +50,7 @@ def _activist(app_server: Any, username: str) -> None:
 
 def _wait_for_cached(page: Any, path: str) -> None:
     """Until the service worker controls the page and has ``path`` in its cache."""
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 45  # the worker fetches the whole shell; CI runs two workers
     while time.monotonic() < deadline:
         ready = page.evaluate(
             """async (path) => {

@@ -38,7 +38,7 @@ def _shot(page, name: str) -> None:
 
 def _wait_for_cached_shell(page) -> None:
     """Until the service worker controls the page and has cached the form."""
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 45  # the worker fetches the whole shell; CI runs two workers
     while time.monotonic() < deadline:
         ready = page.evaluate(
             """async () => {

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from naungan.cases.models import Case, Person
-from naungan.core.fields import EncryptedTextField
+from naungan.core.fields import EncryptedJSONField, EncryptedTextField
 from naungan.core.models import PublicModel
 
 from .instruments import InstrumentVersion
@@ -47,7 +47,9 @@ class RiskAssessment(PublicModel):
         InstrumentVersion, on_delete=models.PROTECT, related_name="assessments"
     )
     instrument = models.CharField(_("instrumen"), max_length=20)
-    answers = models.JSONField(_("jawaban"), default=dict, blank=True)
+    # Question keys to yes / no / don't know: what the victim told of her danger (a weapon,
+    # strangling, pregnancy, thoughts of suicide …), encrypted like the narrative.
+    answers = EncryptedJSONField(_("jawaban"))
     bands = models.JSONField(_("batas tingkat yang dipakai"), default=list, blank=True)
     score = models.PositiveSmallIntegerField(_("skor"))
     scored_level = models.CharField(

@@ -258,3 +258,20 @@ def test_later_judgement_is_a_new_assessment(bpp_case, personas):
     assert second["score"] == 5
     old = RiskAssessment.objects.get(public_id=first["id"])
     assert (old.level, old.judged_level) == ("standard", "")
+
+
+def test_answers_are_encrypted_at_rest_and_read_back(bpp_case, personas):
+    from django.db import connection
+
+    answers = {"q1": "yes", "q2": "dont_know", "q3": "no"}
+    r = _post(personas, bpp_case, {"instrument": "dash", "answers": answers})
+    assert r.status_code == 201, r.content
+    assessment = RiskAssessment.objects.get()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT answers FROM risk_riskassessment WHERE id = %s", [assessment.pk])
+        (stored,) = cursor.fetchone()
+    assert stored.startswith("v2:")
+    assert "dont_know" not in stored
+    assert "q1" not in stored
+    assert {k: assessment.answers[k] for k in answers} == answers
+    assert assessment.score == 1
