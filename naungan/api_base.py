@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest
-from django.utils import translation
 from ninja.security import HttpBearer
 
+from naungan.accounts.middleware import user_language_activate
 from naungan.accounts.services import token_authenticate
-
-_LANGUAGES = frozenset(code for code, _name in settings.LANGUAGES)
 
 
 class TokenAuth(HttpBearer):
@@ -21,13 +18,8 @@ class TokenAuth(HttpBearer):
         user = token_authenticate(token)
         if user is not None:
             request.user = user
-            # Answers (422 messages above all) in the token user's language, as their pages
-            # are (``accounts.middleware.UserLanguageMiddleware``, which ran before the token
-            # was read); the language switch's cookie still wins.
-            if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "") not in _LANGUAGES:
-                language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
-                translation.activate(language)
-                request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+            # Answers (422 messages above all) in the token user's language, as their pages.
+            user_language_activate(request, user)
         return user
 
 

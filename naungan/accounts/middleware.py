@@ -84,14 +84,19 @@ class UserLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        codes = {code for code, _name in settings.LANGUAGES}
         user = getattr(request, "user", None)
-        if (
-            request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "") not in codes
-            and user is not None
-            and user.is_authenticated
-        ):
-            language = getattr(user, "preferred_language", settings.LANGUAGE_CODE)
-            translation.activate(language)
-            request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        if user is not None and user.is_authenticated:
+            user_language_activate(request, user)
         return self.get_response(request)
+
+
+def user_language_activate(request: HttpRequest, user: Any) -> None:
+    """Answer ``request`` in ``user``'s own language, unless the language switch chose one for
+    this browser session (its cookie wins). Also called by the API's token auth, which knows
+    the user only after this middleware ran."""
+    codes = {code for code, _name in settings.LANGUAGES}
+    if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "") in codes:
+        return
+    language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
+    translation.activate(language)
+    request.LANGUAGE_CODE = language  # type: ignore[attr-defined]

@@ -33,7 +33,12 @@ from .models import (
     TriageLevel,
     ViolenceType,
 )
-from .services import ReportInput, triage_checklist_items, triage_suggestion
+from .services import (
+    ReportInput,
+    triage_checklist_items,
+    triage_suggestion,
+    triage_suggestion_with_reported,
+)
 
 SENSITIVE = {"autocomplete": "off", "autocapitalize": "off", "spellcheck": "false"}
 
@@ -423,10 +428,11 @@ class TriageForm(forms.Form):
         checklist = triage_checklist_items()
         self.fields["checklist"].choices = checklist.items  # type: ignore[attr-defined]
         self.checklist_version = checklist.version
+        self.instrument = checklist  # the active triage checklist, read once
         texts = dict(checklist.items)
         # The items an activist ticked in the field (shown apart, and a floor for the script).
         self.reported = [(key, texts[key]) for key in reported or [] if key in texts]
-        self.floor = triage_suggestion([key for key, _text in self.reported])[0]
+        self.floor = triage_suggestion([key for key, _text in self.reported], checklist)[0]
         self.hint = _checklist_hint(checklist)
         # The mapping, for the script (space-separated item keys per level).
         self.emergency_items = " ".join(
@@ -435,6 +441,12 @@ class TriageForm(forms.Form):
         self.high_items = " ".join(
             k for k, level in checklist.levels.items() if level == TriageLevel.HIGH
         )
+
+    def suggestion(self) -> str:
+        """The level the ticked items and the field's answers suggest together (the service's
+        rule, ``triage_suggestion_with_reported``); "" for none."""
+        reported = [key for key, _text in self.reported]
+        return triage_suggestion_with_reported(self.ticked(), reported, self.instrument)[0]
 
     def ticked(self) -> list[str]:
         """The items ticked: the submitted ones on a bound form, else the initial ones."""

@@ -349,23 +349,23 @@ def _triage_form(report: Any) -> TriageForm:
     if not report.triaged_at:
         # Before the first triage, the answers the activist sent from the field (DESIGN §8).
         checklist = list(report.reported_checklist or [])
-    level = report.triage or services.triage_suggest(checklist) or TriageLevel.MEDIUM
-    return TriageForm(
-        initial={"checklist": checklist, "level": level, "reason": report.triage_reason},
-        reported=list(report.reported_checklist or []),
+    form = TriageForm(
+        initial={"checklist": checklist, "level": report.triage, "reason": report.triage_reason},
+        **_form_kwargs("triage", report),
     )
+    if not report.triage:
+        form.initial["level"] = form.suggestion() or TriageLevel.MEDIUM
+    return form
 
 
 def _triage_suggested(data: Any, report: Any) -> TriageForm:
     """ "Hitung saran" without JavaScript: the submitted answers again, nothing saved, the
     level set to the checklist's suggestion (with the field's answers)."""
-    reported = list(report.reported_checklist or [])
-    checklist = TriageForm(data).ticked()
-    suggested = services.triage_suggestion_with_reported(checklist, reported)[0]
-    level = suggested or data.get("level") or TriageLevel.MEDIUM
+    posted = TriageForm(data, **_form_kwargs("triage", report))
+    level = posted.suggestion() or data.get("level") or TriageLevel.MEDIUM
     return TriageForm(
-        initial={"checklist": checklist, "level": level, "reason": data.get("reason", "")},
-        reported=reported,
+        initial={"checklist": posted.ticked(), "level": level, "reason": data.get("reason", "")},
+        **_form_kwargs("triage", report),
     )
 
 
@@ -422,9 +422,7 @@ def report_detail(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
             _focus_first_error(form)
             forms[name] = form
     services.report_view(actor=request.user, report=report, request=request)
-    suggested = services.triage_suggestion_with_reported(
-        forms["triage_form"].ticked(), list(report.reported_checklist or [])
-    )[0]
+    suggested = forms["triage_form"].suggestion()
     context = {
         "report": report,
         "overdue": selectors.report_is_overdue(report),

@@ -35,6 +35,7 @@ from ._base import (
 from .reporter import report_message_text
 from .triage import (
     triage_checklist_clean,
+    triage_checklist_items,
     triage_is_below,
     triage_suggestion,
     triage_suggestion_with_reported,
@@ -113,7 +114,8 @@ def report_triage(
         raise ValidationError(
             {"level": _("Pilihan tidak dikenal. Pilihan: %(c)s") % {"c": ", ".join(TriageLevel)}}
         )
-    items = triage_checklist_clean(checklist)
+    found = triage_checklist_items()  # read once for the checks below
+    items = triage_checklist_clean(checklist, found=found)
     reason = (reason or "").strip()
     report = Report.objects.select_for_update().get(pk=report.pk)
     if not report.is_open:
@@ -125,9 +127,9 @@ def report_triage(
         if not reason:
             raise ValidationError({"reason": _("Alasan wajib diisi untuk menurunkan tingkat.")})
     reported = list(report.reported_checklist or [])
-    suggested, suggested_by = triage_suggestion_with_reported(items, reported)
+    suggested, suggested_by = triage_suggestion_with_reported(items, reported, found)
     if triage_is_below(level, suggested) and not reason:
-        own = triage_suggestion(items)[0]
+        own = triage_suggestion(items, found)[0]
         field_only = not own or triage_is_below(own, suggested)
         message = (
             _(

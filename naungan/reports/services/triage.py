@@ -28,11 +28,16 @@ def triage_checklist_items() -> TriageChecklist:
     return TriageChecklist(version="", items=[(k, k) for k in levels], levels=levels)
 
 
-def triage_suggestion(checklist: list[str]) -> tuple[str, str]:
+def triage_suggestion(
+    checklist: list[str], found: TriageChecklist | None = None
+) -> tuple[str, str]:
     """``(level, version)``: the checklist's suggestion for the ticked items (DESIGN §8,
     project default, not validated), the most urgent level a ticked item suggests, and the
-    instrument version that suggested it; nothing ticked, no suggestion (``("", "")``)."""
-    found = triage_checklist_items()
+    instrument version that suggested it; nothing ticked, no suggestion (``("", "")``).
+    ``found``: the checklist when the caller has already read it (one read per request)."""
+    if not checklist:
+        return "", ""
+    found = found or triage_checklist_items()
     order = [TriageLevel(x) for x in reversed(TRIAGE_ORDER)]  # most urgent first
     levels = [
         TriageLevel(found.levels[c]) for c in checklist if found.levels.get(c) in TriageLevel.values
@@ -54,14 +59,18 @@ def triage_is_below(level: str, other: str) -> bool:
     return TRIAGE_ORDER.index(TriageLevel(level)) < TRIAGE_ORDER.index(TriageLevel(other))
 
 
-def triage_checklist_clean(checklist: Any, *, field: str = "checklist") -> list[str]:
+def triage_checklist_clean(
+    checklist: Any, *, field: str = "checklist", found: TriageChecklist | None = None
+) -> list[str]:
     """The ticked items in the checklist's order; anything but a list of known item keys is a
     422 on ``field``."""
     if checklist is None:
         return []
     if not isinstance(checklist, list | tuple) or not all(isinstance(c, str) for c in checklist):
         raise ValidationError({field: _("Daftar periksa harus berupa daftar kunci butir.")})
-    known = [key for key, _text in triage_checklist_items().items]
+    if not checklist:
+        return []
+    known = [key for key, _text in (found or triage_checklist_items()).items]
     unknown = [c for c in checklist if c not in known]
     if unknown:
         raise ValidationError(
@@ -74,10 +83,10 @@ def triage_checklist_clean(checklist: Any, *, field: str = "checklist") -> list[
 
 
 def triage_suggestion_with_reported(
-    checklist: list[str], reported: list[str] | None
+    checklist: list[str], reported: list[str] | None, found: TriageChecklist | None = None
 ) -> tuple[str, str]:
     """The suggestion over the desk's ticks and those the activist sent from the field
     (``Report.reported_checklist``): a tick made in the field bars the desk from a lower
     level without a reason just as its own tick does (DESIGN §8)."""
     extra = [c for c in (reported or []) if c not in checklist]
-    return triage_suggestion([*checklist, *extra])
+    return triage_suggestion([*checklist, *extra], found)

@@ -240,14 +240,15 @@ def report_validate(data: ReportInput, *, staff: bool) -> ValidReport:
 def _checklist_validate(ticked: Any, v: dict[str, Any], errors: dict[str, str]) -> None:
     """The field checklist (staff channels): known items in the instrument's order, and the
     level they suggest with the instrument version that suggested it, fixed at submission."""
-    from .triage import triage_checklist_clean, triage_suggestion
+    from .triage import triage_checklist_clean, triage_checklist_items, triage_suggestion
 
+    found = triage_checklist_items() if ticked else None  # nothing ticked: nothing to read
     try:
-        items = triage_checklist_clean(ticked, field="reported_checklist")
+        items = triage_checklist_clean(ticked, field="reported_checklist", found=found)
     except ValidationError as exc:
         errors.update({k: m[0] for k, m in exc.message_dict.items()})
         items = []
-    suggested, version = triage_suggestion(items)
+    suggested, version = triage_suggestion(items, found)
     v["reported_checklist"] = items
     v["triage_suggested"] = suggested
     v["triage_suggested_by"] = version if suggested else ""
