@@ -300,3 +300,30 @@ def test_the_login_fails_closed_with_503_when_redis_is_away(make_user: Any, sett
     assert response.status_code == 503
     assert response["Retry-After"].isdigit()
     assert client.session.get("_auth_user_id") is None
+
+
+def test_a_field_report_whose_checklist_cannot_be_read_answers_503_and_its_retry_stores_once(
+    personas: Any,
+) -> None:
+    """An activist's report with a ticked checklist reads the triage instrument before it is
+    stored: the database going away there is a 503, nothing half-written, and the retry with
+    the same key stores the report once, with its suggestion."""
+    activist = personas["activist_bpp"]
+    activist.token  # noqa: B018 - issue the token while the database is there
+    body = {
+        **REPORT,
+        "channel": "activist",
+        "area_code": "64.71.01.1001",
+        "reported_checklist": ["child"],
+    }
+    key = {"HTTP_IDEMPOTENCY_KEY": "field-checklist-retry"}
+    with database_away(when=lambda sql: "risk_instrument" in sql):
+        response = activist.api("POST", "/api/v1/reports", body, **key)
+    assert_503_json(response)
+    assert stored() == (0, 0, 0)
+    first = activist.api("POST", "/api/v1/reports", body, **key)
+    assert first.status_code == 201, first.content
+    again = activist.api("POST", "/api/v1/reports", body, **key)
+    assert again.json() == first.json()
+    assert Report.objects.get().triage_suggested == "emergency"
+    assert Report.objects.count() == 1
